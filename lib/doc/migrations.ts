@@ -1,0 +1,52 @@
+import type * as Y from 'yjs';
+import { META_KEYS, SCHEMA_VERSION } from '../model';
+import { boardRoots } from './board-doc';
+import { SERVER_ORIGIN } from './origins';
+
+/**
+ * One step of the document schema: turns a board at version `from` into version `from + 1`.
+ * Steps run on the server when a board is loaded, inside one transaction, so every client
+ * receives the migrated document as an ordinary update.
+ */
+export interface MigrationStep {
+  from: number;
+  describe: string;
+  migrate(doc: Y.Doc): void;
+}
+
+/**
+ * The steps, in order. Version 1 is the first release: there is nothing to migrate yet; the
+ * next schema change adds `{ from: 1, ... }` here (and a test in migrations.test.ts).
+ */
+export const MIGRATIONS: readonly MigrationStep[] = [];
+
+export type MigrationResult =
+  | { status: 'current'; version: number }
+  | { status: 'migrated'; from: number; to: number }
+  | { status: 'newer'; version: number }
+  | { status: 'empty' };
+
+/**
+ * Brings a stored board to `target` (SCHEMA_VERSION unless a test says otherwise). A document
+ * written by newer code is left untouched: this code cannot know what it would break.
+ */
+export function migrateBoardDoc(
+  doc: Y.Doc,
+  steps: readonly MigrationStep[] = MIGRATIONS,
+  target: number = SCHEMA_VERSION,
+): MigrationResult {
+  const { meta } = boardRoots(doc);
+  const stored = meta.get(META_KEYS.schemaVersion);
+  if (typeof stored !== 'number') return { status: 'empty' };
+  if (stored > target) return { status: 'newer', version: stored };
+  if (stored === target) return { status: 'current', version: stored };
+  doc.transact(() => {
+    for (let version = stored; version < target; version++) {
+      const step = steps.find((s) => s.from === version);
+      if (!step) throw new Error(`no migration from schema version ${version}`);
+      step.migrate(doc);
+      meta.set(META_KEYS.schemaVersion, version + 1);
+    }
+  }, SERVER_ORIGIN);
+  return { status: 'migrated', from: stored, to: target };
+}

@@ -1,0 +1,72 @@
+import * as Y from 'yjs';
+
+/**
+ * A note's text is a Y.XmlFragment holding a ProseMirror document (Tiptap's StarterKit node
+ * names: paragraph, bulletList, orderedList, listItem, hardBreak...). The canvas and the HTTP
+ * API need it as plain text; examples and tests need to write plain text into it.
+ */
+
+const LIST_BULLET = '• ';
+
+function inlineText(node: Y.XmlElement | Y.XmlText): string {
+  if (node instanceof Y.XmlText) {
+    return (node.toDelta() as { insert: unknown }[])
+      .map((op) => (typeof op.insert === 'string' ? op.insert : ''))
+      .join('');
+  }
+  if (node.nodeName === 'hardBreak') return '\n';
+  return node
+    .toArray()
+    .map((child) => (child instanceof Y.XmlHook ? '' : inlineText(child)))
+    .join('');
+}
+
+function blockLines(node: Y.XmlElement | Y.XmlText, listPrefix: string): string[] {
+  if (node instanceof Y.XmlText) return [inlineText(node)];
+  const children = node
+    .toArray()
+    .filter((c): c is Y.XmlElement | Y.XmlText => !(c instanceof Y.XmlHook));
+  switch (node.nodeName) {
+    case 'bulletList':
+      return children.flatMap((item) => blockLines(item, LIST_BULLET));
+    case 'orderedList':
+      return children.flatMap((item, index) => blockLines(item, `${index + 1}. `));
+    case 'listItem': {
+      const lines = children.flatMap((child) => blockLines(child, listPrefix));
+      return lines.map((line, i) => (i === 0 ? listPrefix + line : `  ${line}`));
+    }
+    case 'paragraph':
+    case 'heading':
+    case 'codeBlock':
+      return [inlineText(node)];
+    default:
+      return children.flatMap((child) => blockLines(child, listPrefix));
+  }
+}
+
+/** The fragment as plain text: one line per paragraph, list items bulleted or numbered. */
+export function fragmentToPlainText(fragment: Y.XmlFragment): string {
+  return fragment
+    .toArray()
+    .filter((c): c is Y.XmlElement | Y.XmlText => !(c instanceof Y.XmlHook))
+    .flatMap((node) => blockLines(node, LIST_BULLET))
+    .join('\n')
+    .trimEnd();
+}
+
+/** Paragraph elements for plain text, one per line (used for examples and tests). */
+export function plainTextToParagraphs(text: string): Y.XmlElement[] {
+  return text.split('\n').map((line) => {
+    const paragraph = new Y.XmlElement('paragraph');
+    if (line) paragraph.insert(0, [new Y.XmlText(line)]);
+    return paragraph;
+  });
+}
+
+/** Deep copies of a fragment's nodes, to put into another note's fragment. */
+export function cloneFragmentContent(fragment: Y.XmlFragment): (Y.XmlElement | Y.XmlText)[] {
+  return fragment
+    .toArray()
+    .filter((c): c is Y.XmlElement | Y.XmlText => !(c instanceof Y.XmlHook))
+    .map((node) => node.clone());
+}

@@ -1,0 +1,65 @@
+/**
+ * The board document's schema: the names of the shared types at the root of every board's
+ * Y.Doc and the schema version. docs/SCHEMA.md documents every field; lib/doc/migrations.ts
+ * holds the steps from each version to the next.
+ */
+
+/**
+ * Version of the document layout written by this code. Bump it, with a migration step, for
+ * any change that older readers would misread.
+ *
+ * - 1: meta (schemaVersion, title, createdAt) and notes (block, geometry, colour, z, author,
+ *      createdAt, rich text).
+ */
+export const SCHEMA_VERSION = 1;
+
+/** Root shared types of the board Y.Doc. Renaming one orphans every stored board. */
+export const ROOT = {
+  /** Y.Map of board-level fields: see MetaKey. */
+  meta: 'meta',
+  /** Y.Map from NoteId to the note's Y.Map. */
+  notes: 'notes',
+} as const;
+
+/** Keys of the `meta` map. */
+export const META_KEYS = {
+  schemaVersion: 'schemaVersion',
+  title: 'title',
+  createdAt: 'createdAt',
+} as const;
+
+/** Keys of a note's Y.Map; `text` holds a Y.XmlFragment, every other key a plain value. */
+export const NOTE_KEYS = {
+  block: 'block',
+  x: 'x',
+  y: 'y',
+  width: 'width',
+  height: 'height',
+  color: 'color',
+  z: 'z',
+  author: 'author',
+  createdAt: 'createdAt',
+  text: 'text',
+} as const;
+
+export const MAX_TITLE_LENGTH = 120;
+export const DEFAULT_TITLE = 'Untitled board';
+
+/** Trims a board title and checks it. Returns the clean title or an error message key. */
+export function cleanTitle(
+  raw: unknown,
+): { ok: true; title: string } | { ok: false; error: string } {
+  if (raw === undefined || raw === null) return { ok: true, title: DEFAULT_TITLE };
+  if (typeof raw !== 'string') return { ok: false, error: 'title must be a string' };
+  const title = raw.replace(/\s+/g, ' ').trim();
+  if (title.length > MAX_TITLE_LENGTH)
+    return { ok: false, error: `title must be at most ${MAX_TITLE_LENGTH} characters` };
+  return { ok: true, title: title || DEFAULT_TITLE };
+}
+
+/** Board-level fields as React and the API see them. */
+export interface BoardMeta {
+  readonly schemaVersion: number;
+  readonly title: string;
+  readonly createdAt: number;
+}
