@@ -40,12 +40,18 @@ export function migrateBoardDoc(
   if (typeof stored !== 'number') return { status: 'empty' };
   if (stored > target) return { status: 'newer', version: stored };
   if (stored === target) return { status: 'current', version: stored };
+  // Find every step before writing anything: a Yjs transaction cannot be rolled back, so a
+  // gap found halfway would leave the document at an intermediate version.
+  const chain: MigrationStep[] = [];
+  for (let version = stored; version < target; version++) {
+    const step = steps.find((s) => s.from === version);
+    if (!step) throw new Error(`no migration from schema version ${version}`);
+    chain.push(step);
+  }
   doc.transact(() => {
-    for (let version = stored; version < target; version++) {
-      const step = steps.find((s) => s.from === version);
-      if (!step) throw new Error(`no migration from schema version ${version}`);
+    for (const step of chain) {
       step.migrate(doc);
-      meta.set(META_KEYS.schemaVersion, version + 1);
+      meta.set(META_KEYS.schemaVersion, step.from + 1);
     }
   }, SERVER_ORIGIN);
   return { status: 'migrated', from: stored, to: target };

@@ -75,16 +75,24 @@ function requireColor(color: unknown): NoteColor {
   return color;
 }
 
-function writeGeometry(note: Y.Map<unknown>, rect: Rect): void {
-  // Only changed keys are written: an unchanged key would still cost a map entry on the wire.
-  const fields: [string, unknown][] = [
+function geometryFields(rect: Rect): [string, unknown][] {
+  return [
     [NOTE_KEYS.x, rect.x],
     [NOTE_KEYS.y, rect.y],
     [NOTE_KEYS.width, rect.width],
     [NOTE_KEYS.height, rect.height],
     [NOTE_KEYS.block, blockFor(rect)],
   ];
-  for (const [key, value] of fields) if (note.get(key) !== value) note.set(key, value);
+}
+
+function writeGeometry(note: Y.Map<unknown>, rect: Rect): void {
+  // Nothing is written when nothing changed. Otherwise all five keys are written together:
+  // concurrent writes to one key are settled per key, so writing only the changed keys could
+  // merge one peer's x with another peer's y or block. Written together, the same writer wins
+  // every key and `block` stays the block under the centre.
+  const fields = geometryFields(rect);
+  if (fields.every(([key, value]) => note.get(key) === value)) return;
+  for (const [key, value] of fields) note.set(key, value);
 }
 
 export interface NewNote {
@@ -114,12 +122,13 @@ function insertNote(
   });
   const note = new Y.Map<unknown>();
   const text = new Y.XmlFragment();
+  // A new map is not part of the document yet: write every key, read none (Yjs warns on reads).
+  for (const [key, value] of geometryFields(rect)) note.set(key, value);
   note.set(NOTE_KEYS.color, requireColor(input.color ?? DEFAULT_NOTE_COLOR));
   note.set(NOTE_KEYS.z, z);
   note.set(NOTE_KEYS.author, input.author.trim().slice(0, MAX_AUTHOR_LENGTH));
   note.set(NOTE_KEYS.createdAt, Date.now());
   note.set(NOTE_KEYS.text, text);
-  writeGeometry(note, rect);
   notes.set(id, note);
   // Content goes in after the fragment is part of the document (Yjs needs an attached type).
   if (content.length > 0) text.insert(0, content);
@@ -188,20 +197,23 @@ export function duplicateNotes(
   author: string,
 ): NoteId[] {
   const { notes } = boardRoots(doc);
-  const sources = ids.map((id) => requireNote(notes, id));
+  // Every source is read and checked before the transaction, so a refused copy writes nothing.
+  const sources = ids.map((id) => {
+    const source = requireNote(notes, id);
+    const input: NewNote = {
+      x: (source.get(NOTE_KEYS.x) as number) + offset.x,
+      y: (source.get(NOTE_KEYS.y) as number) + offset.y,
+      width: source.get(NOTE_KEYS.width) as number,
+      height: source.get(NOTE_KEYS.height) as number,
+      color: requireColor(source.get(NOTE_KEYS.color)),
+      author,
+    };
+    return { input, text: source.get(NOTE_KEYS.text) };
+  });
   const copies: NoteId[] = [];
   doc.transact(() => {
     let z = topZ(notes);
-    for (const source of sources) {
-      const text = source.get(NOTE_KEYS.text);
-      const input: NewNote = {
-        x: (source.get(NOTE_KEYS.x) as number) + offset.x,
-        y: (source.get(NOTE_KEYS.y) as number) + offset.y,
-        width: source.get(NOTE_KEYS.width) as number,
-        height: source.get(NOTE_KEYS.height) as number,
-        color: requireColor(source.get(NOTE_KEYS.color)),
-        author,
-      };
+    for (const { input, text } of sources) {
       const content = text instanceof Y.XmlFragment ? cloneFragmentContent(text) : [];
       copies.push(insertNote(notes, input, ++z, content));
     }

@@ -5,3 +5,4 @@ export * from './ids';
 export * from './layout';
 export * from './note';
 export * from './schema';
+export * from './links';

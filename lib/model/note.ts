@@ -30,7 +30,10 @@ export interface NoteRecord {
   readonly height: number;
   /** A palette name (lib/model/colors.ts), never a raw CSS value. */
   readonly color: NoteColor;
-  /** Stacking order: higher is drawn on top. Fractional so two peers rarely tie. */
+  /**
+   * Stacking order: higher is drawn on top. Writers use the highest z + 1, so two peers
+   * creating notes at once may tie; readers then order by id, the same on every peer.
+   */
   readonly z: number;
   /** Display name of whoever created the note. */
   readonly author: string;

@@ -1,0 +1,87 @@
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
+import type { BoardId } from '../model';
+import { BoardReader, createUndoManager } from '../doc';
+import type { PresenceUser } from './presence';
+
+/** Path of the sync endpoint on the app's own origin (server/ serves both). */
+export const SYNC_PATH = '/sync';
+/** Name of the browser-local copy of a board, kept so offline edits survive a reload. */
+export const localStoreName = (boardId: BoardId) => `lienzo-board-${boardId}`;
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
+
+/**
+ * One open board in the browser: the document, its two replicas (the server through the
+ * y-websocket provider, this browser through IndexedDB), awareness, undo and the reader.
+ */
+export interface BoardConnection {
+  readonly boardId: BoardId;
+  readonly doc: Y.Doc;
+  readonly awareness: Awareness;
+  readonly reader: BoardReader;
+  readonly undoManager: Y.UndoManager;
+  /** Current status, and a way to hear about changes (for useSyncExternalStore). */
+  getStatus(): ConnectionStatus;
+  onStatus(listener: () => void): () => void;
+  /** Resolves once the browser's local copy has been read into the document. */
+  readonly localLoaded: Promise<void>;
+  destroy(): void;
+}
+
+export function syncUrlFor(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PATH}`;
+}
+
+export function connectBoard(
+  boardId: BoardId,
+  user: PresenceUser,
+  syncUrl: string,
+): BoardConnection {
+  const doc = new Y.Doc();
+  const local = new IndexeddbPersistence(localStoreName(boardId), doc);
+  const provider = new WebsocketProvider(syncUrl, boardId, doc);
+  const awareness = provider.awareness;
+  awareness.setLocalState({ user, cursor: null, editing: null, selection: [] });
+
+  let status: ConnectionStatus = 'connecting';
+  const listeners = new Set<() => void>();
+  const setStatus = (next: ConnectionStatus) => {
+    if (next === status) return;
+    status = next;
+    for (const listener of listeners) listener();
+  };
+  // "connected" means the server has our state and we have its: the sync handshake is done.
+  provider.on('sync', (synced: boolean) => setStatus(synced ? 'connected' : 'connecting'));
+  provider.on('status', ({ status: wsStatus }: { status: string }) => {
+    if (wsStatus === 'disconnected') setStatus('offline');
+    else if (wsStatus === 'connecting') setStatus('connecting');
+  });
+
+  const reader = new BoardReader(doc);
+  const undoManager = createUndoManager(doc);
+  return {
+    boardId,
+    doc,
+    awareness,
+    reader,
+    undoManager,
+    getStatus: () => status,
+    onStatus(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    localLoaded: local.whenSynced.then(() => undefined),
+    destroy() {
+      listeners.clear();
+      undoManager.destroy();
+      reader.destroy();
+      awareness.setLocalState(null);
+      provider.destroy();
+      void local.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './connect-board';
+export * from './presence';

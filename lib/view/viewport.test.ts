@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { boardToScreen, fitRect, MAX_ZOOM, MIN_ZOOM, screenToBoard, zoomAt } from './viewport';
+
+describe('viewport', () => {
+  it('maps board points to the screen and back', () => {
+    const view = { x: 40, y: -20, scale: 1.5 };
+    const p = { x: 123, y: 456 };
+    const back = screenToBoard(view, boardToScreen(view, p));
+    expect(back.x).toBeCloseTo(p.x);
+    expect(back.y).toBeCloseTo(p.y);
+  });
+
+  it('keeps the anchor point still while zooming', () => {
+    const view = { x: 10, y: 10, scale: 1 };
+    const anchor = { x: 300, y: 200 };
+    const before = screenToBoard(view, anchor);
+    const zoomed = zoomAt(view, anchor, 2);
+    expect(zoomed.scale).toBe(2);
+    const after = screenToBoard(zoomed, anchor);
+    expect(after.x).toBeCloseTo(before.x);
+    expect(after.y).toBeCloseTo(before.y);
+  });
+
+  it('clamps the zoom', () => {
+    expect(zoomAt({ x: 0, y: 0, scale: 1 }, { x: 0, y: 0 }, 1000).scale).toBe(MAX_ZOOM);
+    expect(zoomAt({ x: 0, y: 0, scale: 1 }, { x: 0, y: 0 }, 0.0001).scale).toBe(MIN_ZOOM);
+  });
+
+  it('fits a rectangle centred with padding', () => {
+    const view = fitRect(
+      { x: 0, y: 0, width: 2000, height: 1000 },
+      { width: 1064, height: 1064 },
+      32,
+    );
+    expect(view.scale).toBeCloseTo(0.5);
+    const topLeft = boardToScreen(view, { x: 0, y: 0 });
+    const bottomRight = boardToScreen(view, { x: 2000, y: 1000 });
+    expect(topLeft.x).toBeCloseTo(32);
+    expect(bottomRight.x).toBeCloseTo(1032);
+    expect((topLeft.y + bottomRight.y) / 2).toBeCloseTo(532);
+  });
+});

@@ -1,0 +1,61 @@
+import type { Point, Rect, Size } from '../model';
+import { clamp } from '../model';
+
+/**
+ * The camera over the board: the screen position of the board's origin and the zoom. Pure
+ * math, shared by the Konva stage, the DOM overlays (text editor, cursors) and the tests.
+ */
+export interface Viewport {
+  x: number;
+  y: number;
+  scale: number;
+}
+
+export const MIN_ZOOM = 0.1;
+export const MAX_ZOOM = 4;
+/** One press of + or -: five presses double or halve the zoom. */
+export const ZOOM_STEP = 2 ** (1 / 5);
+/** Margin kept around the canvas by "fit to screen", in screen pixels. */
+export const FIT_PADDING_PX = 32;
+
+export function boardToScreen(view: Viewport, p: Point): Point {
+  return { x: p.x * view.scale + view.x, y: p.y * view.scale + view.y };
+}
+
+export function screenToBoard(view: Viewport, p: Point): Point {
+  return { x: (p.x - view.x) / view.scale, y: (p.y - view.y) / view.scale };
+}
+
+export function rectToScreen(view: Viewport, r: Rect): Rect {
+  const { x, y } = boardToScreen(view, r);
+  return { x, y, width: r.width * view.scale, height: r.height * view.scale };
+}
+
+/** Zooms by `factor` keeping the board point under `anchor` (screen) where it is. */
+export function zoomAt(view: Viewport, anchor: Point, factor: number): Viewport {
+  const scale = clamp(view.scale * factor, MIN_ZOOM, MAX_ZOOM);
+  const boardPoint = screenToBoard(view, anchor);
+  return { scale, x: anchor.x - boardPoint.x * scale, y: anchor.y - boardPoint.y * scale };
+}
+
+/** The viewport showing the whole of `rect` centred in a screen of `screen` size. */
+export function fitRect(rect: Rect, screen: Size, padding = FIT_PADDING_PX): Viewport {
+  const available = {
+    width: Math.max(1, screen.width - 2 * padding),
+    height: Math.max(1, screen.height - 2 * padding),
+  };
+  const scale = clamp(
+    Math.min(available.width / rect.width, available.height / rect.height),
+    MIN_ZOOM,
+    MAX_ZOOM,
+  );
+  return {
+    scale,
+    x: (screen.width - rect.width * scale) / 2 - rect.x * scale,
+    y: (screen.height - rect.height * scale) / 2 - rect.y * scale,
+  };
+}
+
+export function panBy(view: Viewport, delta: Point): Viewport {
+  return { ...view, x: view.x + delta.x, y: view.y + delta.y };
+}
