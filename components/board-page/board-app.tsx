@@ -1,0 +1,284 @@
+'use client';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import dynamic from 'next/dynamic';
+import {
+  BLOCK_IDS,
+  BLOCK_RECTS,
+  rectCenter,
+  type BlockId,
+  type BoardId,
+  type NoteId,
+} from '@/lib/model';
+import { blockQuestionKey, blockTitleKey } from '@/lib/i18n/messages';
+import { rememberBoard } from '@/lib/recent-boards';
+import { browserStorage } from '@/lib/storage';
+import { useI18n } from '@/lib/react/i18n';
+import { useBoardActions } from '@/lib/react/use-board-actions';
+import { useBoardConnection } from '@/lib/react/use-board-connection';
+import { useBoardSnapshot } from '@/lib/react/use-board-snapshot';
+import { useIdentity } from '@/lib/react/use-identity';
+import { usePeers } from '@/lib/react/use-peers';
+import { useSyncStatus } from '@/lib/react/use-sync-status';
+import { useUndoState } from '@/lib/react/use-undo-state';
+import { readingOrder, stepThroughNotes } from '@/lib/view/selection';
+import { screenToBoard } from '@/lib/view/viewport';
+import type { BlockLabel } from '@/components/board/blocks-layer';
+import type { SelectMode, Tool } from '@/components/board/board-canvas';
+import { NoteEditor } from '@/components/board/note-editor';
+import { HelpDialog } from '@/components/help/help-dialog';
+import { NotePanel } from '@/components/panel/note-panel';
+import { NameDialog } from '@/components/presence/name-dialog';
+import { ToolBar } from '@/components/toolbar/tool-bar';
+import { ZoomBar } from '@/components/toolbar/zoom-bar';
+import { TopBar } from '@/components/top-bar/top-bar';
+import { BOARD_SURFACE_ATTRIBUTE, useBoardShortcuts } from './use-board-shortcuts';
+import { useElementSize } from './use-element-size';
+import { usePresenceSync } from './use-presence-sync';
+import { useViewport } from './use-viewport';
+import { testHookEnabled } from './test-hook';
+import styles from './board-app.module.css';
+
+const BoardCanvas = dynamic(() => import('@/components/board/board-canvas'), { ssr: false });
+
+/** One board, open in this browser: the canvas, its chrome and the side panel. */
+export default function BoardApp({ boardId }: { boardId: BoardId }) {
+  const { t } = useI18n();
+  const { identity, setName } = useIdentity();
+  const user = useMemo(
+    () => (identity?.name ? { id: identity.id, name: identity.name, color: identity.color } : null),
+    [identity],
+  );
+  const connection = useBoardConnection(boardId, user);
+  const snapshot = useBoardSnapshot(connection);
+  const peers = usePeers(connection);
+  const status = useSyncStatus(connection);
+  const undoState = useUndoState(connection);
+  const actions = useBoardActions(connection, user?.name ?? '');
+
+  const surfaceRef = useRef<HTMLDivElement>(null);
+  const size = useElementSize(surfaceRef);
+  const { viewport, setViewport, fit, zoomIn, zoomOut } = useViewport(size);
+  const [tool, setTool] = useState<Tool>('select');
+  const [spacePanning, setSpacePanning] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [rawSelection, setSelection] = useState<ReadonlySet<NoteId>>(new Set());
+  const [rawEditing, setEditing] = useState<NoteId | null>(null);
+  const pointer = useRef<{ x: number; y: number } | null>(null);
+
+  // A note someone else deleted leaves the selection and the editor by itself.
+  const selection = useMemo(
+    () => new Set([...rawSelection].filter((id) => snapshot.notes.has(id))),
+    [rawSelection, snapshot.notes],
+  );
+  const editingId = rawEditing && snapshot.notes.has(rawEditing) ? rawEditing : null;
+  const selectedNotes = useMemo(
+    () => [...selection].map((id) => snapshot.notes.get(id)!),
+    [selection, snapshot.notes],
+  );
+  const sendCursor = usePresenceSync(connection, user, selection, editingId);
+
+  useEffect(() => {
+    if (snapshot.meta.title)
+      rememberBoard(browserStorage(), { id: boardId, title: snapshot.meta.title });
+  }, [boardId, snapshot.meta.title]);
+
+  const onSelect = useCallback((ids: readonly NoteId[], mode: SelectMode) => {
+    setSelection((current) => {
+      if (mode === 'replace') return new Set(ids);
+      const next = new Set(current);
+      for (const id of ids) {
+        if (mode === 'toggle' && next.has(id)) next.delete(id);
+        else next.add(id);
+      }
+      return next;
+    });
+  }, []);
+
+  const labels = useMemo(
+    () =>
+      Object.fromEntries(
+        BLOCK_IDS.map((id) => [
+          id,
+          { title: t(blockTitleKey(id)), question: t(blockQuestionKey(id)) },
+        ]),
+      ) as Record<BlockId, BlockLabel>,
+    [t],
+  );
+
+  const ordered = useMemo(() => readingOrder(snapshot.ordered, BLOCK_IDS), [snapshot.ordered]);
+  const selectedIds = [...selection];
+
+  useBoardShortcuts(
+    {
+      newNote: () => {
+        if (!actions) return;
+        // At the pointer when it is over the board, else in the selected note's block.
+        const first = selectedNotes[0];
+        const at =
+          pointer.current ??
+          (first
+            ? rectCenter(BLOCK_RECTS[first.block])
+            : rectCenter(BLOCK_RECTS.valuePropositions));
+        const id = actions.createNote({ x: at.x - 80, y: at.y - 55 });
+        setSelection(new Set([id]));
+        setEditing(id);
+      },
+      editSelected: () => selectedIds.length === 1 && setEditing(selectedIds[0]!),
+      deleteSelected: () => selectedIds.length > 0 && actions?.deleteNotes(selectedIds),
+      duplicateSelected: () => {
+        if (actions && selectedIds.length > 0)
+          setSelection(new Set(actions.duplicateNotes(selectedIds)));
+      },
+      undo: () => actions?.undo(),
+      redo: () => actions?.redo(),
+      nudge: (dx, dy) =>
+        actions?.moveNotes(selectedNotes.map((n) => ({ id: n.id, x: n.x + dx, y: n.y + dy }))),
+      step: (backwards) => {
+        const next = stepThroughNotes(ordered, selectedIds[0], backwards);
+        if (next) setSelection(new Set([next]));
+      },
+      fit,
+      zoomIn,
+      zoomOut,
+      clearSelection: () => setSelection(new Set()),
+      selectTool: setTool,
+      help: () => setHelpOpen(true),
+      setSpacePanning,
+    },
+    Boolean(actions) && editingId === null && !helpOpen,
+  );
+
+  // Browser tests read the board through this hook (see test-hook.ts).
+  useEffect(() => {
+    if (!connection || !testHookEnabled()) return;
+    window.__lienzo = {
+      notes: () => [...connection.reader.getSnapshot().ordered],
+      title: () => connection.reader.getSnapshot().meta.title,
+      status: () => connection.getStatus(),
+      toClient: (p) => {
+        const box = surfaceRef.current!.getBoundingClientRect();
+        const v = viewportRef.current;
+        return { x: box.left + p.x * v.scale + v.x, y: box.top + p.y * v.scale + v.y };
+      },
+      canUndo: () => connection.undoManager.canUndo(),
+    };
+    return () => {
+      delete window.__lienzo;
+    };
+  }, [connection]);
+  const viewportRef = useRef(viewport);
+  viewportRef.current = viewport;
+
+  const editingNote = editingId ? snapshot.notes.get(editingId) : undefined;
+  const editingFragment = editingId && actions ? actions.noteText(editingId) : null;
+  const me = peers.find((p) => p.isSelf);
+
+  return (
+    <div className={styles.app}>
+      <TopBar
+        title={snapshot.meta.title}
+        onRename={(title) => actions?.renameBoard(title)}
+        people={peers.map((p) => ({
+          id: String(p.clientId),
+          name: p.user.name,
+          color: p.user.color,
+          isSelf: p.isSelf,
+        }))}
+        status={status}
+        onHelp={() => setHelpOpen(true)}
+      />
+      <div className={styles.main}>
+        <ToolBar tool={tool} onToolChange={setTool} />
+        <div
+          ref={surfaceRef}
+          className={styles.surface}
+          tabIndex={0}
+          role="application"
+          aria-label={t('board.canvasLabel')}
+          {...{ [BOARD_SURFACE_ATTRIBUTE]: '' }}
+          onMouseDown={() => surfaceRef.current?.focus({ preventScroll: true })}
+          onMouseMove={(e) => {
+            const box = e.currentTarget.getBoundingClientRect();
+            pointer.current = screenToBoard(viewport, {
+              x: e.clientX - box.left,
+              y: e.clientY - box.top,
+            });
+          }}
+          onMouseLeave={() => (pointer.current = null)}
+        >
+          {actions && size.width > 0 && (
+            <BoardCanvas
+              size={size}
+              notes={snapshot.ordered}
+              getNote={(id) => connection?.reader.getSnapshot().notes.get(id)}
+              labels={labels}
+              peers={peers}
+              selection={selection}
+              onSelect={onSelect}
+              tool={tool}
+              spacePanning={spacePanning}
+              onNotePlaced={(id) => {
+                setSelection(new Set([id]));
+                setTool('select');
+              }}
+              viewport={viewport}
+              onViewportChange={setViewport}
+              editingId={editingId}
+              onEdit={(id) => {
+                setSelection(new Set([id]));
+                setEditing(id);
+              }}
+              actions={actions}
+              onCursor={sendCursor}
+            />
+          )}
+          {editingNote && editingFragment && (
+            <NoteEditor
+              key={editingNote.id}
+              note={editingNote}
+              fragment={editingFragment}
+              viewport={viewport}
+              labels={{
+                toolbar: t('editor.toolbar'),
+                bold: t('editor.bold'),
+                italic: t('editor.italic'),
+                bulletList: t('editor.bulletList'),
+                link: t('editor.link'),
+                linkPrompt: t('editor.linkPrompt'),
+                linkInvalid: t('editor.linkInvalid'),
+                done: t('editor.done'),
+              }}
+              onClose={() => {
+                setEditing(null);
+                surfaceRef.current?.focus({ preventScroll: true });
+              }}
+            />
+          )}
+          <div className={styles.zoom}>
+            <ZoomBar
+              zoom={viewport.scale}
+              onZoomIn={zoomIn}
+              onZoomOut={zoomOut}
+              onFit={fit}
+              onUndo={() => actions?.undo()}
+              onRedo={() => actions?.redo()}
+              canUndo={undoState.canUndo}
+              canRedo={undoState.canRedo}
+            />
+          </div>
+        </div>
+        <NotePanel
+          notes={selectedNotes}
+          noteCount={snapshot.notes.size}
+          onColor={(color) => actions?.recolorNotes(selectedIds, color)}
+          onDuplicate={() => actions && setSelection(new Set(actions.duplicateNotes(selectedIds)))}
+          onDelete={() => actions?.deleteNotes(selectedIds)}
+          onEditText={() => selectedIds.length === 1 && setEditing(selectedIds[0]!)}
+        />
+      </div>
+      {identity && !identity.name && <NameDialog onSubmit={setName} />}
+      {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
+      {me === undefined && null}
+    </div>
+  );
+}

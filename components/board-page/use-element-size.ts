@@ -1,0 +1,18 @@
+'use client';
+import { useLayoutEffect, useState, type RefObject } from 'react';
+import type { Size } from '@/lib/model';
+
+/** The rendered size of an element, kept current with a ResizeObserver. */
+export function useElementSize(ref: RefObject<HTMLElement | null>): Size {
+  const [size, setSize] = useState<Size>({ width: 0, height: 0 });
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => setSize({ width: element.clientWidth, height: element.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}

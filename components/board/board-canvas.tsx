@@ -1,0 +1,295 @@
+'use client';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Layer, Rect, Stage, Transformer } from 'react-konva';
+import type Konva from 'konva';
+import {
+  MIN_NOTE_SIZE,
+  rectFromCorners,
+  type BlockId,
+  type NoteId,
+  type NoteRecord,
+  type Point,
+  type Size,
+} from '@/lib/model';
+import type { BoardActions } from '@/lib/react/use-board-actions';
+import type { Peer } from '@/lib/sync';
+import { notesInRect } from '@/lib/view/selection';
+import { panBy, zoomAt, type Viewport } from '@/lib/view/viewport';
+import { BlocksLayer, type BlockLabel } from './blocks-layer';
+import { NoteNode, SELECTION_COLOR } from './note-node';
+import { RemoteCursors } from './remote-cursors';
+import { useLatest } from './use-latest';
+
+export type Tool = 'select' | 'note' | 'pan';
+export type SelectMode = 'replace' | 'toggle' | 'add';
+
+/** Ctrl+wheel zoom speed: a typical wheel notch (deltaY 100) zooms by about 22%. */
+const WHEEL_ZOOM_SPEED = 0.002;
+
+export interface BoardCanvasProps {
+  size: Size;
+  notes: readonly NoteRecord[];
+  getNote(id: NoteId): NoteRecord | undefined;
+  labels: Record<BlockId, BlockLabel>;
+  peers: readonly Peer[];
+  selection: ReadonlySet<NoteId>;
+  onSelect(ids: readonly NoteId[], mode: SelectMode): void;
+  tool: Tool;
+  /** Space held: the pointer pans whatever the tool. */
+  spacePanning: boolean;
+  onNotePlaced(id: NoteId): void;
+  viewport: Viewport;
+  onViewportChange(viewport: Viewport): void;
+  editingId: NoteId | null;
+  onEdit(id: NoteId): void;
+  actions: BoardActions;
+  onCursor(point: Point | null): void;
+}
+
+interface DragState {
+  ids: NoteId[];
+  origins: Map<NoteId, Point>;
+}
+
+/** The Konva stage: blocks, notes, selection, resizing, panning, zooming and cursors. */
+export default function BoardCanvas(props: BoardCanvasProps) {
+  const { size, notes, viewport, selection, tool, spacePanning, editingId, peers } = props;
+  const latest = useLatest(props);
+  const stageRef = useRef<Konva.Stage>(null);
+  const notesLayerRef = useRef<Konva.Layer>(null);
+  const transformerRef = useRef<Konva.Transformer>(null);
+  const drag = useRef<DragState | null>(null);
+  const [marquee, setMarquee] = useState<{ start: Point; end: Point } | null>(null);
+  const panning = tool === 'pan' || spacePanning;
+
+  const filledBlocks = useMemo(() => new Set(notes.map((n) => n.block)), [notes]);
+  const editorColors = useMemo(() => {
+    const colors = new Map<NoteId, string>();
+    for (const peer of peers)
+      if (!peer.isSelf && peer.editing) colors.set(peer.editing, peer.user.color);
+    return colors;
+  }, [peers]);
+
+  const boardPointer = (): Point | null => stageRef.current?.getRelativePointerPosition() ?? null;
+
+  /** After a write, put nodes where the document says (it may have clamped the gesture). */
+  const snapNodesToRecords = useCallback(
+    (ids: readonly NoteId[]) => {
+      const layer = notesLayerRef.current;
+      for (const id of ids) {
+        const record = latest.current.getNote(id);
+        const node = layer?.findOne(`#${id}`);
+        if (record && node) node.setAttrs({ x: record.x, y: record.y, scaleX: 1, scaleY: 1 });
+      }
+    },
+    [latest],
+  );
+
+  const onNotePointerDown = useCallback(
+    (id: NoteId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
+      event.cancelBubble = true; // the stage must not start a selection rectangle
+      const { selection: current, onSelect } = latest.current;
+      if (event.evt.shiftKey) onSelect([id], 'toggle');
+      else if (!current.has(id)) onSelect([id], 'replace');
+    },
+    [latest],
+  );
+
+  const onNoteDoubleClick = useCallback((id: NoteId) => latest.current.onEdit(id), [latest]);
+
+  const onNoteDragStart = useCallback(
+    (id: NoteId) => {
+      const { selection: current, getNote, onSelect } = latest.current;
+      const ids = current.has(id) ? [...current] : [id];
+      if (!current.has(id)) onSelect([id], 'replace');
+      const origins = new Map<NoteId, Point>();
+      for (const noteId of ids) {
+        const note = getNote(noteId);
+        if (note) origins.set(noteId, { x: note.x, y: note.y });
+      }
+      drag.current = { ids: [...origins.keys()], origins };
+    },
+    [latest],
+  );
+
+  const onNoteDragMove = useCallback((id: NoteId, event: Konva.KonvaEventObject<DragEvent>) => {
+    const state = drag.current;
+    const origin = state?.origins.get(id);
+    if (!state || !origin) return;
+    const dx = event.target.x() - origin.x;
+    const dy = event.target.y() - origin.y;
+    // Only the Konva nodes move while dragging; the document is written once, on drop.
+    for (const other of state.ids) {
+      if (other === id) continue;
+      const start = state.origins.get(other)!;
+      notesLayerRef.current?.findOne(`#${other}`)?.position({ x: start.x + dx, y: start.y + dy });
+    }
+  }, []);
+
+  const onNoteDragEnd = useCallback(
+    (id: NoteId, event: Konva.KonvaEventObject<DragEvent>) => {
+      const state = drag.current;
+      drag.current = null;
+      const origin = state?.origins.get(id);
+      if (!state || !origin) return;
+      const dx = event.target.x() - origin.x;
+      const dy = event.target.y() - origin.y;
+      if (dx !== 0 || dy !== 0) {
+        latest.current.actions.moveNotes(
+          state.ids.map((noteId) => {
+            const start = state.origins.get(noteId)!;
+            return { id: noteId, x: start.x + dx, y: start.y + dy };
+          }),
+        );
+      }
+      snapNodesToRecords(state.ids);
+    },
+    [latest, snapNodesToRecords],
+  );
+
+  // The resize handles follow the selection when exactly one note is selected.
+  const singleSelected = selection.size === 1 && !editingId ? [...selection][0] : undefined;
+  useEffect(() => {
+    const transformer = transformerRef.current;
+    if (!transformer) return;
+    const node = singleSelected ? notesLayerRef.current?.findOne(`#${singleSelected}`) : undefined;
+    transformer.nodes(node ? [node] : []);
+    transformer.getLayer()?.batchDraw();
+  }, [singleSelected, notes]);
+
+  const onTransformEnd = useCallback(() => {
+    const node = transformerRef.current?.nodes()[0];
+    const id = node?.id() as NoteId | undefined;
+    const note = id ? latest.current.getNote(id) : undefined;
+    if (!node || !id || !note) return;
+    latest.current.actions.resizeNote(id, {
+      x: node.x(),
+      y: node.y(),
+      width: note.width * node.scaleX(),
+      height: note.height * node.scaleY(),
+    });
+    snapNodesToRecords([id]);
+  }, [latest, snapNodesToRecords]);
+
+  const placeNoteAt = (point: Point, thenEdit: boolean) => {
+    const { actions, onNotePlaced, onEdit } = latest.current;
+    const id = actions.createNote({ x: point.x - 80, y: point.y - 55 });
+    onNotePlaced(id);
+    if (thenEdit) onEdit(id);
+  };
+
+  const onStageMouseDown = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
+    if (event.target !== stageRef.current || panning) return;
+    const point = boardPointer();
+    if (!point) return;
+    if (tool === 'note') return placeNoteAt(point, true);
+    if (!event.evt.shiftKey) props.onSelect([], 'replace');
+    setMarquee({ start: point, end: point });
+  };
+
+  const onStageMouseMove = () => {
+    const point = boardPointer();
+    props.onCursor(point);
+    if (marquee && point) setMarquee({ ...marquee, end: point });
+  };
+
+  const finishMarquee = () => {
+    if (!marquee) return;
+    const rect = rectFromCorners(marquee.start, marquee.end);
+    setMarquee(null);
+    if (rect.width < 3 && rect.height < 3) return; // a click, not a drag
+    props.onSelect(notesInRect(notes, rect), 'add');
+  };
+
+  const onStageDoubleClick = (event: Konva.KonvaEventObject<MouseEvent>) => {
+    if (event.target !== stageRef.current || panning) return;
+    const point = boardPointer();
+    if (point) placeNoteAt(point, true);
+  };
+
+  const onWheel = (event: Konva.KonvaEventObject<WheelEvent>) => {
+    event.evt.preventDefault();
+    const { deltaX, deltaY, ctrlKey, metaKey } = event.evt;
+    const pointer = stageRef.current?.getPointerPosition();
+    // Trackpad pinch arrives as a wheel event with ctrlKey set; plain scrolling pans.
+    if ((ctrlKey || metaKey) && pointer) {
+      props.onViewportChange(zoomAt(viewport, pointer, Math.exp(-deltaY * WHEEL_ZOOM_SPEED)));
+    } else {
+      props.onViewportChange(panBy(viewport, { x: -deltaX, y: -deltaY }));
+    }
+  };
+
+  const onStageDrag = (event: Konva.KonvaEventObject<DragEvent>) => {
+    if (event.target !== stageRef.current) return;
+    props.onViewportChange({ ...viewport, x: event.target.x(), y: event.target.y() });
+  };
+
+  const marqueeRect = marquee ? rectFromCorners(marquee.start, marquee.end) : null;
+  return (
+    <Stage
+      ref={stageRef}
+      width={size.width}
+      height={size.height}
+      x={viewport.x}
+      y={viewport.y}
+      scaleX={viewport.scale}
+      scaleY={viewport.scale}
+      draggable={panning}
+      style={{ cursor: panning ? 'grab' : tool === 'note' ? 'crosshair' : 'default' }}
+      onMouseDown={onStageMouseDown}
+      onTouchStart={onStageMouseDown}
+      onMouseMove={onStageMouseMove}
+      onMouseUp={finishMarquee}
+      onMouseLeave={() => props.onCursor(null)}
+      onDblClick={onStageDoubleClick}
+      onWheel={onWheel}
+      onDragMove={onStageDrag}
+      onDragEnd={onStageDrag}
+    >
+      <BlocksLayer labels={props.labels} filledBlocks={filledBlocks} />
+      <Layer ref={notesLayerRef}>
+        {notes.map((note) => (
+          <NoteNode
+            key={note.id}
+            note={note}
+            selected={selection.has(note.id)}
+            editorColor={editorColors.get(note.id) ?? null}
+            editingHere={note.id === editingId}
+            draggable={!panning && note.id !== editingId}
+            onPointerDown={onNotePointerDown}
+            onDoubleClick={onNoteDoubleClick}
+            onDragStart={onNoteDragStart}
+            onDragMove={onNoteDragMove}
+            onDragEnd={onNoteDragEnd}
+          />
+        ))}
+        <Transformer
+          ref={transformerRef}
+          rotateEnabled={false}
+          flipEnabled={false}
+          ignoreStroke
+          borderStroke={SELECTION_COLOR}
+          anchorStroke={SELECTION_COLOR}
+          anchorSize={9}
+          boundBoxFunc={(oldBox, newBox) =>
+            newBox.width < MIN_NOTE_SIZE * viewport.scale ||
+            newBox.height < MIN_NOTE_SIZE * viewport.scale
+              ? oldBox
+              : newBox
+          }
+          onTransformEnd={onTransformEnd}
+        />
+        {marqueeRect && (
+          <Rect
+            {...marqueeRect}
+            fill="rgba(37, 99, 235, 0.08)"
+            stroke={SELECTION_COLOR}
+            strokeWidth={1 / viewport.scale}
+            listening={false}
+          />
+        )}
+      </Layer>
+      <RemoteCursors peers={peers} zoom={viewport.scale} />
+    </Stage>
+  );
+}

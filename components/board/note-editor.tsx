@@ -1,0 +1,182 @@
+'use client';
+import { useEffect, useRef, useState } from 'react';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import { isSafeLinkHref, normalizeLinkInput, NOTE_COLORS, type NoteRecord } from '@/lib/model';
+import type { BoardActions } from '@/lib/react/use-board-actions';
+import { rectToScreen, type Viewport } from '@/lib/view/viewport';
+import { NOTE_FONT_FAMILY, NOTE_PADDING } from './fit-text';
+import styles from './note-editor.module.css';
+
+type NoteFragment = NonNullable<ReturnType<BoardActions['noteText']>>;
+
+export interface NoteEditorLabels {
+  toolbar: string;
+  bold: string;
+  italic: string;
+  bulletList: string;
+  link: string;
+  linkPrompt: string;
+  linkInvalid: string;
+  done: string;
+}
+
+interface NoteEditorProps {
+  note: NoteRecord;
+  fragment: NoteFragment;
+  viewport: Viewport;
+  labels: NoteEditorLabels;
+  onClose(): void;
+}
+
+/**
+ * Edits a note's rich text in place: a DOM editor laid exactly over the note on the canvas,
+ * bound to the note's own Y.XmlFragment, so two people typing in one note merge their text.
+ * Undo inside the editor is the editor's own (Collaboration's), for this user's typing only.
+ */
+export function NoteEditor({ note, fragment, viewport, labels, onClose }: NoteEditorProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [linkError, setLinkError] = useState(false);
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+
+  const editor = useEditor(
+    {
+      immediatelyRender: false, // rendered by Next on the server first; Tiptap must wait
+      autofocus: 'end',
+      extensions: [
+        StarterKit.configure({
+          undoRedo: false, // Collaboration brings its own history, aware of remote edits
+          heading: false,
+          codeBlock: false,
+          horizontalRule: false,
+          link: {
+            openOnClick: false,
+            autolink: true,
+            protocols: ['mailto'],
+            isAllowedUri: (url) => isSafeLinkHref(url),
+          },
+        }),
+        Collaboration.configure({ fragment }),
+      ],
+      editorProps: {
+        attributes: { 'data-testid': 'note-editor-content', 'aria-label': note.text || 'note' },
+        handleKeyDown: (_view, event) => {
+          if (event.key !== 'Escape') return false;
+          closeRef.current();
+          return true;
+        },
+      },
+    },
+    [fragment],
+  );
+
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e?.isActive('bold') ?? false,
+      italic: e?.isActive('italic') ?? false,
+      bulletList: e?.isActive('bulletList') ?? false,
+      link: e?.isActive('link') ?? false,
+    }),
+  });
+
+  // A press anywhere outside the editor (the canvas, the panel) ends editing.
+  useEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      if (!rootRef.current?.contains(event.target as Node)) closeRef.current();
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, []);
+
+  const setLink = () => {
+    if (!editor) return;
+    const current = editor.getAttributes('link').href as string | undefined;
+    const input = window.prompt(labels.linkPrompt, current ?? 'https://');
+    if (input === null) return;
+    if (input.trim() === '') {
+      editor.chain().focus().extendMarkRange('link').unsetLink().run();
+      return;
+    }
+    const href = normalizeLinkInput(input);
+    setLinkError(href === null);
+    if (href) editor.chain().focus().extendMarkRange('link').setLink({ href }).run();
+  };
+
+  const screen = rectToScreen(viewport, note);
+  const button = (
+    label: string,
+    pressed: boolean,
+    run: () => void,
+    testId: string,
+    text: string,
+  ) => (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      aria-pressed={pressed}
+      data-testid={testId}
+      className={pressed ? styles.active : undefined}
+      onMouseDown={(e) => e.preventDefault() /* keep the editor's selection */}
+      onClick={run}
+    >
+      {text}
+    </button>
+  );
+
+  return (
+    <div
+      ref={rootRef}
+      className={styles.root}
+      style={{ left: screen.x, top: screen.y }}
+      data-testid="note-editor"
+    >
+      <div className={styles.toolbar} role="toolbar" aria-label={labels.toolbar}>
+        {button(
+          labels.bold,
+          active?.bold ?? false,
+          () => editor?.chain().focus().toggleBold().run(),
+          'format-bold',
+          'B',
+        )}
+        {button(
+          labels.italic,
+          active?.italic ?? false,
+          () => editor?.chain().focus().toggleItalic().run(),
+          'format-italic',
+          'I',
+        )}
+        {button(
+          labels.bulletList,
+          active?.bulletList ?? false,
+          () => editor?.chain().focus().toggleBulletList().run(),
+          'format-bullets',
+          '•',
+        )}
+        {button(labels.link, active?.link ?? false, setLink, 'format-link', '🔗')}
+        {button(labels.done, false, onClose, 'editor-done', '✓')}
+        {linkError && (
+          <span role="alert" className={styles.error}>
+            {labels.linkInvalid}
+          </span>
+        )}
+      </div>
+      <div
+        className={styles.sheet}
+        style={{
+          width: note.width,
+          height: note.height,
+          padding: NOTE_PADDING,
+          background: NOTE_COLORS[note.color],
+          fontFamily: NOTE_FONT_FAMILY,
+          transform: `scale(${viewport.scale})`,
+        }}
+      >
+        <EditorContent editor={editor} className={styles.content} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+import { memo } from 'react';
+import { Group, Label, Layer, Path, Tag, Text } from 'react-konva';
+import type { Peer } from '@/lib/sync';
+import { NOTE_FONT_FAMILY } from './fit-text';
+
+/** An arrow pointer, 16 screen px tall, drawn at its tip. */
+const POINTER_PATH = 'M0 0 L0 16 L4.5 12 L7.5 18.5 L10 17.5 L7 11 L12.5 11 Z';
+
+/**
+ * Other people's pointers with their names. Drawn at a constant screen size whatever the
+ * zoom (scaled by 1/zoom), so a name tag stays readable when zoomed out.
+ */
+export const RemoteCursors = memo(function RemoteCursors({
+  peers,
+  zoom,
+}: {
+  peers: readonly Peer[];
+  zoom: number;
+}) {
+  const inverse = 1 / zoom;
+  return (
+    <Layer listening={false}>
+      {peers.map((peer) =>
+        peer.isSelf || !peer.cursor ? null : (
+          <Group
+            key={peer.clientId}
+            x={peer.cursor.x}
+            y={peer.cursor.y}
+            scaleX={inverse}
+            scaleY={inverse}
+          >
+            <Path data={POINTER_PATH} fill={peer.user.color} stroke="#fff" strokeWidth={1} />
+            <Label x={12} y={18}>
+              <Tag fill={peer.user.color} cornerRadius={4} />
+              <Text
+                text={peer.user.name}
+                padding={4}
+                fontFamily={NOTE_FONT_FAMILY}
+                fontSize={12}
+                fill="#fff"
+              />
+            </Label>
+          </Group>
+        ),
+      )}
+    </Layer>
+  );
+});

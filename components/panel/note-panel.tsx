@@ -1,0 +1,110 @@
+'use client';
+
+/**
+ * The side panel for the selection. Nothing selected: a hint and the board's note count.
+ * One note: its block, colour, text, author and creation time, with edit, duplicate and
+ * delete. Several: how many, their colour, duplicate and delete. Every action here is also a
+ * keyboard shortcut on the board; the panel makes them reachable for people and tests that
+ * cannot use the canvas.
+ */
+import { ColorPalette } from './color-palette';
+import { NoteDetails } from './note-details';
+import { DuplicateIcon, PencilIcon, TrashIcon } from '@/components/ui/icons';
+import type { NoteColor } from '@/lib/model/colors';
+import type { NoteRecord } from '@/lib/model/note';
+import { pluralKey } from '@/lib/i18n/translate';
+import { useI18n } from '@/lib/react/i18n';
+import styles from './note-panel.module.css';
+
+export interface NotePanelProps {
+  /** The selected notes; empty when nothing is selected. */
+  notes: readonly NoteRecord[];
+  /** How many notes the whole board holds, for the overview shown without a selection. */
+  noteCount: number;
+  /** Recolour every selected note. */
+  onColor: (color: NoteColor) => void;
+  onDuplicate: () => void;
+  onDelete: () => void;
+  /** Open the text editor of the selected note (offered only when exactly one is selected). */
+  onEditText: () => void;
+}
+
+/** The colour all the notes share, or null when they differ (or there are none). */
+export function sharedColor(notes: readonly NoteRecord[]): NoteColor | null {
+  const first = notes[0]?.color;
+  return first !== undefined && notes.every((note) => note.color === first) ? first : null;
+}
+
+export function NotePanel({
+  notes,
+  noteCount,
+  onColor,
+  onDuplicate,
+  onDelete,
+  onEditText,
+}: NotePanelProps) {
+  const { t } = useI18n();
+  const [single] = notes;
+  const heading =
+    notes.length === 0
+      ? null
+      : notes.length === 1
+        ? t('panel.oneNote')
+        : t('panel.manyNotes', { count: notes.length });
+
+  return (
+    <aside className={styles.panel} aria-label={t('panel.label')} data-testid="note-panel">
+      {heading === null ? (
+        <div className={styles.empty}>
+          <p>{t('panel.emptyHint')}</p>
+          <p className={styles.count}>
+            {t(pluralKey('panel.noteCount', noteCount), { count: noteCount })}
+          </p>
+        </div>
+      ) : (
+        <>
+          <h2 className={styles.heading}>{heading}</h2>
+          {notes.length === 1 && single ? <NoteDetails note={single} /> : null}
+          <ColorPalette current={sharedColor(notes)} onColor={onColor} />
+          <div className={styles.actions}>
+            {notes.length === 1 ? (
+              <button
+                type="button"
+                className={styles.action}
+                aria-keyshortcuts="Enter"
+                data-testid="edit-note-text"
+                onClick={onEditText}
+              >
+                <PencilIcon size={16} />
+                <span>{t('panel.editText')}</span>
+                <kbd>{t('shortcut.edit')}</kbd>
+              </button>
+            ) : null}
+            <button
+              type="button"
+              className={styles.action}
+              aria-keyshortcuts="Control+D Meta+D"
+              data-testid="duplicate-note"
+              onClick={onDuplicate}
+            >
+              <DuplicateIcon size={16} />
+              <span>{t('panel.duplicate')}</span>
+              <kbd>{t('shortcut.duplicate')}</kbd>
+            </button>
+            <button
+              type="button"
+              className={`${styles.action} ${styles.danger}`}
+              aria-keyshortcuts="Delete Backspace"
+              data-testid="delete-note"
+              onClick={onDelete}
+            >
+              <TrashIcon size={16} />
+              <span>{t('panel.delete')}</span>
+              <kbd>{t('shortcut.delete')}</kbd>
+            </button>
+          </div>
+        </>
+      )}
+    </aside>
+  );
+}

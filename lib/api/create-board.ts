@@ -1,0 +1,60 @@
+/**
+ * The home page's one call to the HTTP API: POST /api/boards with a title, answered by
+ * `201 {id, url}` or an error `{error}`. Failures come back as a reason the page can
+ * translate; the server's English error text is only used to recognise a too-long title.
+ * The fetch function is passed in so tests need no server.
+ */
+import { isBoardId, type BoardId } from '@/lib/model/ids';
+
+export const BOARDS_ENDPOINT = '/api/boards';
+
+/** Why a board could not be created, as the interface explains it. */
+export type CreateBoardFailure = 'unreachable' | 'titleTooLong' | 'failed';
+
+export type CreateBoardResult =
+  | { readonly ok: true; readonly id: BoardId }
+  | { readonly ok: false; readonly reason: CreateBoardFailure };
+
+/** lib/model cleanTitle's message: "title must be at most 120 characters". */
+const TITLE_TOO_LONG = /\btitle\b.*\b(at most|too long)\b/i;
+const GATEWAY_STATUSES = new Set([502, 503, 504]); // a proxy answered for a server that is down
+
+async function readJson(response: Response): Promise<unknown> {
+  try {
+    return await response.json();
+  } catch {
+    return null;
+  }
+}
+
+function errorText(body: unknown): string {
+  if (typeof body !== 'object' || body === null) return '';
+  const { error } = body as Record<string, unknown>;
+  return typeof error === 'string' ? error : '';
+}
+
+export async function createBoard(
+  title: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<CreateBoardResult> {
+  let response: Response;
+  try {
+    response = await fetchImpl(BOARDS_ENDPOINT, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ title }),
+    });
+  } catch {
+    return { ok: false, reason: 'unreachable' };
+  }
+  const body = await readJson(response);
+  if (response.ok) {
+    const id = (body as { id?: unknown } | null)?.id;
+    return isBoardId(id) ? { ok: true, id } : { ok: false, reason: 'failed' };
+  }
+  if (GATEWAY_STATUSES.has(response.status)) return { ok: false, reason: 'unreachable' };
+  if (response.status === 400 && TITLE_TOO_LONG.test(errorText(body))) {
+    return { ok: false, reason: 'titleTooLong' };
+  }
+  return { ok: false, reason: 'failed' };
+}

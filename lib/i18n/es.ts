@@ -1,0 +1,210 @@
+import type { Messages } from './en';
+
+/**
+ * Spanish interface strings. Typed as Messages, so a key missing here (or misspelt) is a
+ * compile error; messages.test.ts also checks that no string is empty and that every
+ * placeholder of the English string is kept.
+ */
+export const es: Messages = {
+  // App
+  'app.name': 'Lienzo',
+  'app.tagline': 'Completa un lienzo del modelo de negocio con tu equipo, en tiempo real.',
+  'app.home': 'Página de inicio de Lienzo',
+
+  // Language switch
+  'language.label': 'Idioma',
+  'language.en': 'English',
+  'language.es': 'Español',
+
+  // Home page
+  'home.newBoard.heading': 'Nuevo tablero',
+  'home.newBoard.titleLabel': 'Título del tablero',
+  'home.newBoard.titlePlaceholder': 'p. ej. Suscripción de café para oficinas',
+  'home.newBoard.titleHint': 'Opcional, hasta {max} caracteres. Puedes cambiarlo después.',
+  'home.newBoard.submit': 'Crear tablero',
+  'home.newBoard.creating': 'Creando…',
+  'home.newBoard.defaultTitle': 'Tablero sin título',
+  'home.recent.heading': 'Tableros abiertos en este navegador',
+  'home.recent.empty':
+    'Todavía no hay tableros. Crea uno arriba y comparte su enlace con tu equipo.',
+  'home.recent.privacy': 'Esta lista se guarda solo en este navegador.',
+  'home.recent.openedAt': 'Abierto {when}',
+
+  // The nine blocks
+  'block.keyPartners.title': 'Socios clave',
+  'block.keyPartners.question':
+    '¿Quiénes son nuestros socios y proveedores clave, y qué hacen por nosotros?',
+  'block.keyActivities.title': 'Actividades clave',
+  'block.keyActivities.question':
+    '¿Qué tenemos que hacer muy bien para entregar nuestra propuesta de valor?',
+  'block.keyResources.title': 'Recursos clave',
+  'block.keyResources.question':
+    '¿De qué recursos depende el modelo: personas, tecnología, dinero, marca?',
+  'block.valuePropositions.title': 'Propuesta de valor',
+  'block.valuePropositions.question':
+    '¿Qué problema resolvemos y qué valor entregamos a cada segmento?',
+  'block.customerRelationships.title': 'Relaciones con los clientes',
+  'block.customerRelationships.question': '¿Qué relación espera cada segmento, y por qué canal?',
+  'block.channels.title': 'Canales',
+  'block.channels.question':
+    '¿A través de qué canales llegamos a cada segmento, y cuáles funcionan mejor?',
+  'block.customerSegments.title': 'Segmentos de clientes',
+  'block.customerSegments.question':
+    '¿Para quién creamos valor? ¿Quiénes son nuestros clientes más importantes?',
+  'block.costStructure.title': 'Estructura de costes',
+  'block.costStructure.question':
+    '¿Cuáles son los costes más importantes, y qué actividades y recursos los generan?',
+  'block.revenueStreams.title': 'Fuentes de ingresos',
+  'block.revenueStreams.question': '¿Por qué están dispuestos a pagar los clientes, y cómo pagan?',
+
+  // Left toolbar
+  'tool.group': 'Herramientas',
+  'tool.select': 'Seleccionar',
+  'tool.note': 'Nueva nota',
+  'tool.pan': 'Desplazar',
+
+  // Zoom and history bar
+  'zoom.group': 'Zoom e historial',
+  'zoom.in': 'Acercar',
+  'zoom.out': 'Alejar',
+  'zoom.fit': 'Ajustar el tablero a la pantalla',
+  'zoom.level': 'Nivel de zoom: {percent}',
+  'history.undo': 'Deshacer',
+  'history.redo': 'Rehacer',
+
+  // Keyboard shortcuts as shown in tooltips
+  'shortcut.select': 'V',
+  'shortcut.note': 'N',
+  'shortcut.pan': 'H, o mantén pulsado Espacio',
+  'shortcut.zoomIn': 'Ctrl/Cmd + +',
+  'shortcut.zoomOut': 'Ctrl/Cmd + -',
+  'shortcut.fit': 'Ctrl/Cmd + 0',
+  'shortcut.undo': 'Ctrl/Cmd + Z',
+  'shortcut.redo': 'Mayús + Ctrl/Cmd + Z',
+  'shortcut.duplicate': 'Ctrl/Cmd + D',
+  'shortcut.delete': 'Supr',
+  'shortcut.edit': 'Intro',
+
+  // Connection
+  'connection.label': 'Conexión',
+  'connection.connected': 'Conectado',
+  'connection.connecting': 'Conectando…',
+  'connection.offline': 'Sin conexión: los cambios se guardan en este dispositivo',
+
+  // Presence
+  'presence.label': 'Personas en este tablero',
+  'presence.you': '{name} (tú)',
+  'presence.more': '{count} más: {names}',
+
+  // Board title in the top bar
+  'board.titleLabel': 'Título del tablero',
+
+  // The canvas and the note text editor
+  'board.canvasLabel':
+    'Lienzo del modelo de negocio. Tab recorre las notas; pulsa ? para ver los atajos.',
+  'editor.toolbar': 'Formato del texto',
+  'editor.bold': 'Negrita (Ctrl/Cmd + B)',
+  'editor.italic': 'Cursiva (Ctrl/Cmd + I)',
+  'editor.bulletList': 'Lista con viñetas',
+  'editor.link': 'Enlace',
+  'editor.linkPrompt': 'Dirección del enlace (déjala vacía para quitar el enlace):',
+  'editor.linkInvalid': 'No es una dirección web ni de correo.',
+  'editor.done': 'Listo (Esc)',
+
+  // Name dialog
+  'nameDialog.title': '¿Cómo te llamamos?',
+  'nameDialog.description':
+    'Tu nombre aparece junto a tu cursor y en las notas que crees. Todas las personas del tablero lo ven.',
+  'nameDialog.label': 'Tu nombre',
+  'nameDialog.hint': 'Hasta {max} caracteres.',
+  'nameDialog.required': 'Escribe un nombre.',
+  'nameDialog.submit': 'Entrar al tablero',
+  'identity.guestName': 'Invitado {number}',
+
+  // Share
+  'share.button': 'Compartir',
+  'share.tooltip':
+    'Copia el enlace de este tablero. Cualquiera con el enlace puede verlo y editarlo.',
+  'share.copied': 'Enlace copiado',
+  'share.failed': 'No se pudo copiar. Copia la dirección desde la barra del navegador.',
+
+  // Help dialog
+  'help.button': 'Atajos de teclado y ayuda',
+  'help.title': 'Atajos de teclado',
+  'help.intro':
+    'Los atajos funcionan cuando el tablero tiene el foco, no mientras escribes en un campo.',
+  'help.close': 'Cerrar',
+  'help.keysColumn': 'Teclas',
+  'help.actionColumn': 'Acción',
+  'help.action.selectTool': 'Herramienta de selección',
+  'help.action.panTool': 'Herramienta de desplazamiento',
+  'help.action.newNote': 'Nueva nota en el puntero, o en el bloque seleccionado',
+  'help.action.edit': 'Editar el texto de la nota seleccionada',
+  'help.action.leave': 'Terminar la edición, o quitar la selección',
+  'help.action.delete': 'Eliminar la selección',
+  'help.action.duplicate': 'Duplicar la selección',
+  'help.action.undo': 'Deshacer tu último cambio',
+  'help.action.redo': 'Rehacer',
+  'help.action.nudge': 'Mover la selección un poco (con Mayús, en pasos más grandes)',
+  'help.action.nextNote': 'Seleccionar la nota siguiente / anterior',
+  'help.action.fit': 'Ajustar el tablero a la pantalla',
+  'help.action.zoomIn': 'Acercar',
+  'help.action.zoomOut': 'Alejar',
+  'help.action.pan': 'Desplazar el tablero',
+  'help.action.help': 'Mostrar esta lista de atajos',
+  'help.action.wheelZoom': 'Hacer zoom en el puntero',
+  'help.note':
+    'Solo se deshacen tus propios cambios; nunca se revierten las ediciones de los demás.',
+
+  // Key names in the help dialog
+  'key.or': 'o',
+  'key.ctrlCmd': 'Ctrl/Cmd',
+  'key.shift': 'Mayús',
+  'key.enter': 'Intro',
+  'key.esc': 'Esc',
+  'key.delete': 'Supr',
+  'key.backspace': 'Retroceso',
+  'key.tab': 'Tab',
+  'key.space': 'Espacio',
+  'key.arrows': 'Flechas',
+  'key.doubleClick': 'Doble clic',
+  'key.drag': 'arrastrar',
+  'key.wheel': 'rueda del ratón',
+
+  // Side panel
+  'panel.label': 'Detalles de la selección',
+  'panel.emptyHint': 'Selecciona una nota para ver y cambiar su color, su texto y sus detalles.',
+  'panel.noteCount.one': '{count} nota en este tablero',
+  'panel.noteCount.other': '{count} notas en este tablero',
+  'panel.oneNote': 'Nota seleccionada',
+  'panel.manyNotes': '{count} notas seleccionadas',
+  'panel.block': 'Bloque',
+  'panel.color': 'Color',
+  'panel.author': 'Creada por',
+  'panel.unknownAuthor': 'Desconocido',
+  'panel.created': 'Creada',
+  'panel.text': 'Texto',
+  'panel.noText': 'Todavía no tiene texto.',
+  'panel.editText': 'Editar texto',
+  'panel.duplicate': 'Duplicar',
+  'panel.delete': 'Eliminar',
+
+  // Note colours
+  'color.yellow': 'Amarillo',
+  'color.orange': 'Naranja',
+  'color.pink': 'Rosa',
+  'color.purple': 'Morado',
+  'color.blue': 'Azul',
+  'color.green': 'Verde',
+  'color.teal': 'Turquesa',
+  'color.gray': 'Gris',
+
+  // Errors
+  'error.notFoundTitle': 'Tablero no encontrado',
+  'error.boardNotFound': 'Este tablero no existe, o su enlace está incompleto.',
+  'error.createFailed': 'No se pudo crear el tablero. Inténtalo de nuevo.',
+  'error.titleTooLong': 'El título puede tener como máximo {max} caracteres.',
+  'error.serverUnreachable':
+    'No se puede conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
+  'error.backHome': 'Volver a la página de inicio',
+};

@@ -1,0 +1,29 @@
+'use client';
+import { useEffect, useState } from 'react';
+import type { BoardId } from '../model';
+import { connectBoard, syncUrlFor, type BoardConnection, type PresenceUser } from '../sync';
+
+/**
+ * Opens the board for as long as the calling component is mounted. Returns null until the
+ * connection exists (first render, and on the server). The user is read once: a rename
+ * later goes through awareness, not a new connection.
+ */
+export function useBoardConnection(
+  boardId: BoardId,
+  user: PresenceUser | null,
+): BoardConnection | null {
+  const [connection, setConnection] = useState<BoardConnection | null>(null);
+  const ready = user !== null;
+  useEffect(() => {
+    if (!ready || !user) return;
+    const opened = connectBoard(boardId, user, syncUrlFor(window.location));
+    setConnection(opened);
+    return () => {
+      setConnection(null);
+      opened.destroy();
+    };
+    // The user's later renames are sent by usePresenceUpdater; reconnecting would lose state.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [boardId, ready]);
+  return connection;
+}
