@@ -1,6 +1,5 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import dynamic from 'next/dynamic';
 import {
   BLOCK_IDS,
   BLOCK_RECTS,
@@ -23,7 +22,7 @@ import { useUndoState } from '@/lib/react/use-undo-state';
 import { readingOrder, stepThroughNotes } from '@/lib/view/selection';
 import { screenToBoard } from '@/lib/view/viewport';
 import type { BlockLabel } from '@/components/board/blocks-layer';
-import type { SelectMode, Tool } from '@/components/board/board-canvas';
+import BoardCanvas, { type SelectMode, type Tool } from '@/components/board/board-canvas';
 import { NoteEditor } from '@/components/board/note-editor';
 import { HelpDialog } from '@/components/help/help-dialog';
 import { NotePanel } from '@/components/panel/note-panel';
@@ -37,8 +36,6 @@ import { usePresenceSync } from './use-presence-sync';
 import { useViewport } from './use-viewport';
 import { testHookEnabled } from './test-hook';
 import styles from './board-app.module.css';
-
-const BoardCanvas = dynamic(() => import('@/components/board/board-canvas'), { ssr: false });
 
 /** One board, open in this browser: the canvas, its chrome and the side panel. */
 export default function BoardApp({ boardId }: { boardId: BoardId }) {
@@ -132,7 +129,7 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
       undo: () => actions?.undo(),
       redo: () => actions?.redo(),
       nudge: (dx, dy) =>
-        actions?.moveNotes(selectedNotes.map((n) => ({ id: n.id, x: n.x + dx, y: n.y + dy }))),
+        actions?.nudgeNotes(selectedNotes.map((n) => ({ id: n.id, x: n.x + dx, y: n.y + dy }))),
       step: (backwards) => {
         const next = stepThroughNotes(ordered, selectedIds[0], backwards);
         if (next) setSelection(new Set([next]));

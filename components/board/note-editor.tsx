@@ -1,11 +1,12 @@
 'use client';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import { isSafeLinkHref, normalizeLinkInput, NOTE_COLORS, type NoteRecord } from '@/lib/model';
 import type { BoardActions } from '@/lib/react/use-board-actions';
 import { rectToScreen, type Viewport } from '@/lib/view/viewport';
+import { LinkIcon } from '@/components/ui/icons';
 import { NOTE_FONT_FAMILY, NOTE_PADDING } from './fit-text';
 import styles from './note-editor.module.css';
 
@@ -111,7 +112,7 @@ export function NoteEditor({ note, fragment, viewport, labels, onClose }: NoteEd
     pressed: boolean,
     run: () => void,
     testId: string,
-    text: string,
+    text: ReactNode,
   ) => (
     <button
       type="button"
@@ -156,7 +157,7 @@ export function NoteEditor({ note, fragment, viewport, labels, onClose }: NoteEd
           'format-bullets',
           '•',
         )}
-        {button(labels.link, active?.link ?? false, setLink, 'format-link', '🔗')}
+        {button(labels.link, active?.link ?? false, setLink, 'format-link', <LinkIcon size={14} />)}
         {button(labels.done, false, onClose, 'editor-done', '✓')}
         {linkError && (
           <span role="alert" className={styles.error}>

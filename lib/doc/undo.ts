@@ -2,7 +2,10 @@ import * as Y from 'yjs';
 import { boardRoots } from './board-doc';
 import { LOCAL_ORIGIN } from './origins';
 
-/** Gestures closer together than this merge into one undo step (e.g. a few quick nudges). */
+/**
+ * Writes closer together than this merge into one undo step. The UI starts a new step at
+ * every gesture (lib/react/use-board-actions.ts), so only repeated nudges merge.
+ */
 export const UNDO_CAPTURE_TIMEOUT_MS = 300;
 
 /**

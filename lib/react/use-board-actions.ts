@@ -27,6 +27,8 @@ export const DUPLICATE_OFFSET: Point = { x: 24, y: 24 };
 export interface BoardActions {
   createNote(input: Omit<NewNote, 'author'>): NoteId;
   moveNotes(moves: readonly NoteMove[]): void;
+  /** A keyboard nudge: quick repeated nudges merge into one undo step. */
+  nudgeNotes(moves: readonly NoteMove[]): void;
   resizeNote(id: NoteId, rect: Rect): void;
   recolorNotes(ids: readonly NoteId[], color: NoteColor): void;
   deleteNotes(ids: readonly NoteId[]): void;
@@ -46,17 +48,26 @@ export function useBoardActions(
   return useMemo(() => {
     if (!connection) return null;
     const { doc, undoManager } = connection;
+    // Each gesture is its own undo step, however quickly it follows the previous one (a
+    // fast user, or a test, would otherwise see "create" and "delete" merged into nothing).
+    // Only nudges skip this, so holding an arrow key is undone in one step.
+    const gesture =
+      <A extends unknown[], R>(write: (...args: A) => R) =>
+      (...args: A): R => {
+        undoManager.stopCapturing();
+        return write(...args);
+      };
     return {
-      createNote: (input) => createNote(doc, { ...input, author }),
-      moveNotes: (moves) => moveNotes(doc, moves),
-      resizeNote: (id, rect) => resizeNote(doc, id, rect),
-      recolorNotes: (ids, color) => recolorNotes(doc, ids, color),
-      deleteNotes: (ids) => deleteNotes(doc, ids),
-      duplicateNotes: (ids) => duplicateNotes(doc, ids, DUPLICATE_OFFSET, author),
-      bringToFront: (ids) => bringToFront(doc, ids),
-      renameBoard: (title) => setBoardTitle(doc, title),
+      createNote: gesture((input) => createNote(doc, { ...input, author })),
+      moveNotes: gesture((moves) => moveNotes(doc, moves)),
+      nudgeNotes: (moves) => moveNotes(doc, moves),
+      resizeNote: gesture((id, rect) => resizeNote(doc, id, rect)),
+      recolorNotes: gesture((ids, color) => recolorNotes(doc, ids, color)),
+      deleteNotes: gesture((ids) => deleteNotes(doc, ids)),
+      duplicateNotes: gesture((ids) => duplicateNotes(doc, ids, DUPLICATE_OFFSET, author)),
+      bringToFront: gesture((ids) => bringToFront(doc, ids)),
+      renameBoard: gesture((title) => setBoardTitle(doc, title)),
       undo: () => {
-        // Close the capture window so a quick undo right after a gesture undoes just it.
         undoManager.stopCapturing();
         undoManager.undo();
       },

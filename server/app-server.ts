@@ -1,0 +1,144 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { DEFAULT_MAX_MESSAGE_BYTES } from './config';
+import { API_PREFIX, createApiHandler } from './http/api';
+import { sendError } from './http/json';
+import { requestPath } from './http/request-path';
+import { consoleLogger, errorMessage, type Logger } from './log';
+import { boardDirectory, getBoardDirectory, setBoardDirectory } from './registry';
+import { DEFAULT_COMPACTION, type CompactionPolicy } from './rooms/compaction';
+import { RoomRegistry } from './rooms/room-registry';
+import type { BoardStore } from './store/board-store';
+import { SqliteBoardStore } from './store/sqlite-store';
+import { SyncServer } from './sync/sync-server';
+import { createUpgradeHandler, isSyncPath } from './sync/upgrade';
+
+export interface LienzoServerOptions {
+  /** 0 picks a free port (tests); the handle's `port` says which. */
+  port: number;
+  /** Interface to listen on; default 0.0.0.0. */
+  host?: string;
+  /** Folder of the SQLite database; created if missing. */
+  dataDir: string;
+  /** Origins allowed to open the sync socket besides the app's own (see sync/origin.ts). */
+  allowedOrigins?: string[];
+  /** Largest sync frame in bytes; a bigger one closes its connection with 1009. */
+  maxMessageBytes?: number;
+  /** Every request outside /api/ and /sync: the Next app. Default: 404. */
+  handleAppRequest?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Upgrades outside /sync (Next's hot reload in development). Default: refused with 404. */
+  handleAppUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  /** Keep-alive ping interval (ms); default KEEPALIVE_INTERVAL_MS (30 s). */
+  keepaliveIntervalMs?: number;
+  /** When rooms fold their update log into a snapshot; defaults in rooms/compaction.ts. */
+  compaction?: Partial<CompactionPolicy>;
+  logger?: Logger;
+  /** Opens the store; default SQLite in `dataDir`. Tests pass a failing store through it. */
+  openStore?: (dataDir: string) => BoardStore;
+}
+
+export interface LienzoServer {
+  port: number;
+  /** http://host:port, with localhost for a wildcard host. */
+  url: string;
+  /** Ids of the boards loaded in memory (tests, diagnostics). */
+  loadedBoards(): string[];
+  /** Stops listening, closes every socket, stores what rooms hold and closes the store. */
+  close(): Promise<void>;
+}
+
+function notFound(_req: IncomingMessage, res: ServerResponse): void {
+  sendError(res, 404, 'not found');
+}
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/**
+ * Starts Lienzo's HTTP server: the sync WebSocket at /sync/<boardId>, the API under /api/,
+ * and everything else handed to the app (Next), on one port.
+ */
+export async function startLienzoServer(options: LienzoServerOptions): Promise<LienzoServer> {
+  const logger = options.logger ?? consoleLogger;
+  const host = options.host ?? '0.0.0.0';
+  const store = (options.openStore ?? ((dir) => new SqliteBoardStore(dir)))(options.dataDir);
+  const rooms = new RoomRegistry({
+    store,
+    logger,
+    compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
+  });
+  const sync = new SyncServer({
+    rooms,
+    logger,
+    maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+    keepaliveIntervalMs: options.keepaliveIntervalMs,
+  });
+  const api = createApiHandler({ store, rooms, logger });
+  const app = options.handleAppRequest ?? notFound;
+
+  const server = createServer((req, res) => {
+    const pathname = requestPath(req.url);
+    if (pathname === null) sendError(res, 400, 'bad request target');
+    else if (pathname.startsWith(API_PREFIX)) api(req, res);
+    else if (isSyncPath(pathname)) sendError(res, 426, 'this endpoint only speaks WebSocket');
+    else app(req, res);
+  });
+  server.on(
+    'upgrade',
+    createUpgradeHandler({
+      sync,
+      store,
+      logger,
+      allowedOrigins: options.allowedOrigins ?? [],
+      handleAppUpgrade: options.handleAppUpgrade,
+    }),
+  );
+  // Every socket, upgraded ones included: closeAllConnections() only knows HTTP ones, and a
+  // socket handed to Next (its hot-reload socket) would otherwise keep close() waiting.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await sync.close();
+    store.close();
+    throw error;
+  }
+  server.on('error', (error) => logger.error('http server error', errorMessage(error)));
+
+  const directory = boardDirectory((id) => store.boardExists(id));
+  setBoardDirectory(directory);
+  const port = (server.address() as AddressInfo).port;
+
+  let closing: Promise<void> | null = null;
+  const close = async (): Promise<void> => {
+    if (getBoardDirectory() === directory) setBoardDirectory(null);
+    const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+    await sync.close();
+    rooms.closeAll();
+    store.close();
+    server.closeAllConnections();
+    for (const socket of sockets) socket.destroy();
+    await stopped;
+  };
+
+  return {
+    port,
+    url: `http://${urlHost(host)}:${port}`,
+    loadedBoards: () => rooms.loadedIds(),
+    close: () => (closing ??= close()),
+  };
+}

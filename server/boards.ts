@@ -1,0 +1,45 @@
+import * as Y from 'yjs';
+import { boardToJson, initBoardDoc, type BoardJson } from '../lib/doc';
+import { newBoardId, type BoardId } from '../lib/model';
+import type { RoomRegistry } from './rooms/room-registry';
+import { docFromStored } from './rooms/stored-doc';
+import type { BoardStore } from './store/board-store';
+
+/**
+ * Board operations outside a live session, shared by the HTTP API and the Next pages:
+ * creating a board and reading one.
+ */
+
+/** Creates a board: its row and its initial document, in one store transaction. */
+export function createBoard(store: BoardStore, title: string, now = Date.now()): BoardId {
+  const id = newBoardId();
+  const doc = new Y.Doc();
+  try {
+    initBoardDoc(doc, { title, createdAt: now });
+    store.createBoard(id, { createdAt: now }, Y.encodeStateAsUpdate(doc));
+  } finally {
+    doc.destroy();
+  }
+  return id;
+}
+
+/**
+ * The board as JSON: from its room when it is loaded (the freshest state), otherwise read
+ * from the store into a throwaway document that is not kept in memory. Null when unknown.
+ */
+export function readBoardJson(
+  id: BoardId,
+  rooms: RoomRegistry,
+  store: BoardStore,
+): BoardJson | null {
+  const room = rooms.get(id);
+  if (room) return boardToJson(id, room.doc);
+  const stored = store.loadBoard(id);
+  if (!stored) return null;
+  const doc = docFromStored(id, stored);
+  try {
+    return boardToJson(id, doc);
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_MAX_MESSAGE_BYTES, readConfig } from './config';
+
+describe('readConfig', () => {
+  it('has defaults for everything', () => {
+    expect(readConfig({}, '/srv/lienzo')).toEqual({
+      port: 3000,
+      host: '0.0.0.0',
+      dataDir: '/srv/lienzo/data',
+      allowedOrigins: [],
+      maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = readConfig(
+      {
+        PORT: '8080',
+        HOST: '127.0.0.1',
+        LIENZO_DATA_DIR: '/var/lib/lienzo',
+        LIENZO_ALLOWED_ORIGINS: 'https://a.example, https://B.example:8443/ ,',
+        LIENZO_MAX_MESSAGE_BYTES: '1048576',
+      },
+      '/srv',
+    );
+    expect(config).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      dataDir: '/var/lib/lienzo',
+      allowedOrigins: ['https://a.example', 'https://b.example:8443'],
+      maxMessageBytes: 1_048_576,
+    });
+  });
+
+  it('reports every bad variable at once, by name', () => {
+    let error: unknown;
+    try {
+      readConfig({
+        PORT: '80a',
+        LIENZO_MAX_MESSAGE_BYTES: '0',
+        LIENZO_ALLOWED_ORIGINS: 'https://ok.example,https://x.example/path',
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT must be an integer from 0 to 65535, got "80a"/);
+    expect(message).toMatch(/LIENZO_MAX_MESSAGE_BYTES/);
+    expect(message).toMatch(/LIENZO_ALLOWED_ORIGINS: "https:\/\/x.example\/path"/);
+  });
+
+  it('refuses a port out of range', () => {
+    expect(() => readConfig({ PORT: '70000' })).toThrow(/PORT/);
+  });
+});

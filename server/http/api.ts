@@ -1,0 +1,113 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+import { cleanTitle, isBoardId } from '../../lib/model';
+import { createBoard, readBoardJson } from '../boards';
+import { errorMessage, type Logger } from '../log';
+import type { RoomRegistry } from '../rooms/room-registry';
+import type { BoardStore } from '../store/board-store';
+import { requestPath } from './request-path';
+import { MAX_JSON_BODY_BYTES, allowMethods, readJsonBody, sendError, sendJson } from './json';
+
+/**
+ * The HTTP API, served by our own server rather than Next route handlers because it shares
+ * the room registry and the store with the sync server (a GET of a board being edited
+ * answers from the live document), and so it can be tested without building Next.
+ *
+ *   POST /api/boards          { title? }  → 201 { id, url }
+ *   GET  /api/boards/<id>                 → 200 BoardJson | 400 | 404
+ *   GET  /api/health                      → 200 { ok: true } | 503
+ */
+export const API_PREFIX = '/api/';
+
+export interface ApiOptions {
+  store: BoardStore;
+  rooms: RoomRegistry;
+  logger: Logger;
+}
+
+const BOARD_PATH = /^\/api\/boards\/([^/]+)$/;
+
+export function createApiHandler(
+  options: ApiOptions,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    route(req, res, options).catch((error: unknown) => {
+      options.logger.error(`${req.method} ${req.url} failed`, error);
+      if (!res.headersSent) sendError(res, 500, 'internal error');
+      else res.destroy();
+    });
+  };
+}
+
+async function route(req: IncomingMessage, res: ServerResponse, options: ApiOptions) {
+  const pathname = requestPath(req.url) ?? '';
+  if (pathname === '/api/health') {
+    if (allowMethods(req, res, ['GET', 'HEAD'])) health(res, options.store);
+    return;
+  }
+  if (pathname === '/api/boards') {
+    if (allowMethods(req, res, ['POST'])) await postBoard(req, res, options.store);
+    return;
+  }
+  const boardPath = BOARD_PATH.exec(pathname);
+  if (boardPath?.[1] !== undefined) {
+    if (allowMethods(req, res, ['GET', 'HEAD'])) getBoard(res, boardPath[1], options);
+    return;
+  }
+  sendError(res, 404, 'no such API route');
+}
+
+function health(res: ServerResponse, store: BoardStore): void {
+  if (store.health()) sendJson(res, 200, { ok: true });
+  else sendJson(res, 503, { ok: false, error: 'store unavailable' });
+}
+
+/**
+ * The app's own address as the client reached it. TLS is usually ended by a proxy in front
+ * of us, and this server does not trust X-Forwarded-* headers it cannot verify, so behind
+ * such a proxy the scheme is http unless the proxy rewrites it.
+ */
+function requestOrigin(req: IncomingMessage): string {
+  const scheme = (req.socket as Partial<TLSSocket>).encrypted ? 'https' : 'http';
+  const host = req.headers.host ?? `${req.socket.localAddress}:${req.socket.localPort}`;
+  return `${scheme}://${host}`;
+}
+
+async function postBoard(req: IncomingMessage, res: ServerResponse, store: BoardStore) {
+  const body = await readJsonBody(req, MAX_JSON_BODY_BYTES);
+  if (!body.ok) {
+    // After 413 the rest of the body is unread: close rather than parse it as a next request.
+    sendError(res, body.status, body.error, body.status === 413 ? { Connection: 'close' } : {});
+    return;
+  }
+  const input = body.value;
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    sendError(res, 400, 'the body must be a JSON object');
+    return;
+  }
+  const title = cleanTitle((input as { title?: unknown }).title);
+  if (!title.ok) {
+    sendError(res, 400, title.error);
+    return;
+  }
+  const id = createBoard(store, title.title);
+  const url = `${requestOrigin(req)}/b/${id}`;
+  sendJson(res, 201, { id, url }, { Location: url });
+}
+
+function getBoard(res: ServerResponse, id: string, options: ApiOptions): void {
+  if (!isBoardId(id)) {
+    sendError(res, 400, 'malformed board id');
+    return;
+  }
+  let board;
+  try {
+    board = readBoardJson(id, options.rooms, options.store);
+  } catch (error) {
+    options.logger.error(`board ${id}: could not be read`, errorMessage(error));
+    sendError(res, 500, 'the board could not be read');
+    return;
+  }
+  if (board) sendJson(res, 200, board);
+  else sendError(res, 404, 'no such board');
+}

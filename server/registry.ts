@@ -1,0 +1,32 @@
+import { isBoardId, type BoardId } from '../lib/model';
+
+/**
+ * A process-wide handle on the board store for code that runs in the same process as the
+ * server but is bundled separately: the Next pages (app/b/[id]/page.tsx asks whether a board
+ * exists before rendering it). Next compiles its own copy of every module it imports, so a
+ * module-level variable would not be shared; globalThis is. The server sets it when it
+ * starts and clears it when it closes. This file must stay free of native imports, since
+ * Next bundles it.
+ */
+export interface BoardDirectory {
+  /** True when a board with this id was created; false for unknown or malformed ids. */
+  boardExists(id: string): boolean;
+}
+
+declare global {
+  var __lienzoDirectory: BoardDirectory | undefined;
+}
+
+/** The running server's directory, or null when no server runs in this process (next build). */
+export function getBoardDirectory(): BoardDirectory | null {
+  return globalThis.__lienzoDirectory ?? null;
+}
+
+export function setBoardDirectory(directory: BoardDirectory | null): void {
+  globalThis.__lienzoDirectory = directory ?? undefined;
+}
+
+/** A directory over a predicate that expects well-formed ids. */
+export function boardDirectory(exists: (id: BoardId) => boolean): BoardDirectory {
+  return { boardExists: (id) => isBoardId(id) && exists(id) };
+}

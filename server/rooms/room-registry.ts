@@ -1,0 +1,98 @@
+import type { BoardId } from '../../lib/model';
+import { errorMessage, type Logger } from '../log';
+import type { BoardStore } from '../store/board-store';
+import type { CompactionPolicy } from './compaction';
+import { Room } from './room';
+
+/**
+ * While a room that could not store a change has nobody in it, it stays in memory and tries
+ * to write its snapshot again this often (ms). Short enough that a transient failure (disk
+ * full and then freed) is healed quickly, long enough not to flood the log.
+ */
+export const STORE_RETRY_INTERVAL_MS = 5_000;
+
+export interface RoomRegistryOptions {
+  store: BoardStore;
+  compaction: CompactionPolicy;
+  logger: Logger;
+}
+
+/**
+ * The loaded rooms, one per board with participants. A board is loaded by its first
+ * participant and unloaded when the last one leaves; the unload waits for the current event
+ * loop turn to end, so a leave that happens inside a Yjs transaction never destroys the
+ * document under it, and a participant reconnecting at once finds the room still there.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<BoardId, Room>();
+  private readonly retries = new Map<BoardId, NodeJS.Timeout>();
+  private closed = false;
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  get(id: BoardId): Room | undefined {
+    return this.rooms.get(id);
+  }
+
+  /** The board's room, loading it from the store if needed. Throws if it cannot be loaded. */
+  acquire(id: BoardId): Room {
+    if (this.closed) throw new Error('the server is shutting down');
+    const loaded = this.rooms.get(id);
+    if (loaded) {
+      this.cancelRetry(id);
+      return loaded;
+    }
+    const room = Room.load(id, { ...this.options, onEmpty: this.onEmpty });
+    this.rooms.set(id, room);
+    return room;
+  }
+
+  loadedIds(): BoardId[] {
+    return [...this.rooms.keys()];
+  }
+
+  /** Stores what can be stored and drops every room (server shutdown). */
+  closeAll(): void {
+    this.closed = true;
+    for (const timer of this.retries.values()) clearTimeout(timer);
+    this.retries.clear();
+    for (const room of this.rooms.values()) {
+      if (!room.flush())
+        this.options.logger.error(
+          `board ${room.id}: shutting down with changes that could not be stored; they are lost`,
+        );
+      room.destroy();
+    }
+    this.rooms.clear();
+  }
+
+  private readonly onEmpty = (room: Room): void => {
+    setImmediate(() => this.unloadIfEmpty(room));
+  };
+
+  private unloadIfEmpty(room: Room): void {
+    this.retries.delete(room.id);
+    if (this.rooms.get(room.id) !== room || room.participantCount > 0) return;
+    if (!room.flush()) {
+      this.options.logger.warn(
+        `board ${room.id}: keeping it in memory until its changes can be stored (retry in ${STORE_RETRY_INTERVAL_MS} ms)`,
+      );
+      const timer = setTimeout(() => this.unloadIfEmpty(room), STORE_RETRY_INTERVAL_MS);
+      timer.unref();
+      this.retries.set(room.id, timer);
+      return;
+    }
+    this.rooms.delete(room.id);
+    try {
+      room.destroy();
+    } catch (error) {
+      this.options.logger.warn(`board ${room.id}: error while unloading`, errorMessage(error));
+    }
+  }
+
+  private cancelRetry(id: BoardId): void {
+    const timer = this.retries.get(id);
+    if (timer) clearTimeout(timer);
+    this.retries.delete(id);
+  }
+}

@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { newBoardId } from '../../lib/model';
+import { makeTempDir } from '../../test/helpers/temp-dir';
+import { SqliteBoardStore } from './sqlite-store';
+
+const dirs: { remove(): void }[] = [];
+const stores: SqliteBoardStore[] = [];
+
+function open(): { store: SqliteBoardStore; path: string } {
+  const dir = makeTempDir();
+  dirs.push(dir);
+  const store = new SqliteBoardStore(dir.path);
+  stores.push(store);
+  return { store, path: dir.path };
+}
+
+afterEach(() => {
+  for (const store of stores.splice(0)) store.close();
+  for (const dir of dirs.splice(0)) dir.remove();
+});
+
+const bytes = (...values: number[]) => new Uint8Array(values);
+
+describe('SqliteBoardStore', () => {
+  it('creates a board with its initial state as a snapshot', () => {
+    const { store } = open();
+    const id = newBoardId();
+    expect(store.boardExists(id)).toBe(false);
+    expect(store.loadBoard(id)).toBeNull();
+    store.createBoard(id, { createdAt: 1 }, bytes(1, 2));
+    expect(store.boardExists(id)).toBe(true);
+    expect(store.loadBoard(id)).toEqual({ snapshot: bytes(1, 2), updates: [] });
+  });
+
+  it('appends updates in order and compacts them into one snapshot', () => {
+    const { store } = open();
+    const id = newBoardId();
+    store.createBoard(id, { createdAt: 1 }, bytes(0));
+    store.appendUpdate(id, bytes(1));
+    store.appendUpdate(id, bytes(2, 2));
+    expect(store.loadBoard(id)).toEqual({ snapshot: bytes(0), updates: [bytes(1), bytes(2, 2)] });
+    expect(store.logStats(id)).toEqual({ rows: 3, bytes: 4, snapshots: 1 });
+
+    store.compact(id, bytes(9, 9, 9));
+    store.appendUpdate(id, bytes(3));
+    expect(store.loadBoard(id)).toEqual({ snapshot: bytes(9, 9, 9), updates: [bytes(3)] });
+    expect(store.logStats(id)).toEqual({ rows: 2, bytes: 4, snapshots: 1 });
+  });
+
+  it('keeps boards apart and survives reopening', () => {
+    const { store, path } = open();
+    const [a, b] = [newBoardId(), newBoardId()];
+    store.createBoard(a, { createdAt: 1 }, bytes(1));
+    store.createBoard(b, { createdAt: 2 }, bytes(2));
+    store.appendUpdate(a, bytes(11));
+    store.close();
+    const reopened = new SqliteBoardStore(path);
+    stores.push(reopened);
+    expect(reopened.loadBoard(a)).toEqual({ snapshot: bytes(1), updates: [bytes(11)] });
+    expect(reopened.loadBoard(b)).toEqual({ snapshot: bytes(2), updates: [] });
+  });
+
+  it('refuses updates for a board that was never created', () => {
+    const { store } = open();
+    expect(() => store.appendUpdate(newBoardId(), bytes(1))).toThrow(/FOREIGN KEY/);
+  });
+
+  it('reports health, and ill health once closed', () => {
+    const { store } = open();
+    expect(store.health()).toBe(true);
+    store.close();
+    expect(store.health()).toBe(false);
+  });
+});

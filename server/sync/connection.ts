@@ -1,0 +1,103 @@
+import { WebSocket, type RawData } from 'ws';
+import { errorMessage, type Logger } from '../log';
+import type { Participant, Room } from '../rooms/room';
+import { CLOSE, ConnectionError, closeReason } from './close-codes';
+import { encodeSyncStep1 } from './messages';
+import { handleMessage } from './protocol';
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * One client's WebSocket in one room. It turns frames into protocol calls and any failure
+ * into a close of this socket alone, with a close code that says what went wrong.
+ */
+export class Connection implements Participant {
+  private closed = false;
+  /** Cleared by each keep-alive ping, set again by the pong. */
+  private answeredPing = true;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly room: Room,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Joins the room and starts the handshake: our state vector, then who is here. */
+  start(): void {
+    this.socket.on('message', this.onMessage);
+    this.socket.on('close', this.onClose);
+    // ws reports a bad frame (too big, bad UTF-8 in a text frame) here, after closing the
+    // socket itself with the right code; without a listener the error would crash the process.
+    this.socket.on('error', (error) => this.logger.warn('sync socket error', errorMessage(error)));
+    this.socket.on('pong', () => {
+      this.answeredPing = true;
+    });
+    this.room.join(this);
+    this.send(encodeSyncStep1(this.room.doc));
+    const awareness = this.room.awarenessSnapshot();
+    if (awareness) this.send(awareness);
+  }
+
+  send(message: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(message, (error) => {
+      // The socket is broken; there is nobody left to tell why.
+      if (error) this.terminate();
+    });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.room.leave(this);
+    this.socket.close(code, closeReason(reason));
+  }
+
+  /** Called by the keep-alive timer: drops a peer that did not answer the previous ping. */
+  ping(): void {
+    if (this.closed) return;
+    if (!this.answeredPing) {
+      this.terminate();
+      return;
+    }
+    this.answeredPing = false;
+    this.socket.ping();
+  }
+
+  private terminate(): void {
+    this.closed = true;
+    this.room.leave(this);
+    this.socket.terminate();
+  }
+
+  private readonly onMessage = (data: RawData, isBinary: boolean): void => {
+    if (this.closed) return;
+    if (!isBinary) {
+      this.close(CLOSE.unsupportedData, 'text frames are not supported');
+      return;
+    }
+    try {
+      handleMessage(toBytes(data), { room: this.room, participant: this });
+    } catch (error) {
+      if (error instanceof ConnectionError) {
+        this.logger.warn(
+          `board ${this.room.id}: closing a connection (${error.code})`,
+          error.message,
+        );
+        this.close(error.code, error.message);
+      } else {
+        this.logger.error(`board ${this.room.id}: message handler failed`, error);
+        this.close(CLOSE.internalError, 'internal error');
+      }
+    }
+  };
+
+  private readonly onClose = (): void => {
+    this.closed = true;
+    this.room.leave(this);
+  };
+}

@@ -1,0 +1,69 @@
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import type * as Y from 'yjs';
+
+/**
+ * The y-websocket wire format: every frame is one binary message that starts with a varuint
+ * message type. Sync messages carry a y-protocols sync message (step 1, step 2 or update);
+ * awareness messages carry an awareness update. These encoders build the frames the server
+ * sends; protocol.ts decodes the ones it receives.
+ */
+export const MESSAGE = {
+  sync: 0,
+  awareness: 1,
+  /** Sent by y-websocket clients that use permission checks; this server never asks for it. */
+  auth: 2,
+  /** "Send me every awareness state you know." */
+  queryAwareness: 3,
+} as const;
+
+export const SYNC = {
+  step1: syncProtocol.messageYjsSyncStep1,
+  step2: syncProtocol.messageYjsSyncStep2,
+  update: syncProtocol.messageYjsUpdate,
+} as const;
+
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+/** "Here is my state vector, send me what I am missing." */
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    syncProtocol.writeSyncStep1(encoder, doc);
+  });
+}
+
+/** The answer to a step 1: everything the asker is missing. */
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    encoding.writeVarUint(encoder, SYNC.step2);
+    encoding.writeVarUint8Array(encoder, update);
+  });
+}
+
+/** A change, relayed as it happens. */
+export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    syncProtocol.writeUpdate(encoder, update);
+  });
+}
+
+export function encodeAwareness(
+  awareness: awarenessProtocol.Awareness,
+  clients: readonly number[],
+): Uint8Array {
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE.awareness);
+    encoding.writeVarUint8Array(
+      encoder,
+      awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]),
+    );
+  });
+}

@@ -1,0 +1,105 @@
+import * as encoding from 'lib0/encoding';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { Participant, Room } from '../rooms/room';
+import { CLOSE, ConnectionError } from './close-codes';
+import { MESSAGE } from './messages';
+import { handleMessage, parseMessage } from './protocol';
+
+function frame(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+function codeOf(run: () => unknown): number | null {
+  try {
+    run();
+    return null;
+  } catch (error) {
+    if (error instanceof ConnectionError) return error.code;
+    throw error;
+  }
+}
+
+const doc = new Y.Doc();
+doc.getMap('meta').set('title', 'x');
+
+describe('parseMessage', () => {
+  it('reads the frames a y-websocket client sends', () => {
+    const step1 = frame((e) => {
+      encoding.writeVarUint(e, MESSAGE.sync);
+      syncProtocol.writeSyncStep1(e, doc);
+    });
+    expect(parseMessage(step1)).toEqual({
+      type: 'sync-step1',
+      stateVector: Y.encodeStateVector(doc),
+    });
+
+    const update = Y.encodeStateAsUpdate(doc);
+    const updateFrame = frame((e) => {
+      encoding.writeVarUint(e, MESSAGE.sync);
+      syncProtocol.writeUpdate(e, update);
+    });
+    expect(parseMessage(updateFrame)).toEqual({ type: 'sync-update', update });
+
+    const awareness = new awarenessProtocol.Awareness(doc);
+    awareness.setLocalState({ user: { name: 'Ana' } });
+    const awarenessUpdate = awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]);
+    awareness.destroy();
+    const awarenessFrame = frame((e) => {
+      encoding.writeVarUint(e, MESSAGE.awareness);
+      encoding.writeVarUint8Array(e, awarenessUpdate);
+    });
+    expect(parseMessage(awarenessFrame)).toEqual({ type: 'awareness', update: awarenessUpdate });
+
+    expect(parseMessage(new Uint8Array([MESSAGE.queryAwareness]))).toEqual({
+      type: 'query-awareness',
+    });
+  });
+
+  it('says how to close on bad input', () => {
+    expect(codeOf(() => parseMessage(new Uint8Array([])))).toBe(CLOSE.invalidPayload);
+    // A varint longer than 53 bits.
+    expect(codeOf(() => parseMessage(new Uint8Array(12).fill(0xff)))).toBe(CLOSE.invalidPayload);
+    expect(codeOf(() => parseMessage(new Uint8Array([42])))).toBe(CLOSE.unsupportedData);
+    // A step 1 whose state vector claims more entries than it has.
+    expect(codeOf(() => parseMessage(new Uint8Array([0, 0, 2, 5, 1])))).toBe(CLOSE.invalidPayload);
+    // A length prefix longer than the frame.
+    expect(codeOf(() => parseMessage(new Uint8Array([0, 2, 50, 0, 0])))).toBe(CLOSE.invalidPayload);
+  });
+});
+
+describe('handleMessage', () => {
+  const participant: Participant = { send: () => {}, close: () => {} };
+
+  it('turns an update Yjs throws on into 1007', () => {
+    const room = {
+      applyUpdate: () => {
+        throw new TypeError('Cannot read properties of undefined');
+      },
+    } as unknown as Room;
+    const update = frame((e) => {
+      encoding.writeVarUint(e, MESSAGE.sync);
+      syncProtocol.writeUpdate(e, Y.encodeStateAsUpdate(doc));
+    });
+    expect(codeOf(() => handleMessage(update, { room, participant }))).toBe(CLOSE.invalidPayload);
+  });
+
+  it('answers a step 1 with what the client is missing, or 1011 when that cannot be stored', () => {
+    const sent: Uint8Array[] = [];
+    const step1 = frame((e) => {
+      encoding.writeVarUint(e, MESSAGE.sync);
+      syncProtocol.writeSyncStep1(e, new Y.Doc());
+    });
+    const room = { missingFor: () => Y.encodeStateAsUpdate(doc) } as unknown as Room;
+    handleMessage(step1, { room, participant: { ...participant, send: (m) => sent.push(m) } });
+    expect(sent).toHaveLength(1);
+    const unstored = { missingFor: () => null } as unknown as Room;
+    expect(codeOf(() => handleMessage(step1, { room: unstored, participant }))).toBe(
+      CLOSE.internalError,
+    );
+  });
+});

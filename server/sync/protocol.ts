@@ -1,0 +1,162 @@
+import * as decoding from 'lib0/decoding';
+import * as Y from 'yjs';
+import { errorMessage } from '../log';
+import type { Participant, Room } from '../rooms/room';
+import { CLOSE, ConnectionError } from './close-codes';
+import { MESSAGE, SYNC, encodeSyncStep2 } from './messages';
+
+/**
+ * What a client may send, decoded and checked. Parsing is separate from handling so that a
+ * message is validated whole (every varint, the update's structure, no trailing bytes) before
+ * anything of it touches the room.
+ */
+export type ClientMessage =
+  | { type: 'sync-step1'; stateVector: Uint8Array }
+  | { type: 'sync-step2'; update: Uint8Array }
+  | { type: 'sync-update'; update: Uint8Array }
+  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'query-awareness' };
+
+type MessageType = ClientMessage['type'];
+type MessageOf<T extends MessageType> = Extract<ClientMessage, { type: T }>;
+
+function malformed(what: string, error?: unknown): ConnectionError {
+  const detail = error === undefined ? '' : `: ${errorMessage(error)}`;
+  return new ConnectionError(CLOSE.invalidPayload, `malformed ${what}${detail}`);
+}
+
+/** Yjs decodes an update fully (structs, contents, delete set) and throws on garbage. */
+function checkUpdate(update: Uint8Array): Uint8Array {
+  try {
+    Y.decodeUpdate(update);
+  } catch (error) {
+    throw malformed('Yjs update', error);
+  }
+  return update;
+}
+
+function checkStateVector(stateVector: Uint8Array): Uint8Array {
+  try {
+    Y.decodeStateVector(stateVector);
+  } catch (error) {
+    throw malformed('state vector', error);
+  }
+  return stateVector;
+}
+
+/** An awareness update: a count, then per client its id, clock and state as JSON. */
+function checkAwarenessUpdate(update: Uint8Array): Uint8Array {
+  try {
+    const decoder = decoding.createDecoder(update);
+    const clients = decoding.readVarUint(decoder);
+    for (let i = 0; i < clients; i++) {
+      decoding.readVarUint(decoder);
+      decoding.readVarUint(decoder);
+      JSON.parse(decoding.readVarString(decoder));
+    }
+    if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
+  } catch (error) {
+    throw malformed('awareness update', error);
+  }
+  return update;
+}
+
+function readSync(decoder: decoding.Decoder): ClientMessage {
+  const syncType = decoding.readVarUint(decoder);
+  switch (syncType) {
+    case SYNC.step1:
+      return { type: 'sync-step1', stateVector: decoding.readVarUint8Array(decoder) };
+    case SYNC.step2:
+      return { type: 'sync-step2', update: decoding.readVarUint8Array(decoder) };
+    case SYNC.update:
+      return { type: 'sync-update', update: decoding.readVarUint8Array(decoder) };
+    default:
+      throw new ConnectionError(CLOSE.unsupportedData, `unknown sync message type ${syncType}`);
+  }
+}
+
+const readers: Record<number, (decoder: decoding.Decoder) => ClientMessage> = {
+  [MESSAGE.sync]: readSync,
+  [MESSAGE.awareness]: (decoder) => ({
+    type: 'awareness',
+    update: decoding.readVarUint8Array(decoder),
+  }),
+  [MESSAGE.queryAwareness]: () => ({ type: 'query-awareness' }),
+};
+
+/** Decodes and checks one frame. Throws a ConnectionError saying how to close on bad input. */
+export function parseMessage(frame: Uint8Array): ClientMessage {
+  let message: ClientMessage;
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const type = decoding.readVarUint(decoder);
+    const read = readers[type];
+    if (!read) throw new ConnectionError(CLOSE.unsupportedData, `unknown message type ${type}`);
+    message = read(decoder);
+    if (decoding.hasContent(decoder)) throw malformed('message', 'trailing bytes');
+  } catch (error) {
+    // lib0 throws plain Errors on a truncated frame or an overlong varint.
+    throw error instanceof ConnectionError ? error : malformed('message', error);
+  }
+  switch (message.type) {
+    case 'sync-step1':
+      checkStateVector(message.stateVector);
+      break;
+    case 'sync-step2':
+    case 'sync-update':
+      checkUpdate(message.update);
+      break;
+    case 'awareness':
+      checkAwarenessUpdate(message.update);
+      break;
+  }
+  return message;
+}
+
+/** The connection a handler acts for. */
+export interface MessageContext {
+  room: Room;
+  participant: Participant;
+}
+
+function applyUpdate({ room, participant }: MessageContext, update: Uint8Array): void {
+  try {
+    room.applyUpdate(update, participant);
+  } catch (error) {
+    // What Yjs integrated before throwing went through the room like any change (stored,
+    // then relayed); the rest is refused with the connection.
+    throw new ConnectionError(
+      CLOSE.invalidPayload,
+      `update cannot be applied: ${errorMessage(error)}`,
+    );
+  }
+}
+
+const handlers: { [T in MessageType]: (message: MessageOf<T>, context: MessageContext) => void } = {
+  'sync-step1': ({ stateVector }, { room, participant }) => {
+    const missing = room.missingFor(stateVector);
+    if (!missing)
+      throw new ConnectionError(CLOSE.internalError, 'the board cannot be stored right now');
+    participant.send(encodeSyncStep2(missing));
+  },
+  'sync-step2': ({ update }, context) => applyUpdate(context, update),
+  'sync-update': ({ update }, context) => applyUpdate(context, update),
+  awareness: ({ update }, { room, participant }) => {
+    try {
+      room.applyAwareness(update, participant);
+    } catch (error) {
+      throw malformed('awareness update', error);
+    }
+  },
+  'query-awareness': (_message, { room, participant }) => {
+    const snapshot = room.awarenessSnapshot();
+    if (snapshot) participant.send(snapshot);
+  },
+};
+
+/** Parses one frame and acts on it. Throws a ConnectionError when the connection must close. */
+export function handleMessage(frame: Uint8Array, context: MessageContext): void {
+  const message = parseMessage(frame);
+  const handler = handlers[message.type] as (m: ClientMessage, c: MessageContext) => void;
+  handler(message, context);
+}

@@ -1,0 +1,84 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { BoardId } from '../../lib/model';
+import { errorMessage, type Logger } from '../log';
+import type { RoomRegistry } from '../rooms/room-registry';
+import { CLOSE } from './close-codes';
+import { Connection } from './connection';
+
+/**
+ * How often every socket is pinged (ms). A peer that has not answered the previous ping by
+ * the next one is dropped, so a vanished client (laptop lid closed, network gone) leaves its
+ * room, and its cursor disappears, within one to two intervals. 30 s is what y-websocket
+ * uses, and stays below the idle timeouts of common proxies (often 60 s).
+ */
+export const KEEPALIVE_INTERVAL_MS = 30_000;
+
+/** On shutdown, how long (ms) clients get to answer our close frame before their socket is cut. */
+const SHUTDOWN_CLOSE_WAIT_MS = 1_000;
+
+export interface SyncServerOptions {
+  rooms: RoomRegistry;
+  logger: Logger;
+  /** Frames bigger than this (bytes) close their connection with 1009 (ws does it). */
+  maxMessageBytes: number;
+  /** Ping interval (ms); KEEPALIVE_INTERVAL_MS unless a test wants it faster. */
+  keepaliveIntervalMs?: number;
+}
+
+/** The WebSocket side: accepted upgrades become connections in their board's room. */
+export class SyncServer {
+  private readonly wss: WebSocketServer;
+  private readonly sockets = new Map<WebSocket, Connection | null>();
+  private readonly keepalive: NodeJS.Timeout;
+
+  constructor(private readonly options: SyncServerOptions) {
+    // noServer: the HTTP server's upgrade handler checks origin and board before we get here.
+    this.wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes });
+    this.keepalive = setInterval(() => {
+      for (const connection of this.sockets.values()) connection?.ping();
+    }, options.keepaliveIntervalMs ?? KEEPALIVE_INTERVAL_MS);
+    this.keepalive.unref();
+  }
+
+  /** Completes the handshake of an upgrade already checked, for a board known to exist. */
+  accept(request: IncomingMessage, socket: Duplex, head: Buffer, boardId: BoardId): void {
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.onOpen(ws, boardId));
+  }
+
+  private onOpen(ws: WebSocket, boardId: BoardId): void {
+    this.sockets.set(ws, null);
+    ws.once('close', () => this.sockets.delete(ws));
+    let connection: Connection;
+    try {
+      connection = new Connection(ws, this.options.rooms.acquire(boardId), this.options.logger);
+    } catch (error) {
+      this.options.logger.error(`board ${boardId}: could not load`, errorMessage(error));
+      ws.on('error', () => {});
+      ws.close(CLOSE.internalError, 'the board could not be loaded');
+      return;
+    }
+    this.sockets.set(ws, connection);
+    connection.start();
+  }
+
+  get connectionCount(): number {
+    return this.sockets.size;
+  }
+
+  /** Closes every socket with "going away", waiting briefly for the close handshakes. */
+  async close(): Promise<void> {
+    clearInterval(this.keepalive);
+    const closed = [...this.sockets.entries()].map(([ws, connection]) => {
+      const done = new Promise<void>((resolve) => ws.once('close', () => resolve()));
+      if (connection) connection.close(CLOSE.goingAway, 'the server is shutting down');
+      else ws.close(CLOSE.goingAway, 'the server is shutting down');
+      return done;
+    });
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_CLOSE_WAIT_MS));
+    await Promise.race([Promise.all(closed), timeout]);
+    for (const ws of this.sockets.keys()) ws.terminate();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}

@@ -1,0 +1,82 @@
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { isBoardId } from '../../lib/model';
+import { requestPath } from '../http/request-path';
+import { errorMessage, type Logger } from '../log';
+import type { BoardStore } from '../store/board-store';
+import { isOriginAllowed } from './origin';
+import type { SyncServer } from './sync-server';
+
+/** The sync endpoint: y-websocket appends the room name, so clients open /sync/<boardId>. */
+export const SYNC_PATH = '/sync';
+
+export function isSyncPath(pathname: string): boolean {
+  return pathname === SYNC_PATH || pathname.startsWith(`${SYNC_PATH}/`);
+}
+
+export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
+
+export interface UpgradeOptions {
+  sync: SyncServer;
+  store: BoardStore;
+  allowedOrigins: readonly string[];
+  logger: Logger;
+  /** Upgrades outside /sync (Next's hot reload in development). */
+  handleAppUpgrade?: UpgradeHandler;
+}
+
+/** Answers a refused upgrade with a plain HTTP response and closes the socket. */
+export function rejectUpgrade(socket: Duplex, status: number, error: string): void {
+  const body = JSON.stringify({ error });
+  socket.on('error', () => {});
+  socket.once('finish', () => socket.destroy());
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
+      'Connection: close\r\n' +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+  );
+}
+
+/**
+ * The HTTP upgrade handler: checks, in order, the path, the Origin, the board id's format
+ * and the board's existence, and only then hands the socket to the sync server. Boards are
+ * created by the API only; connecting never creates one.
+ */
+export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
+  const { sync, store, allowedOrigins, logger, handleAppUpgrade } = options;
+  return (request, socket, head) => {
+    const pathname = requestPath(request.url);
+    if (pathname === null) {
+      rejectUpgrade(socket, 400, 'bad request target');
+      return;
+    }
+    if (!isSyncPath(pathname)) {
+      if (handleAppUpgrade) handleAppUpgrade(request, socket, head);
+      else rejectUpgrade(socket, 404, 'no WebSocket endpoint here');
+      return;
+    }
+    if (!isOriginAllowed(request.headers.origin, request.headers.host, allowedOrigins)) {
+      rejectUpgrade(socket, 403, 'origin not allowed');
+      return;
+    }
+    const boardId = pathname.slice(SYNC_PATH.length + 1);
+    if (!isBoardId(boardId)) {
+      rejectUpgrade(socket, 400, 'malformed board id');
+      return;
+    }
+    let exists: boolean;
+    try {
+      exists = store.boardExists(boardId);
+    } catch (error) {
+      logger.error('store failed during an upgrade', errorMessage(error));
+      rejectUpgrade(socket, 503, 'store unavailable');
+      return;
+    }
+    if (!exists) {
+      rejectUpgrade(socket, 404, 'no such board');
+      return;
+    }
+    sync.accept(request, socket, head, boardId);
+  };
+}

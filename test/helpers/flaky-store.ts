@@ -1,0 +1,45 @@
+import type { BoardId } from '../../lib/model';
+import type { BoardInit, BoardStore, StoredBoard } from '../../server/store/board-store';
+import { SqliteBoardStore } from '../../server/store/sqlite-store';
+
+/** The SQLite store, with switches that make its writes or its health check fail. */
+export class FlakyStore implements BoardStore {
+  failWrites = false;
+  failReads = false;
+  unhealthy = false;
+  private readonly inner: SqliteBoardStore;
+
+  constructor(dataDir: string) {
+    this.inner = new SqliteBoardStore(dataDir);
+  }
+
+  private write(): void {
+    if (this.failWrites) throw new Error('disk I/O error (simulated)');
+  }
+
+  createBoard(id: BoardId, init: BoardInit, initialState: Uint8Array): void {
+    this.write();
+    this.inner.createBoard(id, init, initialState);
+  }
+  boardExists(id: BoardId): boolean {
+    return this.inner.boardExists(id);
+  }
+  loadBoard(id: BoardId): StoredBoard | null {
+    if (this.failReads) throw new Error('database disk image is malformed (simulated)');
+    return this.inner.loadBoard(id);
+  }
+  appendUpdate(id: BoardId, update: Uint8Array): void {
+    this.write();
+    this.inner.appendUpdate(id, update);
+  }
+  compact(id: BoardId, snapshot: Uint8Array): void {
+    this.write();
+    this.inner.compact(id, snapshot);
+  }
+  health(): boolean {
+    return !this.unhealthy && this.inner.health();
+  }
+  close(): void {
+    this.inner.close();
+  }
+}

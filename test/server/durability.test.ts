@@ -1,0 +1,189 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createNote, moveNotes, readBoard } from '../../lib/doc';
+import type { BoardId } from '../../lib/model';
+import { SqliteBoardStore } from '../../server/store/sqlite-store';
+import { spawnServer, type ChildServer } from '../helpers/child-server';
+import { connectClient, waitForNotes, type TestClient } from '../helpers/clients';
+import { FlakyStore } from '../helpers/flaky-store';
+import { makeTempDir } from '../helpers/temp-dir';
+import { startTestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait';
+
+const cleanups: (() => unknown)[] = [];
+const clients: TestClient[] = [];
+
+function client(url: string, boardId: string): TestClient {
+  const created = connectClient(url, boardId);
+  clients.push(created);
+  return created;
+}
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function testServer(options: Parameters<typeof startTestServer>[0] = {}) {
+  const server = await startTestServer(options);
+  cleanups.push(() => server.stop());
+  return server;
+}
+
+async function createBoard(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/boards`, { method: 'POST' });
+  return ((await response.json()) as { id: string }).id;
+}
+
+function storedLog(dataDir: string, id: string) {
+  const store = new SqliteBoardStore(dataDir);
+  try {
+    return store.logStats(id as BoardId);
+  } finally {
+    store.close();
+  }
+}
+
+describe('kill -9', () => {
+  /** B must have seen this many of A's notes before the server is killed. */
+  const SEEN_BEFORE_KILL = 40;
+
+  it('loses none of the edits another participant received', async () => {
+    const temp = makeTempDir();
+    cleanups.push(() => temp.remove());
+    let child: ChildServer = await spawnServer(temp.path);
+    cleanups.push(() => child.kill9());
+    const id = await createBoard(child.url);
+
+    const a = client(child.url, id);
+    const b = client(child.url, id);
+    await Promise.all([a.synced, b.synced]);
+    const seenByB = new Set<string>();
+    b.doc.on('update', () => b.noteIds().forEach((note) => seenByB.add(note)));
+
+    // A edits as fast as it can, one note per update, until the server dies under it.
+    let burst = true;
+    let created = 0;
+    const edits = (async () => {
+      while (burst) {
+        createNote(a.doc, { x: (created % 40) * 50, y: 100, author: 'A', text: `n${created}` });
+        created++;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+    })();
+    await waitFor(() => seenByB.size >= SEEN_BEFORE_KILL, `B to see ${SEEN_BEFORE_KILL} notes`);
+    await child.kill9();
+    burst = false;
+    await edits;
+    // Stop both providers before the restart, so nobody re-sends what the server lost.
+    a.destroy();
+    b.destroy();
+    expect(created).toBeGreaterThan(seenByB.size); // the kill came in the middle of the burst
+
+    child = await spawnServer(temp.path);
+    const fresh = client(child.url, id);
+    await fresh.synced;
+    const recovered = new Set(fresh.noteIds());
+    expect([...seenByB].filter((note) => !recovered.has(note))).toEqual([]);
+  });
+});
+
+describe('store failures', () => {
+  it('close the sender with 1011, relay nothing, and heal once the store works', async () => {
+    const temp = makeTempDir();
+    cleanups.push(() => temp.remove());
+    // A new store per start: the restart at the end closes the first one.
+    const stores: FlakyStore[] = [];
+    const openStore = (dir: string) => stores[stores.push(new FlakyStore(dir)) - 1]!;
+    const server = await testServer({ dataDir: temp.path, openStore });
+    const store = stores[0]!;
+    const id = await server.createBoard();
+    const a = client(server.url, id);
+    const b = client(server.url, id);
+    await Promise.all([a.synced, b.synced]);
+    const kept = createNote(a.doc, { x: 0, y: 0, author: 'A' });
+    await waitForNotes([b], [kept]);
+
+    store.failWrites = true;
+    const closed = new Promise<number>((resolve) =>
+      a.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
+    );
+    const unstored = createNote(a.doc, { x: 500, y: 500, author: 'A' });
+    expect(await closed).toBe(1011);
+    // B stays connected and never gets what is not stored, even while A reconnects and retries.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(b.noteIds()).toEqual([kept]);
+    expect(b.provider.wsconnected).toBe(true);
+    expect(server.logger.lines.some((l) => l.level === 'error')).toBe(true);
+    const health = await fetch(`${server.url}/api/health`);
+    expect(health.status).toBe(200);
+
+    store.failWrites = false;
+    await waitForNotes([a, b], [kept, unstored], 10_000);
+    const more = createNote(b.doc, { x: 900, y: 100, author: 'B' });
+    await waitForNotes([a, b], [kept, unstored, more]);
+
+    for (const c of clients.splice(0)) c.destroy();
+    await server.restart();
+    const fresh = client(server.url, id);
+    await fresh.synced;
+    expect(fresh.noteIds().sort()).toEqual([kept, unstored, more].sort());
+  });
+
+  it('GET /api/health answers 503 when the store does not answer', async () => {
+    const temp = makeTempDir();
+    cleanups.push(() => temp.remove());
+    const store = new FlakyStore(temp.path);
+    const server = await testServer({ dataDir: temp.path, openStore: () => store });
+    store.unhealthy = true;
+    const response = await fetch(`${server.url}/api/health`);
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({ ok: false, error: 'store unavailable' });
+  });
+});
+
+describe('compaction', () => {
+  it('folds the log into one snapshot as it grows, keeping the content', async () => {
+    const server = await testServer({ compaction: { maxUpdates: 20 } });
+    const id = await server.createBoard('Compacted');
+    const a = client(server.url, id);
+    const b = client(server.url, id);
+    await Promise.all([a.synced, b.synced]);
+    let sentBytes = 0;
+    a.doc.on('update', (update: Uint8Array) => (sentBytes += update.byteLength));
+
+    const note = createNote(a.doc, { x: 0, y: 0, author: 'A', text: 'Customer segments' });
+    const MOVES = 75;
+    for (let i = 1; i <= MOVES; i++) moveNotes(a.doc, [{ id: note, x: i * 10, y: 100 }]);
+    await waitFor(() => readBoard(b.doc).notes.get(note)?.x === MOVES * 10, 'the last move');
+
+    // 76 updates were accepted; with a snapshot every 20 the log holds one snapshot and at
+    // most 19 updates, and fewer bytes than the updates it replaced.
+    const log = storedLog(server.dataDir, id);
+    expect(log.snapshots).toBe(1);
+    expect(log.rows).toBeLessThan(20);
+    expect(log.bytes).toBeLessThan(sentBytes);
+
+    for (const c of clients.splice(0)) c.destroy();
+    await server.restart();
+    const fresh = client(server.url, id);
+    await fresh.synced;
+    const board = readBoard(fresh.doc);
+    expect(board.meta.title).toBe('Compacted');
+    expect(board.notes.get(note)).toMatchObject({ x: MOVES * 10, text: 'Customer segments' });
+  });
+
+  it('also compacts when the appended bytes pass their limit', async () => {
+    const server = await testServer({ compaction: { maxBytes: 4 * 1024 } });
+    const id = await server.createBoard();
+    const a = client(server.url, id);
+    await a.synced;
+    const ids = [0, 1, 2].map((i) =>
+      createNote(a.doc, { x: i * 300, y: 0, author: 'A', text: 'x'.repeat(3_000) }),
+    );
+    const b = client(server.url, id);
+    await waitForNotes([b], ids);
+    const log = storedLog(server.dataDir, id);
+    expect(log.snapshots).toBe(1);
+    expect(log.rows).toBeLessThan(4);
+  });
+});
