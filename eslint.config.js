@@ -7,13 +7,25 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['.next/**', 'node_modules/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  {
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -30,7 +42,13 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'yjs', message: 'Components read and write the board through lib/doc and lib/react, never Yjs directly.' }],
+          paths: [
+            {
+              name: 'yjs',
+              message:
+                'Components read and write the board through lib/doc and lib/react, never Yjs directly.',
+            },
+          ],
         },
       ],
     },
@@ -42,7 +60,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-*', 'konva', 'react-konva', 'y-websocket', 'ws', 'next', 'next/*'], message: 'lib/model and lib/doc stay free of React, Konva and the network.' },
+            {
+              group: [
+                'react',
+                'react-*',
+                'konva',
+                'react-konva',
+                'y-websocket',
+                'ws',
+                'next',
+                'next/*',
+              ],
+              message: 'lib/model and lib/doc stay free of React, Konva and the network.',
+            },
           ],
         },
       ],
