@@ -10,12 +10,21 @@ import type { BoardStore } from './store/board-store';
  * creating a board and reading one.
  */
 
-/** Creates a board: its row and its initial document, in one store transaction. */
-export function createBoard(store: BoardStore, title: string, now = Date.now()): BoardId {
+/**
+ * Creates a board: its row and its initial document, in one store transaction. `content`
+ * writes what the board starts with (the example board), in the same first update.
+ */
+export function createBoard(
+  store: BoardStore,
+  title: string,
+  now = Date.now(),
+  content?: (doc: Y.Doc) => void,
+): BoardId {
   const id = newBoardId();
   const doc = new Y.Doc();
   try {
     initBoardDoc(doc, { title, createdAt: now });
+    content?.(doc);
     store.createBoard(id, { createdAt: now }, Y.encodeStateAsUpdate(doc));
   } finally {
     doc.destroy();

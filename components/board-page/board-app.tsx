@@ -20,7 +20,12 @@ import { usePeers } from '@/lib/react/use-peers';
 import { useSyncStatus } from '@/lib/react/use-sync-status';
 import { useUndoState } from '@/lib/react/use-undo-state';
 import { readingOrder, stepThroughNotes } from '@/lib/view/selection';
-import { screenToBoard } from '@/lib/view/viewport';
+import { centerOn, screenToBoard } from '@/lib/view/viewport';
+import { EMPTY_FILTER, type BoardFilter } from '@/lib/insights/filter';
+import { ModelError } from '@/lib/doc/model-error';
+import type { RelationshipPatch } from '@/lib/doc/relationships';
+import type { RelationshipType } from '@/lib/model';
+import type { MessageKey } from '@/lib/i18n/messages';
 import type { BlockLabel } from '@/components/board/blocks-layer';
 import BoardCanvas, { type SelectMode, type Tool } from '@/components/board/board-canvas';
 import { NoteEditor } from '@/components/board/note-editor';
@@ -34,7 +39,13 @@ import { BOARD_SURFACE_ATTRIBUTE, useBoardShortcuts } from './use-board-shortcut
 import { useElementSize } from './use-element-size';
 import { usePresenceSync } from './use-presence-sync';
 import { useViewport } from './use-viewport';
-import { testHookEnabled } from './test-hook';
+import { SidePanel, type SidePanelTab } from './side-panel';
+import { useNoteDecorations } from './use-note-decorations';
+import { useStoredFlag } from './use-stored-flag';
+
+/** Where this browser remembers "colour relationships by their segment". */
+const SEGMENT_COLORS_KEY = 'lienzo.segmentColors';
+import { useTestHook } from './test-hook';
 import styles from './board-app.module.css';
 
 /** One board, open in this browser: the canvas, its chrome and the side panel. */
@@ -61,6 +72,11 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
   const [rawSelection, setSelection] = useState<ReadonlySet<NoteId>>(new Set());
   const [rawEditing, setEditing] = useState<NoteId | null>(null);
   const pointer = useRef<{ x: number; y: number } | null>(null);
+  const [filter, setFilter] = useState<BoardFilter>(EMPTY_FILTER);
+  const [segmentColors, setSegmentColors] = useStoredFlag(SEGMENT_COLORS_KEY);
+  const decorations = useNoteDecorations(snapshot, filter, segmentColors);
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const [sideTab, setSideTab] = useState<SidePanelTab>('note');
 
   // A note someone else deleted leaves the selection and the editor by itself.
   const selection = useMemo(
@@ -80,6 +96,7 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
   }, [boardId, snapshot.meta.title]);
 
   const onSelect = useCallback((ids: readonly NoteId[], mode: SelectMode) => {
+    if (ids.length > 0) setSideTab('note');
     setSelection((current) => {
       if (mode === 'replace') return new Set(ids);
       const next = new Set(current);
@@ -145,26 +162,50 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
     Boolean(actions) && editingId === null && !helpOpen,
   );
 
-  // Browser tests read the board through this hook (see test-hook.ts).
-  useEffect(() => {
-    if (!connection || !testHookEnabled()) return;
-    window.__lienzo = {
-      notes: () => [...connection.reader.getSnapshot().ordered],
-      title: () => connection.reader.getSnapshot().meta.title,
-      status: () => connection.getStatus(),
-      toClient: (p) => {
-        const box = surfaceRef.current!.getBoundingClientRect();
-        const v = viewportRef.current;
-        return { x: box.left + p.x * v.scale + v.x, y: box.top + p.y * v.scale + v.y };
-      },
-      canUndo: () => connection.undoManager.canUndo(),
+  useTestHook(connection, surfaceRef, viewport);
+
+  /** Selects a note and brings it to the middle of the screen (from the overview, warnings). */
+  const showNote = useCallback(
+    (id: NoteId) => {
+      const note = connection?.reader.getSnapshot().notes.get(id);
+      if (!note) return;
+      setSelection(new Set([id]));
+      setViewport((current) => centerOn(current, note, size));
+    },
+    [connection, setViewport, size],
+  );
+
+  const connect = useCallback(
+    (from: NoteId, to: NoteId) => {
+      if (!actions) return;
+      try {
+        actions.linkNotes(from, to);
+        setNotice(null);
+      } catch (error) {
+        if (!(error instanceof ModelError)) throw error;
+        setNotice('board.connectRefused');
+      }
+    },
+    [actions],
+  );
+
+  // The editor's callbacks are bound to this note's id in this render, so a value still being
+  // typed when the selection changes is saved on the note it was typed for.
+  const singleId = selectedIds.length === 1 ? selectedIds[0] : undefined;
+  const relationshipBindings = useMemo(() => {
+    if (!actions || !singleId) return undefined;
+    const inBlock = (block: string) => snapshot.ordered.filter((n) => n.block === block);
+    return {
+      channels: inBlock('channels'),
+      segments: inBlock('customerSegments'),
+      onLabel: (patch: RelationshipPatch) => actions.labelRelationship(singleId, patch),
+      onChooseType: (type: RelationshipType | null) =>
+        actions.chooseRelationshipType(singleId, type),
+      onLink: (target: NoteId) => connect(singleId, target),
+      onUnlink: (target: NoteId) => actions.unlinkNotes(singleId, target),
+      onShowNote: showNote,
     };
-    return () => {
-      delete window.__lienzo;
-    };
-  }, [connection]);
-  const viewportRef = useRef(viewport);
-  viewportRef.current = viewport;
+  }, [actions, singleId, snapshot.ordered, connect, showNote]);
 
   const editingNote = editingId ? snapshot.notes.get(editingId) : undefined;
   const editingFragment = editingId && actions ? actions.noteText(editingId) : null;
@@ -207,6 +248,9 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
             <BoardCanvas
               size={size}
               notes={snapshot.ordered}
+              notesById={snapshot.notes}
+              decorations={decorations}
+              onConnect={connect}
               getNote={(id) => connection?.reader.getSnapshot().notes.get(id)}
               labels={labels}
               peers={peers}
@@ -251,6 +295,14 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
               }}
             />
           )}
+          {notice && (
+            <div role="status" className={styles.notice} data-testid="board-notice">
+              {t(notice)}
+              <button type="button" onClick={() => setNotice(null)} aria-label={t('board.dismiss')}>
+                ×
+              </button>
+            </div>
+          )}
           <div className={styles.zoom}>
             <ZoomBar
               zoom={viewport.scale}
@@ -264,13 +316,28 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
             />
           </div>
         </div>
-        <NotePanel
-          notes={selectedNotes}
-          noteCount={snapshot.notes.size}
-          onColor={(color) => actions?.recolorNotes(selectedIds, color)}
-          onDuplicate={() => actions && setSelection(new Set(actions.duplicateNotes(selectedIds)))}
-          onDelete={() => actions?.deleteNotes(selectedIds)}
-          onEditText={() => selectedIds.length === 1 && setEditing(selectedIds[0]!)}
+        <SidePanel
+          tab={sideTab}
+          onTab={setSideTab}
+          snapshot={snapshot}
+          filter={filter}
+          onFilter={setFilter}
+          segmentColors={segmentColors}
+          onSegmentColors={setSegmentColors}
+          onShowNote={showNote}
+          notePanel={
+            <NotePanel
+              notes={selectedNotes}
+              noteCount={snapshot.notes.size}
+              onColor={(color) => actions?.recolorNotes(selectedIds, color)}
+              onDuplicate={() =>
+                actions && setSelection(new Set(actions.duplicateNotes(selectedIds)))
+              }
+              onDelete={() => actions?.deleteNotes(selectedIds)}
+              onEditText={() => selectedIds.length === 1 && setEditing(selectedIds[0]!)}
+              relationship={relationshipBindings}
+            />
+          }
         />
       </div>
       {identity && !identity.name && <NameDialog onSubmit={setName} />}

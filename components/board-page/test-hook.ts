@@ -1,6 +1,9 @@
 'use client';
+import { useEffect, type RefObject } from 'react';
+import { useLatest } from '@/components/board/use-latest';
 import type { NoteRecord, Point } from '@/lib/model';
-import type { ConnectionStatus } from '@/lib/sync';
+import type { BoardConnection, ConnectionStatus } from '@/lib/sync';
+import type { Viewport } from '@/lib/view/viewport';
 
 /**
  * A read-only window into the board for browser tests: Konva draws on a canvas, so tests
@@ -32,4 +35,30 @@ export function testHookEnabled(): boolean {
   } catch {
     return false;
   }
+}
+
+/** Installs window.__lienzo for the open board while it is open (when enabled). */
+export function useTestHook(
+  connection: BoardConnection | null,
+  surfaceRef: RefObject<HTMLElement | null>,
+  viewport: Viewport,
+): void {
+  const latestViewport = useLatest(viewport);
+  useEffect(() => {
+    if (!connection || !testHookEnabled()) return;
+    window.__lienzo = {
+      notes: () => [...connection.reader.getSnapshot().ordered],
+      title: () => connection.reader.getSnapshot().meta.title,
+      status: () => connection.getStatus(),
+      toClient: (p) => {
+        const box = surfaceRef.current!.getBoundingClientRect();
+        const v = latestViewport.current;
+        return { x: box.left + p.x * v.scale + v.x, y: box.top + p.y * v.scale + v.y };
+      },
+      canUndo: () => connection.undoManager.canUndo(),
+    };
+    return () => {
+      delete window.__lienzo;
+    };
+  }, [connection, surfaceRef, latestViewport]);
 }

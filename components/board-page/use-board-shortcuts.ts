@@ -1,6 +1,7 @@
 'use client';
 import { useEffect } from 'react';
 import { useLatest } from '@/components/board/use-latest';
+import type { Tool } from '@/lib/view/tools';
 
 /** Nudge distances in board units: a fine step, and a big one with Shift. */
 export const NUDGE_STEP = 4;
@@ -19,7 +20,7 @@ export interface ShortcutHandlers {
   zoomIn(): void;
   zoomOut(): void;
   clearSelection(): void;
-  selectTool(tool: 'select' | 'note' | 'pan'): void;
+  selectTool(tool: Tool): void;
   help(): void;
   setSpacePanning(on: boolean): void;
 }
@@ -93,6 +94,9 @@ export function useBoardShortcuts(handlers: ShortcutHandlers, enabled: boolean):
         case 'v':
         case 'V':
           return run(() => h.selectTool('select'));
+        case 'c':
+        case 'C':
+          return run(() => h.selectTool('connect'));
         case 'h':
         case 'H':
           return run(() => h.selectTool('pan'));

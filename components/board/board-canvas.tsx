@@ -3,6 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Rect, Stage, Transformer } from 'react-konva';
 import type Konva from 'konva';
 import {
+  DEFAULT_NOTE_HEIGHT,
+  DEFAULT_NOTE_WIDTH,
   MIN_NOTE_SIZE,
   rectFromCorners,
   type BlockId,
@@ -13,14 +15,17 @@ import {
 } from '@/lib/model';
 import type { BoardActions } from '@/lib/react/use-board-actions';
 import type { Peer } from '@/lib/sync';
+import { boardConnectors, edgePoint, type DragOffset } from '@/lib/view/connectors';
 import { notesInRect } from '@/lib/view/selection';
 import { panBy, zoomAt, type Viewport } from '@/lib/view/viewport';
+import type { Tool } from '@/lib/view/tools';
 import { BlocksLayer, type BlockLabel } from './blocks-layer';
-import { NoteNode, SELECTION_COLOR } from './note-node';
+import { ConnectorsLayer } from './connectors-layer';
+import { NoteNode, SELECTION_COLOR, type NoteDecoration } from './note-node';
 import { RemoteCursors } from './remote-cursors';
 import { useLatest } from './use-latest';
 
-export type Tool = 'select' | 'note' | 'pan';
+export type { Tool };
 export type SelectMode = 'replace' | 'toggle' | 'add';
 
 /** Ctrl+wheel zoom speed: a typical wheel notch (deltaY 100) zooms by about 22%. */
@@ -29,7 +34,11 @@ const WHEEL_ZOOM_SPEED = 0.002;
 export interface BoardCanvasProps {
   size: Size;
   notes: readonly NoteRecord[];
+  notesById: ReadonlyMap<NoteId, NoteRecord>;
   getNote(id: NoteId): NoteRecord | undefined;
+  decorations: ReadonlyMap<NoteId, NoteDecoration>;
+  /** The connector tool dropped a link from one note onto another. */
+  onConnect(from: NoteId, to: NoteId): void;
   labels: Record<BlockId, BlockLabel>;
   peers: readonly Peer[];
   selection: ReadonlySet<NoteId>;
@@ -60,7 +69,26 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const transformerRef = useRef<Konva.Transformer>(null);
   const drag = useRef<DragState | null>(null);
   const [marquee, setMarquee] = useState<{ start: Point; end: Point } | null>(null);
+  const [connectDraft, setConnectDraft] = useState<{ from: NoteId; to: Point } | null>(null);
+  const [dragOffset, setDragOffset] = useState<DragOffset | null>(null);
+  const dragFrame = useRef<number | null>(null);
   const panning = tool === 'pan' || spacePanning;
+
+  const connectors = useMemo(
+    () => boardConnectors(props.notesById, dragOffset),
+    [props.notesById, dragOffset],
+  );
+  const fadedIds = useMemo(() => {
+    const faded = new Set<NoteId>();
+    for (const [id, decoration] of props.decorations) if (decoration.faded) faded.add(id);
+    return faded;
+  }, [props.decorations]);
+  const draftPoints = useMemo((): [number, number, number, number] | null => {
+    const from = connectDraft ? props.notesById.get(connectDraft.from) : undefined;
+    if (!connectDraft || !from) return null;
+    const start = edgePoint(from, connectDraft.to);
+    return [start.x, start.y, connectDraft.to.x, connectDraft.to.y];
+  }, [connectDraft, props.notesById]);
 
   const filledBlocks = useMemo(() => new Set(notes.map((n) => n.block)), [notes]);
   const editorColors = useMemo(() => {
@@ -88,7 +116,12 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const onNotePointerDown = useCallback(
     (id: NoteId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
       event.cancelBubble = true; // the stage must not start a selection rectangle
-      const { selection: current, onSelect } = latest.current;
+      const { selection: current, onSelect, tool: activeTool } = latest.current;
+      if (activeTool === 'connect') {
+        const point = stageRef.current?.getRelativePointerPosition();
+        if (point) setConnectDraft({ from: id, to: point });
+        return;
+      }
       if (event.evt.shiftKey) onSelect([id], 'toggle');
       else if (!current.has(id)) onSelect([id], 'replace');
     },
@@ -124,12 +157,20 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       const start = state.origins.get(other)!;
       notesLayerRef.current?.findOne(`#${other}`)?.position({ x: start.x + dx, y: start.y + dy });
     }
+    // Connectors follow, redrawn at most once a frame.
+    if (dragFrame.current === null) {
+      dragFrame.current = requestAnimationFrame(() => {
+        dragFrame.current = null;
+        if (drag.current) setDragOffset({ ids: new Set(drag.current.ids), dx, dy });
+      });
+    }
   }, []);
 
   const onNoteDragEnd = useCallback(
     (id: NoteId, event: Konva.KonvaEventObject<DragEvent>) => {
       const state = drag.current;
       drag.current = null;
+      setDragOffset(null);
       const origin = state?.origins.get(id);
       if (!state || !origin) return;
       const dx = event.target.x() - origin.x;
@@ -173,7 +214,10 @@ export default function BoardCanvas(props: BoardCanvasProps) {
 
   const placeNoteAt = (point: Point, thenEdit: boolean) => {
     const { actions, onNotePlaced, onEdit } = latest.current;
-    const id = actions.createNote({ x: point.x - 80, y: point.y - 55 });
+    const id = actions.createNote({
+      x: point.x - DEFAULT_NOTE_WIDTH / 2,
+      y: point.y - DEFAULT_NOTE_HEIGHT / 2,
+    });
     onNotePlaced(id);
     if (thenEdit) onEdit(id);
   };
@@ -183,6 +227,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     const point = boardPointer();
     if (!point) return;
     if (tool === 'note') return placeNoteAt(point, true);
+    if (tool === 'connect') return;
     if (!event.evt.shiftKey) props.onSelect([], 'replace');
     setMarquee({ start: point, end: point });
   };
@@ -191,6 +236,25 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     const point = boardPointer();
     props.onCursor(point);
     if (marquee && point) setMarquee({ ...marquee, end: point });
+    if (connectDraft && point) setConnectDraft({ ...connectDraft, to: point });
+  };
+
+  /** The note under the pointer, if any (for dropping a connector on it). */
+  const noteUnderPointer = (): NoteId | null => {
+    const stage = stageRef.current;
+    const pointer = stage?.getPointerPosition();
+    const shape = pointer ? stage?.getIntersection(pointer) : null;
+    const group = shape?.findAncestor('.note');
+    return group ? (group.id() as NoteId) : null;
+  };
+
+  const onStageMouseUp = () => {
+    if (connectDraft) {
+      const target = noteUnderPointer();
+      setConnectDraft(null);
+      if (target && target !== connectDraft.from) props.onConnect(connectDraft.from, target);
+    }
+    finishMarquee();
   };
 
   const finishMarquee = () => {
@@ -235,11 +299,12 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       scaleX={viewport.scale}
       scaleY={viewport.scale}
       draggable={panning}
-      style={{ cursor: panning ? 'grab' : tool === 'note' ? 'crosshair' : 'default' }}
+      style={{ cursor: panning ? 'grab' : tool === 'select' ? 'default' : 'crosshair' }}
       onMouseDown={onStageMouseDown}
       onTouchStart={onStageMouseDown}
       onMouseMove={onStageMouseMove}
-      onMouseUp={finishMarquee}
+      onMouseUp={onStageMouseUp}
+      onTouchEnd={onStageMouseUp}
       onMouseLeave={() => props.onCursor(null)}
       onDblClick={onStageDoubleClick}
       onWheel={onWheel}
@@ -247,22 +312,30 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       onDragEnd={onStageDrag}
     >
       <BlocksLayer labels={props.labels} filledBlocks={filledBlocks} />
+      <ConnectorsLayer connectors={connectors} faded={fadedIds} draft={draftPoints} />
       <Layer ref={notesLayerRef}>
-        {notes.map((note) => (
-          <NoteNode
-            key={note.id}
-            note={note}
-            selected={selection.has(note.id)}
-            editorColor={editorColors.get(note.id) ?? null}
-            editingHere={note.id === editingId}
-            draggable={!panning && note.id !== editingId}
-            onPointerDown={onNotePointerDown}
-            onDoubleClick={onNoteDoubleClick}
-            onDragStart={onNoteDragStart}
-            onDragMove={onNoteDragMove}
-            onDragEnd={onNoteDragEnd}
-          />
-        ))}
+        {notes.map((note) => {
+          const decoration = props.decorations.get(note.id);
+          return (
+            <NoteNode
+              key={note.id}
+              note={note}
+              badge={decoration?.badge ?? null}
+              untested={decoration?.untested ?? false}
+              fill={decoration?.fill ?? null}
+              faded={decoration?.faded ?? false}
+              selected={selection.has(note.id)}
+              editorColor={editorColors.get(note.id) ?? null}
+              editingHere={note.id === editingId}
+              draggable={!panning && tool !== 'connect' && note.id !== editingId}
+              onPointerDown={onNotePointerDown}
+              onDoubleClick={onNoteDoubleClick}
+              onDragStart={onNoteDragStart}
+              onDragMove={onNoteDragMove}
+              onDragEnd={onNoteDragEnd}
+            />
+          );
+        })}
         <Transformer
           ref={transformerRef}
           rotateEnabled={false}

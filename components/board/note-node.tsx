@@ -1,12 +1,29 @@
 'use client';
 import { memo } from 'react';
-import { Group, Rect, Text } from 'react-konva';
+import { Circle, Group, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
 import { NOTE_COLORS, type NoteId, type NoteRecord } from '@/lib/model';
 import { fitFontSize, NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING } from './fit-text';
 
 export const SELECTION_COLOR = '#2563eb';
 const CORNER_RADIUS = 4;
+/** Opacity of notes a filter leaves out: still there, clearly in the background. */
+const FADED_OPACITY = 0.18;
+const BADGE_HEIGHT = 18;
+const BADGE_FONT_SIZE = 10;
+const UNTESTED_COLOR = '#b45309';
+
+/** What the board adds to a note beyond its record: labels at a glance, filter, colour. */
+export interface NoteDecoration {
+  /** Short label line (relationship type · funnel stage), drawn as a strip at the bottom. */
+  badge: string | null;
+  /** The note is an untested hypothesis: a "?" mark in its corner. */
+  untested: boolean;
+  /** Fill lent by another note (a segment's colour), instead of the note's own. */
+  fill: string | null;
+  /** Left out by the current filter. */
+  faded: boolean;
+}
 
 export interface NoteNodeProps {
   note: NoteRecord;
@@ -15,6 +32,11 @@ export interface NoteNodeProps {
   editorColor: string | null;
   /** True while this user edits the note in the DOM editor (the canvas text is hidden). */
   editingHere: boolean;
+  /** Decoration fields, passed one by one so the memo compares plain values. */
+  badge: string | null;
+  untested: boolean;
+  fill: string | null;
+  faded: boolean;
   draggable: boolean;
   onPointerDown(id: NoteId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>): void;
   onDoubleClick(id: NoteId): void;
@@ -28,9 +50,9 @@ export interface NoteNodeProps {
  * identity until that note changes, so moving one note re-renders one node.
  */
 export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
-  const { note, selected, editorColor, editingHere, draggable } = props;
+  const { note, selected, editorColor, editingHere, draggable, badge, untested } = props;
   const innerWidth = note.width - 2 * NOTE_PADDING;
-  const innerHeight = note.height - 2 * NOTE_PADDING;
+  const innerHeight = note.height - 2 * NOTE_PADDING - (badge ? BADGE_HEIGHT : 0);
   const fontSize = fitFontSize(note.text, innerWidth, innerHeight);
   const edge = selected ? SELECTION_COLOR : editorColor;
   return (
@@ -39,6 +61,7 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
       name="note"
       x={note.x}
       y={note.y}
+      opacity={props.faded ? FADED_OPACITY : 1}
       draggable={draggable}
       onMouseDown={(e) => props.onPointerDown(note.id, e)}
       onTouchStart={(e) => props.onPointerDown(note.id, e)}
@@ -52,7 +75,7 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
         name="note-body"
         width={note.width}
         height={note.height}
-        fill={NOTE_COLORS[note.color]}
+        fill={props.fill ?? NOTE_COLORS[note.color]}
         cornerRadius={CORNER_RADIUS}
         shadowColor="#000"
         shadowBlur={6}
@@ -79,6 +102,42 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
           listening={false}
           perfectDrawEnabled={false}
         />
+      )}
+      {badge && (
+        <Text
+          x={NOTE_PADDING}
+          y={note.height - BADGE_HEIGHT}
+          width={note.width - 2 * NOTE_PADDING}
+          height={BADGE_HEIGHT - 4}
+          text={badge}
+          fontFamily={NOTE_FONT_FAMILY}
+          fontSize={BADGE_FONT_SIZE}
+          fontStyle="bold"
+          fill="#1e3a8a"
+          verticalAlign="middle"
+          wrap="none"
+          ellipsis
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
+      {untested && (
+        <Group x={note.width - 11} y={11} listening={false}>
+          <Circle radius={7.5} fill={UNTESTED_COLOR} />
+          <Text
+            x={-7.5}
+            y={-7.5}
+            width={15}
+            height={15}
+            text="?"
+            align="center"
+            verticalAlign="middle"
+            fontFamily={NOTE_FONT_FAMILY}
+            fontSize={11}
+            fontStyle="bold"
+            fill="#ffffff"
+          />
+        </Group>
       )}
     </Group>
   );

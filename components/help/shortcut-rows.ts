@@ -24,6 +24,7 @@ const SHIFT = named('key.shift');
 export const SHORTCUT_ROWS: readonly ShortcutRow[] = [
   { id: 'select-tool', combos: [[cap('V')]], action: 'help.action.selectTool' },
   { id: 'new-note', combos: [[cap('N')]], action: 'help.action.newNote' },
+  { id: 'connect-tool', combos: [[cap('C')]], action: 'help.action.connectTool' },
   { id: 'pan-tool', combos: [[cap('H')]], action: 'help.action.panTool' },
   {
     id: 'edit',

@@ -7,6 +7,7 @@
 import { LanguageSwitch } from '@/components/i18n/language-switch';
 import { NOTE_COLORS, type NoteColor } from '@/lib/model/colors';
 import { useI18n } from '@/lib/react/i18n';
+import { ExampleBoardButton } from './example-board-button';
 import { NewBoardForm } from './new-board-form';
 import { RecentBoardList } from './recent-board-list';
 import styles from './home-page.module.css';
@@ -32,6 +33,7 @@ export function HomePage() {
           <p className={styles.tagline}>{t('app.tagline')}</p>
         </div>
         <NewBoardForm />
+        <ExampleBoardButton />
         <RecentBoardList />
       </main>
     </div>

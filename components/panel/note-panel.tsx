@@ -3,12 +3,14 @@
 /**
  * The side panel for the selection. Nothing selected: a hint and the board's note count.
  * One note: its block, colour, text, author and creation time, with edit, duplicate and
- * delete. Several: how many, their colour, duplicate and delete. Every action here is also a
+ * delete, and for a Customer Relationships note its labels and links (RelationshipEditor).
+ * Several: how many, their colour, duplicate and delete. Every action here is also a
  * keyboard shortcut on the board; the panel makes them reachable for people and tests that
  * cannot use the canvas.
  */
 import { ColorPalette } from './color-palette';
 import { NoteDetails } from './note-details';
+import { RelationshipEditor, type RelationshipBindings } from './relationship-editor';
 import { DuplicateIcon, PencilIcon, TrashIcon } from '@/components/ui/icons';
 import type { NoteColor } from '@/lib/model/colors';
 import type { NoteRecord } from '@/lib/model/note';
@@ -27,6 +29,11 @@ export interface NotePanelProps {
   onDelete: () => void;
   /** Open the text editor of the selected note (offered only when exactly one is selected). */
   onEditText: () => void;
+  /**
+   * The Customer Relationships editor's data and callbacks, shown when exactly one note of
+   * that block is selected. Without it, such a note gets the plain panel.
+   */
+  relationship?: RelationshipBindings;
 }
 
 /** The colour all the notes share, or null when they differ (or there are none). */
@@ -42,6 +49,7 @@ export function NotePanel({
   onDuplicate,
   onDelete,
   onEditText,
+  relationship,
 }: NotePanelProps) {
   const { t } = useI18n();
   const [single] = notes;
@@ -65,6 +73,9 @@ export function NotePanel({
         <>
           <h2 className={styles.heading}>{heading}</h2>
           {notes.length === 1 && single ? <NoteDetails note={single} /> : null}
+          {notes.length === 1 && single?.block === 'customerRelationships' && relationship ? (
+            <RelationshipEditor key={single.id} note={single} {...relationship} />
+          ) : null}
           <ColorPalette current={sharedColor(notes)} onColor={onColor} />
           <div className={styles.actions}>
             {notes.length === 1 ? (

@@ -7,15 +7,14 @@
  */
 import type { ReactNode } from 'react';
 import { IconButton } from '@/components/ui/icon-button';
-import { NoteIcon, PanIcon, SelectIcon } from '@/components/ui/icons';
+import { ConnectIcon, NoteIcon, PanIcon, SelectIcon } from '@/components/ui/icons';
 import { toolbarArrowKeys } from '@/components/ui/toolbar-arrow-keys';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { useI18n } from '@/lib/react/i18n';
+import type { Tool } from '@/lib/view/tools';
 import styles from './tool-bar.module.css';
 
-// The connector tool (between notes, e.g. a relationship to its channel) arrives with its
-// own issue; add it here then, between note and pan, with its shortcut.
-export type Tool = 'select' | 'note' | 'pan';
+export type { Tool };
 
 interface ToolButton {
   tool: Tool;
@@ -40,6 +39,13 @@ const TOOLS: readonly ToolButton[] = [
     shortcut: 'shortcut.note',
     ariaShortcut: 'N',
     icon: <NoteIcon />,
+  },
+  {
+    tool: 'connect',
+    label: 'tool.connect',
+    shortcut: 'shortcut.connect',
+    ariaShortcut: 'C',
+    icon: <ConnectIcon />,
   },
   {
     tool: 'pan',

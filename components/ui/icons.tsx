@@ -43,6 +43,13 @@ export const PanIcon = () => (
   </Icon>
 );
 
+export const ConnectIcon = () => (
+  <Icon>
+    <circle cx="5" cy="18" r="2.5" />
+    <path d="M7 16 18 5M12 5h6v6" />
+  </Icon>
+);
+
 export const ZoomOutIcon = () => (
   <Icon>
     <path d="M5 12h14" />

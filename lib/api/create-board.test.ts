@@ -59,3 +59,20 @@ describe('createBoard', () => {
     });
   });
 });
+
+describe('createBoard for the example board', () => {
+  it('asks the API for the example in the chosen language', async () => {
+    let sent: unknown;
+    const fetchImpl = (async (_url: string, init?: RequestInit) => {
+      sent = JSON.parse(String(init?.body));
+      return new Response(JSON.stringify({ id: 'AAAAAAAAAAAAAAAAAAAAAA', url: '/b/x' }), {
+        status: 201,
+      });
+    }) as typeof fetch;
+    expect(await createBoard({ example: true, locale: 'es' }, fetchImpl)).toEqual({
+      ok: true,
+      id: 'AAAAAAAAAAAAAAAAAAAAAA',
+    });
+    expect(sent).toEqual({ example: true, locale: 'es' });
+  });
+});

@@ -4,6 +4,7 @@
  * translate; the server's English error text is only used to recognise a too-long title.
  * The fetch function is passed in so tests need no server.
  */
+import type { Locale } from '@/lib/i18n/locale';
 import { isBoardId, type BoardId } from '@/lib/model/ids';
 
 export const BOARDS_ENDPOINT = '/api/boards';
@@ -33,16 +34,21 @@ function errorText(body: unknown): string {
   return typeof error === 'string' ? error : '';
 }
 
+/** A blank board with a title, or the example board in a language. */
+export type CreateBoardRequest =
+  { readonly title: string } | { readonly example: true; readonly locale: Locale };
+
 export async function createBoard(
-  title: string,
+  request: CreateBoardRequest | string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<CreateBoardResult> {
+  const payload = typeof request === 'string' ? { title: request } : request;
   let response: Response;
   try {
     response = await fetchImpl(BOARDS_ENDPOINT, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ title }),
+      body: JSON.stringify(payload),
     });
   } catch {
     return { ok: false, reason: 'unreachable' };

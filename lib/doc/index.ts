@@ -6,3 +6,5 @@ export * from './notes';
 export * from './origins';
 export * from './read-board';
 export * from './undo';
+export * from './relationships';
+export * from './relationship-map';

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { META_KEYS, SCHEMA_VERSION } from '../model';
+import { META_KEYS, NOTE_KEYS, REL_KEYS, SCHEMA_VERSION, newNoteId, type NoteId } from '../model';
 import { boardRoots, readMeta } from './board-doc';
 import { MIGRATIONS, migrateBoardDoc, type MigrationStep } from './migrations';
 import { createNote } from './notes';
+import { plainTextToParagraphs } from './note-text';
 import { SERVER_ORIGIN } from './origins';
 import { readBoard } from './read-board';
-import { REMOTE_ORIGIN, newBoard, recordTransactions } from './test-support';
+import { relationshipMapOf } from './relationship-map';
+import { chooseRelationshipType, labelRelationship, linkNotes } from './relationships';
+import { REMOTE_ORIGIN, TEST_CREATED_AT, newBoard, recordTransactions } from './test-support';
 
+/** The current version: the generic tests below migrate from it to versions that do not exist. */
+const V = SCHEMA_VERSION;
+
+/** A current board with one note, its stored version then set to `version`. */
 function boardAtVersion(version: number): Y.Doc {
   const doc = newBoard();
   createNote(doc, { x: 100, y: 100, author: 'Ana', text: 'Bank' });
@@ -15,10 +22,10 @@ function boardAtVersion(version: number): Y.Doc {
   return doc;
 }
 
-/** A fake step 1 → 2 that renames the default colour, counting its runs. */
+/** A fake step V → V + 1 that renames the default colour, counting its runs. */
 function fakeStep(): MigrationStep & { runs: number } {
   return {
-    from: 1,
+    from: V,
     describe: 'test: yellow notes become orange',
     runs: 0,
     migrate(doc) {
@@ -46,62 +53,65 @@ describe('migrateBoardDoc', () => {
   });
 
   it('serves a document written by newer code untouched', () => {
-    const doc = boardAtVersion(SCHEMA_VERSION + 1);
+    const doc = boardAtVersion(V + 1);
     const before = Y.encodeStateAsUpdate(doc);
-    const step = { ...fakeStep(), from: SCHEMA_VERSION + 1 };
-    expect(migrateBoardDoc(doc, [step])).toEqual({
-      status: 'newer',
-      version: SCHEMA_VERSION + 1,
-    });
+    const step = { ...fakeStep(), from: V + 1 };
+    expect(migrateBoardDoc(doc, [step])).toEqual({ status: 'newer', version: V + 1 });
     expect(step.runs).toBe(0);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 
   it('runs each step once, in one server transaction, and records the new version', () => {
-    const doc = boardAtVersion(1);
+    const doc = boardAtVersion(V);
     const step = fakeStep();
     const log = recordTransactions(doc);
-    expect(migrateBoardDoc(doc, [step], 2)).toEqual({ status: 'migrated', from: 1, to: 2 });
+    expect(migrateBoardDoc(doc, [step], V + 1)).toEqual({
+      status: 'migrated',
+      from: V,
+      to: V + 1,
+    });
     expect(step.runs).toBe(1);
-    expect(readMeta(doc).schemaVersion).toBe(2);
+    expect(readMeta(doc).schemaVersion).toBe(V + 1);
     expect(log.origins).toEqual([SERVER_ORIGIN]);
     expect(log.updates).toBe(1);
     expect([...readBoard(doc).notes.values()].map((n) => n.color)).toEqual(['orange']);
 
-    expect(migrateBoardDoc(doc, [step], 2)).toEqual({ status: 'current', version: 2 });
+    expect(migrateBoardDoc(doc, [step], V + 1)).toEqual({ status: 'current', version: V + 1 });
     expect(step.runs).toBe(1);
   });
 
   it('chains steps from the stored version up to the target', () => {
-    const doc = boardAtVersion(1);
+    const doc = boardAtVersion(V);
     const order: number[] = [];
-    const steps: MigrationStep[] = [2, 1, 3].map((from) => ({
+    const steps: MigrationStep[] = [V + 1, V, V + 2].map((from) => ({
       from,
       describe: `test step ${from}`,
       migrate: () => order.push(from),
     }));
-    expect(migrateBoardDoc(doc, steps, 4)).toEqual({ status: 'migrated', from: 1, to: 4 });
-    expect(order).toEqual([1, 2, 3]);
-    expect(readMeta(doc).schemaVersion).toBe(4);
+    expect(migrateBoardDoc(doc, steps, V + 3)).toEqual({ status: 'migrated', from: V, to: V + 3 });
+    expect(order).toEqual([V, V + 1, V + 2]);
+    expect(readMeta(doc).schemaVersion).toBe(V + 3);
   });
 
   it('throws on a missing step without running any step or changing the version', () => {
-    const doc = boardAtVersion(1);
+    const doc = boardAtVersion(V);
     const step = fakeStep();
     const before = Y.encodeStateAsUpdate(doc);
-    expect(() => migrateBoardDoc(doc, [step], 3)).toThrow(/no migration from schema version 2/);
+    expect(() => migrateBoardDoc(doc, [step], V + 2)).toThrow(
+      new RegExp(`no migration from schema version ${V + 1}$`),
+    );
     expect(step.runs).toBe(0);
-    expect(readMeta(doc).schemaVersion).toBe(1);
+    expect(readMeta(doc).schemaVersion).toBe(V);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before);
   });
 
   it('reaches clients as an ordinary update', () => {
-    const server = boardAtVersion(1);
+    const server = boardAtVersion(V);
     const client = new Y.Doc();
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server), REMOTE_ORIGIN);
     server.on('update', (update: Uint8Array) => Y.applyUpdate(client, update, REMOTE_ORIGIN));
-    migrateBoardDoc(server, [fakeStep()], 2);
-    expect(readMeta(client).schemaVersion).toBe(2);
+    migrateBoardDoc(server, [fakeStep()], V + 1);
+    expect(readMeta(client).schemaVersion).toBe(V + 1);
     expect(readBoard(client)).toEqual(readBoard(server));
   });
 });
@@ -111,5 +121,116 @@ describe('MIGRATIONS', () => {
     const froms = MIGRATIONS.map((step) => step.from).sort((a, b) => a - b);
     expect(froms).toEqual(Array.from({ length: SCHEMA_VERSION - 1 }, (_, i) => i + 1));
     for (const step of MIGRATIONS) expect(step.describe).not.toBe('');
+  });
+});
+
+/** A board as version-1 code wrote it, by hand: notes without a `rel` map. */
+function v1Board() {
+  const doc = new Y.Doc();
+  const { meta, notes } = boardRoots(doc);
+  const ids = { rel: newNoteId(), channel: newNoteId(), segment: newNoteId() };
+  const placed: [NoteId, string, number, number, string][] = [
+    [ids.rel, 'customerRelationships', 1250, 100, 'Email support'],
+    [ids.channel, 'channels', 1250, 600, 'Email'],
+    [ids.segment, 'customerSegments', 1700, 100, 'Freelancers'],
+  ];
+  doc.transact(() => {
+    meta.set(META_KEYS.schemaVersion, 1);
+    meta.set(META_KEYS.title, 'Old board');
+    meta.set(META_KEYS.createdAt, TEST_CREATED_AT);
+    placed.forEach(([id, block, x, y, text], z) => {
+      const note = new Y.Map<unknown>(
+        Object.entries({ block, x, y, width: 160, height: 110, color: 'yellow', z, author: 'Ana' }),
+      );
+      note.set(NOTE_KEYS.createdAt, TEST_CREATED_AT);
+      const fragment = new Y.XmlFragment();
+      note.set(NOTE_KEYS.text, fragment);
+      notes.set(id, note);
+      fragment.insert(0, plainTextToParagraphs(text));
+    });
+  }, SERVER_ORIGIN);
+  return { doc, ...ids };
+}
+
+function relMap(doc: Y.Doc, id: NoteId) {
+  return relationshipMapOf(boardRoots(doc).notes.get(id)!);
+}
+
+describe('step 1 → 2: a `rel` map on every note', () => {
+  it('is the only step, from version 1', () => {
+    expect(MIGRATIONS.map((step) => step.from)).toEqual([1]);
+  });
+
+  it('gives every note of a v1 board a `rel` map with both link sets, in one transaction', () => {
+    const { doc, rel, channel, segment } = v1Board();
+    const before = readBoard(doc);
+    expect(relMap(doc, rel)).toBeNull();
+    const log = recordTransactions(doc);
+    expect(migrateBoardDoc(doc)).toEqual({ status: 'migrated', from: 1, to: 2 });
+    expect(log.origins).toEqual([SERVER_ORIGIN]);
+    expect(log.updates).toBe(1);
+    expect(readMeta(doc)).toEqual({ ...before.meta, schemaVersion: 2 });
+    for (const id of [rel, channel, segment]) {
+      const map = relMap(doc, id)!;
+      expect(map).toBeInstanceOf(Y.Map);
+      expect(map.get(REL_KEYS.channels)).toBeInstanceOf(Y.Map);
+      expect(map.get(REL_KEYS.segments)).toBeInstanceOf(Y.Map);
+      expect(map.toJSON()).toEqual({ channels: {}, segments: {} });
+    }
+    // Nothing else changed: the same notes, text and all, with empty labels and links.
+    expect([...readBoard(doc).notes.values()]).toEqual([...before.notes.values()]);
+    expect(readBoard(doc).notes.get(channel)?.text).toBe('Email');
+  });
+
+  it('is current on a migrated board, and writes nothing when run again', () => {
+    const { doc } = v1Board();
+    migrateBoardDoc(doc);
+    const state = Y.encodeStateAsUpdate(doc);
+    const log = recordTransactions(doc);
+    expect(migrateBoardDoc(doc)).toEqual({ status: 'current', version: 2 });
+    expect(log.origins).toEqual([]);
+    expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
+  });
+
+  it('lets a migrated board’s notes be labelled and linked, into the migration’s map', () => {
+    const { doc, rel, channel, segment } = v1Board();
+    migrateBoardDoc(doc);
+    const map = relMap(doc, rel);
+    chooseRelationshipType(doc, rel, 'remote');
+    linkNotes(doc, rel, channel);
+    linkNotes(doc, rel, segment);
+    expect(relMap(doc, rel)).toBe(map);
+    expect(readBoard(doc).notes.get(rel)).toMatchObject({
+      relationship: { type: 'remote', mode: 'direct' },
+      links: { channels: [channel], segments: [segment] },
+    });
+  });
+
+  it('gives two clients the same map, so both clients’ labels are kept', () => {
+    const { doc: server, rel } = v1Board();
+    migrateBoardDoc(server);
+    const [a, b] = [new Y.Doc(), new Y.Doc()];
+    for (const client of [a, b]) Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    labelRelationship(a, rel, { status: 'current' });
+    labelRelationship(b, rel, { costAmount: 30, costCurrency: 'EUR' });
+    for (const client of [a, b]) Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    expect(readBoard(server).notes.get(rel)?.relationship).toEqual({
+      status: 'current',
+      costAmount: 30,
+      costCurrency: 'EUR',
+    });
+  });
+
+  it('keeps a `rel` map a note already has, and skips values that are not notes', () => {
+    const { doc, rel } = v1Board();
+    const existing = new Y.Map<unknown>();
+    doc.transact(() => {
+      boardRoots(doc).notes.get(rel)!.set(NOTE_KEYS.rel, existing);
+      existing.set('status', 'planned');
+      (boardRoots(doc).notes as Y.Map<unknown>).set(newNoteId(), 'not a note');
+    });
+    expect(() => migrateBoardDoc(doc)).not.toThrow();
+    expect(relMap(doc, rel)).toBe(existing);
+    expect(readBoard(doc).notes.get(rel)?.relationship).toEqual({ status: 'planned' });
   });
 });

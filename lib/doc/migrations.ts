@@ -1,7 +1,8 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { META_KEYS, SCHEMA_VERSION } from '../model';
 import { boardRoots } from './board-doc';
 import { SERVER_ORIGIN } from './origins';
+import { ensureRelationshipMap } from './relationship-map';
 
 /**
  * One step of the document schema: turns a board at version `from` into version `from + 1`.
@@ -15,10 +16,22 @@ export interface MigrationStep {
 }
 
 /**
- * The steps, in order. Version 1 is the first release: there is nothing to migrate yet; the
- * next schema change adds `{ from: 1, ... }` here (and a test in migrations.test.ts).
+ * The steps, in order; each has a test in migrations.test.ts.
  */
-export const MIGRATIONS: readonly MigrationStep[] = [];
+export const MIGRATIONS: readonly MigrationStep[] = [
+  {
+    from: 1,
+    describe: 'give every note a `rel` map for Customer Relationships labels and links',
+    // Created once, here, rather than on first use by whichever client labels first: two
+    // clients creating the map at the same moment would each keep a different map, and
+    // Yjs would keep only one of them, losing the other's labels.
+    migrate(doc) {
+      boardRoots(doc).notes.forEach((note) => {
+        if (note instanceof Y.Map) ensureRelationshipMap(note);
+      });
+    },
+  },
+];
 
 export type MigrationResult =
   | { status: 'current'; version: number }

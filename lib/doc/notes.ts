@@ -23,7 +23,10 @@ import {
 } from '../model';
 import { boardRoots } from './board-doc';
 import { cloneFragmentContent, plainTextToParagraphs } from './note-text';
+import { ModelError } from './model-error';
 import { LOCAL_ORIGIN, type WriteOrigin } from './origins';
+import { removeLinksTo } from './relationships';
+import { copyRelationshipMap, newRelationshipMap, relationshipMapOf } from './relationship-map';
 
 /**
  * Every write to a board's notes, one named function per gesture. Each runs in exactly one
@@ -32,9 +35,7 @@ import { LOCAL_ORIGIN, type WriteOrigin } from './origins';
  * is written, so a half-done gesture never reaches the document.
  */
 
-export class ModelError extends Error {
-  override name = 'ModelError';
-}
+export { ModelError };
 
 /** Keeps a rectangle inside the canvas, so every note is always in exactly one block. */
 function clampRect(rect: Rect): Rect {
@@ -112,6 +113,7 @@ function insertNote(
   input: NewNote,
   z: number,
   content: (Y.XmlElement | Y.XmlText)[],
+  relationship?: Y.Map<unknown>,
 ): NoteId {
   const id = newNoteId();
   const rect = clampRect({
@@ -129,6 +131,7 @@ function insertNote(
   note.set(NOTE_KEYS.author, input.author.trim().slice(0, MAX_AUTHOR_LENGTH));
   note.set(NOTE_KEYS.createdAt, Date.now());
   note.set(NOTE_KEYS.text, text);
+  note.set(NOTE_KEYS.rel, relationship ?? newRelationshipMap());
   notes.set(id, note);
   // Content goes in after the fragment is part of the document (Yjs needs an attached type).
   if (content.length > 0) text.insert(0, content);
@@ -181,11 +184,16 @@ export function recolorNotes(doc: Y.Doc, ids: readonly NoteId[], color: NoteColo
   }, LOCAL_ORIGIN);
 }
 
-/** Deletes notes; ids already gone (deleted by someone else a moment ago) are skipped. */
+/**
+ * Deletes notes; ids already gone (deleted by someone else a moment ago) are skipped. Every
+ * link to them goes in the same transaction, so one undo brings notes and links back.
+ */
 export function deleteNotes(doc: Y.Doc, ids: readonly NoteId[]): void {
   const { notes } = boardRoots(doc);
   doc.transact(() => {
-    for (const id of ids) if (notes.has(id)) notes.delete(id);
+    const gone = ids.filter((id) => notes.has(id));
+    for (const id of gone) notes.delete(id);
+    removeLinksTo(notes, new Set(gone));
   }, LOCAL_ORIGIN);
 }
 
@@ -208,14 +216,16 @@ export function duplicateNotes(
       color: requireColor(source.get(NOTE_KEYS.color)),
       author,
     };
-    return { input, text: source.get(NOTE_KEYS.text) };
+    return { input, text: source.get(NOTE_KEYS.text), rel: relationshipMapOf(source) };
   });
   const copies: NoteId[] = [];
   doc.transact(() => {
     let z = topZ(notes);
-    for (const { input, text } of sources) {
+    for (const { input, text, rel } of sources) {
       const content = text instanceof Y.XmlFragment ? cloneFragmentContent(text) : [];
-      copies.push(insertNote(notes, input, ++z, content));
+      copies.push(
+        insertNote(notes, input, ++z, content, rel ? copyRelationshipMap(rel) : undefined),
+      );
     }
   }, LOCAL_ORIGIN);
   return copies;

@@ -28,6 +28,20 @@ export function boardWithNotes() {
   return { doc, partner, channel };
 }
 
+/**
+ * Notes for the Customer Relationships tests, created on `doc` (on peer A, so B sees them):
+ * a relationship, two channels, a segment, and a key-partner note no link may reach.
+ */
+export function addRelationshipNotes(doc: Y.Doc) {
+  return {
+    rel: createNote(doc, { x: 1250, y: 100, author: 'Ana', text: 'Email support' }),
+    email: createNote(doc, { x: 1250, y: 500, author: 'Ana', text: 'Email' }),
+    shop: createNote(doc, { x: 1250, y: 700, author: 'Ana', text: 'Shop' }),
+    segment: createNote(doc, { x: 1700, y: 100, author: 'Ana', text: 'Freelancers' }),
+    partner: createNote(doc, { x: 100, y: 100, author: 'Ana', text: 'Bank' }),
+  };
+}
+
 /** Sends what each doc lacks to the other, both ways (a reconnect after an offline period). */
 export function exchange(a: Y.Doc, b: Y.Doc): void {
   const forB = Y.encodeStateAsUpdate(a, Y.encodeStateVector(b));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import type { NoteId } from '../model';
+import { SCHEMA_VERSION, type NoteId } from '../model';
 import { readMeta } from './board-doc';
 import { migrateBoardDoc } from './migrations';
 import {
@@ -116,8 +116,9 @@ describe('createUndoManager', () => {
   it('undoes a title change but not the server’s migration', () => {
     const { a, undo } = setup();
     setBoardTitle(a, 'Mine');
-    migrateBoardDoc(a, [{ from: 1, describe: 'test', migrate: () => {} }], 2);
+    const step = { from: SCHEMA_VERSION, describe: 'test', migrate: () => {} };
+    expect(migrateBoardDoc(a, [step], SCHEMA_VERSION + 1)).toMatchObject({ status: 'migrated' });
     undo.undo();
-    expect(readMeta(a)).toMatchObject({ title: 'Test board', schemaVersion: 2 });
+    expect(readMeta(a)).toMatchObject({ title: 'Test board', schemaVersion: SCHEMA_VERSION + 1 });
   });
 });

@@ -1,3 +1,6 @@
+import { insightsEn } from './insights.en';
+import { relationshipEn } from './relationship.en';
+
 /**
  * English interface strings: the reference dictionary. Every key here must also exist in es.ts
  * (the type system enforces it). Placeholders are written {name} and filled by interpolate().
@@ -15,6 +18,8 @@ export const en = {
   'language.es': 'Español',
 
   // Home page
+  'home.example.open': 'Open the example board',
+  'home.example.hint': 'A complete canvas with every customer relationship labelled and linked.',
   'home.newBoard.heading': 'New board',
   'home.newBoard.titleLabel': 'Board title',
   'home.newBoard.titlePlaceholder': 'e.g. Coffee subscriptions for offices',
@@ -58,6 +63,7 @@ export const en = {
   'tool.group': 'Tools',
   'tool.select': 'Select',
   'tool.note': 'New note',
+  'tool.connect': 'Link a relationship to a channel or segment',
   'tool.pan': 'Pan',
 
   // Zoom and history bar
@@ -72,6 +78,7 @@ export const en = {
   // Keyboard shortcuts as shown in tooltips
   'shortcut.select': 'V',
   'shortcut.note': 'N',
+  'shortcut.connect': 'C',
   'shortcut.pan': 'H, or hold Space',
   'shortcut.zoomIn': 'Ctrl/Cmd + +',
   'shortcut.zoomOut': 'Ctrl/Cmd + -',
@@ -98,6 +105,9 @@ export const en = {
 
   // The canvas and the note text editor
   'board.canvasLabel': 'Business Model Canvas. Tab moves between notes; press ? for shortcuts.',
+  'board.connectRefused':
+    'A link goes from a Customer Relationships note to a Channels or Customer Segments note.',
+  'board.dismiss': 'Dismiss',
   'editor.toolbar': 'Text formatting',
   'editor.bold': 'Bold (Ctrl/Cmd + B)',
   'editor.italic': 'Italic (Ctrl/Cmd + I)',
@@ -132,6 +142,8 @@ export const en = {
   'help.actionColumn': 'Action',
   'help.action.selectTool': 'Select tool',
   'help.action.panTool': 'Pan tool',
+  'help.action.connectTool':
+    'Connector tool: drag from a relationship note to a channel or segment note',
   'help.action.newNote': 'New note at the pointer, or in the selected block',
   'help.action.edit': 'Edit the selected note’s text',
   'help.action.leave': 'Stop editing, or clear the selection',
@@ -165,6 +177,11 @@ export const en = {
   'key.wheel': 'mouse wheel',
 
   // Side panel
+  'side.tabs': 'Side panel',
+  'side.tab.note': 'Selection',
+  'side.tab.overview': 'Relationships',
+  'side.segmentColors': 'Colour relationships by their segment',
+  'side.focus': 'Focus the board: filter and colours',
   'panel.label': 'Selection details',
   'panel.emptyHint': 'Select a note to see and change its colour, text and details.',
   'panel.noteCount.one': '{count} note on this board',
@@ -199,6 +216,8 @@ export const en = {
   'error.titleTooLong': 'The title can be at most {max} characters.',
   'error.serverUnreachable': 'Cannot reach the server. Check your connection and try again.',
   'error.backHome': 'Back to the home page',
+  ...relationshipEn,
+  ...insightsEn,
 } as const;
 
 /** Every message key; `t()` accepts only these. */

@@ -1,4 +1,6 @@
 import type { Messages } from './en';
+import { insightsEs } from './insights.es';
+import { relationshipEs } from './relationship.es';
 
 /**
  * Spanish interface strings. Typed as Messages, so a key missing here (or misspelt) is a
@@ -17,6 +19,9 @@ export const es: Messages = {
   'language.es': 'Español',
 
   // Home page
+  'home.example.open': 'Abrir el tablero de ejemplo',
+  'home.example.hint':
+    'Un lienzo completo, con cada relación con los clientes etiquetada y vinculada.',
   'home.newBoard.heading': 'Nuevo tablero',
   'home.newBoard.titleLabel': 'Título del tablero',
   'home.newBoard.titlePlaceholder': 'p. ej. Suscripción de café para oficinas',
@@ -61,6 +66,7 @@ export const es: Messages = {
   'tool.group': 'Herramientas',
   'tool.select': 'Seleccionar',
   'tool.note': 'Nueva nota',
+  'tool.connect': 'Vincular una relación con un canal o segmento',
   'tool.pan': 'Desplazar',
 
   // Zoom and history bar
@@ -75,6 +81,7 @@ export const es: Messages = {
   // Keyboard shortcuts as shown in tooltips
   'shortcut.select': 'V',
   'shortcut.note': 'N',
+  'shortcut.connect': 'C',
   'shortcut.pan': 'H, o mantén pulsado Espacio',
   'shortcut.zoomIn': 'Ctrl/Cmd + +',
   'shortcut.zoomOut': 'Ctrl/Cmd + -',
@@ -102,6 +109,9 @@ export const es: Messages = {
   // The canvas and the note text editor
   'board.canvasLabel':
     'Lienzo del modelo de negocio. Tab recorre las notas; pulsa ? para ver los atajos.',
+  'board.connectRefused':
+    'Un vínculo va de una nota de Relaciones con los clientes a una nota de Canales o de Segmentos de clientes.',
+  'board.dismiss': 'Cerrar',
   'editor.toolbar': 'Formato del texto',
   'editor.bold': 'Negrita (Ctrl/Cmd + B)',
   'editor.italic': 'Cursiva (Ctrl/Cmd + I)',
@@ -138,6 +148,8 @@ export const es: Messages = {
   'help.actionColumn': 'Acción',
   'help.action.selectTool': 'Herramienta de selección',
   'help.action.panTool': 'Herramienta de desplazamiento',
+  'help.action.connectTool':
+    'Conector: arrastra de una nota de relación a una nota de canal o de segmento',
   'help.action.newNote': 'Nueva nota en el puntero, o en el bloque seleccionado',
   'help.action.edit': 'Editar el texto de la nota seleccionada',
   'help.action.leave': 'Terminar la edición, o quitar la selección',
@@ -172,6 +184,11 @@ export const es: Messages = {
   'key.wheel': 'rueda del ratón',
 
   // Side panel
+  'side.tabs': 'Panel lateral',
+  'side.tab.note': 'Selección',
+  'side.tab.overview': 'Relaciones',
+  'side.segmentColors': 'Colorear las relaciones según su segmento',
+  'side.focus': 'Enfocar el tablero: filtro y colores',
   'panel.label': 'Detalles de la selección',
   'panel.emptyHint': 'Selecciona una nota para ver y cambiar su color, su texto y sus detalles.',
   'panel.noteCount.one': '{count} nota en este tablero',
@@ -207,4 +224,6 @@ export const es: Messages = {
   'error.serverUnreachable':
     'No se puede conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
   'error.backHome': 'Volver a la página de inicio',
+  ...relationshipEs,
+  ...insightsEs,
 };

@@ -6,3 +6,4 @@ export * from './layout';
 export * from './note';
 export * from './schema';
 export * from './links';
+export * from './relationship';

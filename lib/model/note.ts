@@ -3,6 +3,7 @@ import { isNoteColor, type NoteColor } from './colors';
 import type { Rect } from './geometry';
 import { isNoteId, type NoteId } from './ids';
 import { BOARD_HEIGHT, BOARD_WIDTH } from './layout';
+import type { RelationshipLabels, RelationshipLinks } from './relationship';
 
 /** Note sizes in board units. The default fits three short lines at a readable size. */
 export const DEFAULT_NOTE_WIDTH = 160;
@@ -41,6 +42,13 @@ export interface NoteRecord {
   readonly createdAt: number;
   /** The note's text as plain text (paragraphs on separate lines, list items bulleted). */
   readonly text: string;
+  /**
+   * Customer Relationships labels (meaningful in that block; kept if the note moves out, so
+   * moving it back loses nothing). Invalid values from a peer read as unset.
+   */
+  readonly relationship: RelationshipLabels;
+  /** Links to Channels and Customer Segments notes; only to notes that exist. */
+  readonly links: RelationshipLinks;
 }
 
 /** The stored scalar fields of a note, as written into its Y.Map (text is a nested type). */

@@ -5,10 +5,25 @@ import { BLOCK_IDS } from './blocks';
 import { NOTE_COLORS } from './colors';
 import { BLOCK_RECTS } from './layout';
 import {
+  AUDIENCES,
+  BONDS,
+  COST_PERIODS,
+  FUNNEL_STAGES,
+  HYPOTHESIS_STATES,
+  INTIMACIES,
+  MODES,
+  MOTIVATIONS,
+  RELATIONSHIP_FIELDS,
+  RELATIONSHIP_TYPES,
+  STATUSES,
+  TYPE_DEFAULTS,
+} from './relationship';
+import {
   DEFAULT_TITLE,
   MAX_TITLE_LENGTH,
   META_KEYS,
   NOTE_KEYS,
+  REL_KEYS,
   ROOT,
   SCHEMA_VERSION,
   cleanTitle,
@@ -64,7 +79,9 @@ describe('schema names', () => {
       'author',
       'createdAt',
       'text',
+      'rel',
     ]);
+    expect(REL_KEYS).toEqual({ channels: 'channels', segments: 'segments' });
   });
 });
 
@@ -89,8 +106,46 @@ describe('docs/SCHEMA.md', () => {
   });
 
   it('names every stored key', () => {
-    for (const key of [...Object.values(META_KEYS), ...Object.values(NOTE_KEYS)]) {
+    for (const key of [
+      ...Object.values(META_KEYS),
+      ...Object.values(NOTE_KEYS),
+      ...Object.values(REL_KEYS),
+      ...RELATIONSHIP_FIELDS,
+    ]) {
       expect(doc).toContain(`\`${key}\``);
+    }
+  });
+
+  it('lists every label value in the values table', () => {
+    const values = {
+      type: RELATIONSHIP_TYPES,
+      mode: MODES,
+      bond: BONDS,
+      intimacy: INTIMACIES,
+      motivation: MOTIVATIONS,
+      stage: FUNNEL_STAGES,
+      audience: AUDIENCES,
+      costPeriod: COST_PERIODS,
+      status: STATUSES,
+      hypothesis: HYPOTHESIS_STATES,
+    };
+    for (const [field, list] of Object.entries(values)) {
+      for (const value of list) {
+        expect(doc).toMatch(new RegExp(`\\| \`${field}\` +\\| \`${value}\` +\\|`));
+      }
+    }
+  });
+
+  it('gives the defaults by type as the code does', () => {
+    for (const [type, { mode, bond, intimacy }] of Object.entries(TYPE_DEFAULTS)) {
+      const cells = [type, mode, bond, intimacy].map((v) => `\`${v}\` +`).join('\\| ');
+      expect(doc).toMatch(new RegExp(`\\| ${cells}\\|`));
+    }
+  });
+
+  it('has a line in the history for every version', () => {
+    for (let version = 1; version <= SCHEMA_VERSION; version++) {
+      expect(doc).toMatch(new RegExp(`^\\| ${version} +\\|`, 'm'));
     }
   });
 });

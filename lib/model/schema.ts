@@ -10,8 +10,9 @@
  *
  * - 1: meta (schemaVersion, title, createdAt) and notes (block, geometry, colour, z, author,
  *      createdAt, rich text).
+ * - 2: every note has a `rel` map: Customer Relationships labels and links (see REL_KEYS).
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Root shared types of the board Y.Doc. Renaming one orphans every stored board. */
 export const ROOT = {
@@ -40,6 +41,18 @@ export const NOTE_KEYS = {
   author: 'author',
   createdAt: 'createdAt',
   text: 'text',
+  /** Since v2: Y.Map of relationship labels (lib/model/relationship.ts) and link sets. */
+  rel: 'rel',
+} as const;
+
+/**
+ * Keys of a note's `rel` map besides the label fields (RELATIONSHIP_FIELDS): the links, each
+ * a Y.Map used as a set (key = target NoteId, value = true), so two people adding different
+ * links at once keep both.
+ */
+export const REL_KEYS = {
+  channels: 'channels',
+  segments: 'segments',
 } as const;
 
 export const MAX_TITLE_LENGTH = 120;

@@ -2,7 +2,12 @@
 import { useMemo } from 'react';
 import {
   bringToFront,
+  chooseRelationshipType,
   createNote,
+  labelRelationship,
+  linkNotes,
+  unlinkNotes,
+  type RelationshipPatch,
   deleteNotes,
   duplicateNotes,
   moveNotes,
@@ -13,7 +18,7 @@ import {
   type NewNote,
   type NoteMove,
 } from '../doc';
-import type { NoteColor, NoteId, Point, Rect } from '../model';
+import type { LinkKind, NoteColor, NoteId, Point, Rect, RelationshipType } from '../model';
 import type { BoardConnection } from '../sync';
 
 /** Offset of a duplicate from its original, in board units: visibly apart, still close. */
@@ -35,6 +40,11 @@ export interface BoardActions {
   duplicateNotes(ids: readonly NoteId[]): NoteId[];
   bringToFront(ids: readonly NoteId[]): void;
   renameBoard(title: string): void;
+  labelRelationship(id: NoteId, patch: RelationshipPatch): void;
+  chooseRelationshipType(id: NoteId, type: RelationshipType | null): void;
+  /** Links a relationship note to a Channels or Customer Segments note. */
+  linkNotes(from: NoteId, target: NoteId): LinkKind;
+  unlinkNotes(from: NoteId, target: NoteId): void;
   undo(): void;
   redo(): void;
   /** The shared rich text of a note, for the editor to bind to (opaque to components). */
@@ -67,6 +77,10 @@ export function useBoardActions(
       duplicateNotes: gesture((ids) => duplicateNotes(doc, ids, DUPLICATE_OFFSET, author)),
       bringToFront: gesture((ids) => bringToFront(doc, ids)),
       renameBoard: gesture((title) => setBoardTitle(doc, title)),
+      labelRelationship: gesture((id, patch) => labelRelationship(doc, id, patch)),
+      chooseRelationshipType: gesture((id, type) => chooseRelationshipType(doc, id, type)),
+      linkNotes: gesture((from, target) => linkNotes(doc, from, target)),
+      unlinkNotes: gesture((from, target) => unlinkNotes(doc, from, target)),
       undo: () => {
         undoManager.stopCapturing();
         undoManager.undo();

@@ -14,6 +14,8 @@ const note = (id: string, block: NoteRecord['block'], x: number, y: number): Not
   author: 'a',
   createdAt: 0,
   text: '',
+  relationship: {},
+  links: { channels: [], segments: [] },
 });
 
 describe('selection helpers', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { boardToScreen, fitRect, MAX_ZOOM, MIN_ZOOM, screenToBoard, zoomAt } from './viewport';
+import {
+  boardToScreen,
+  centerOn,
+  fitRect,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  screenToBoard,
+  zoomAt,
+} from './viewport';
 
 describe('viewport', () => {
   it('maps board points to the screen and back', () => {
@@ -38,5 +46,17 @@ describe('viewport', () => {
     expect(topLeft.x).toBeCloseTo(32);
     expect(bottomRight.x).toBeCloseTo(1032);
     expect((topLeft.y + bottomRight.y) / 2).toBeCloseTo(532);
+  });
+});
+
+describe('centerOn', () => {
+  it('puts the centre of a rectangle in the middle of the screen, keeping the zoom', () => {
+    const view = centerOn(
+      { x: 5, y: 5, scale: 2 },
+      { x: 100, y: 50, width: 20, height: 10 },
+      { width: 800, height: 600 },
+    );
+    expect(view.scale).toBe(2);
+    expect(boardToScreen(view, { x: 110, y: 55 })).toEqual({ x: 400, y: 300 });
   });
 });

@@ -56,6 +56,15 @@ export function fitRect(rect: Rect, screen: Size, padding = FIT_PADDING_PX): Vie
   };
 }
 
+/** The viewport moved (zoom kept) so that `rect` is centred on a screen of `screen` size. */
+export function centerOn(view: Viewport, rect: Rect, screen: Size): Viewport {
+  return {
+    ...view,
+    x: screen.width / 2 - (rect.x + rect.width / 2) * view.scale,
+    y: screen.height / 2 - (rect.y + rect.height / 2) * view.scale,
+  };
+}
+
 export function panBy(view: Viewport, delta: Point): Viewport {
   return { ...view, x: view.x + delta.x, y: view.y + delta.y };
 }

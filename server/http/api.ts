@@ -1,5 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
+import type * as Y from 'yjs';
+import { exampleTitle, writeExampleBoard } from '../../lib/examples/example-board';
+import { isLocale } from '../../lib/i18n/locale';
 import { cleanTitle, isBoardId } from '../../lib/model';
 import { createBoard, readBoardJson } from '../boards';
 import { errorMessage, type Logger } from '../log';
@@ -13,7 +16,9 @@ import { MAX_JSON_BODY_BYTES, allowMethods, readJsonBody, sendError, sendJson } 
  * the room registry and the store with the sync server (a GET of a board being edited
  * answers from the live document), and so it can be tested without building Next.
  *
- *   POST /api/boards          { title? }  → 201 { id, url }
+ *   POST /api/boards          { title?, example?, locale? }  → 201 { id, url }
+ *                             example: true starts from the example board, in `locale`
+ *                             ('en' or 'es', default 'en'); its title unless one is given
  *   GET  /api/boards/<id>                 → 200 BoardJson | 400 | 404
  *   GET  /api/health                      → 200 { ok: true } | 503
  */
@@ -85,12 +90,22 @@ async function postBoard(req: IncomingMessage, res: ServerResponse, store: Board
     sendError(res, 400, 'the body must be a JSON object');
     return;
   }
-  const title = cleanTitle((input as { title?: unknown }).title);
+  const { title: rawTitle, example, locale = 'en' } = input as Record<string, unknown>;
+  if (example !== undefined && typeof example !== 'boolean') {
+    sendError(res, 400, 'example must be true or false');
+    return;
+  }
+  if (!isLocale(locale)) {
+    sendError(res, 400, "locale must be 'en' or 'es'");
+    return;
+  }
+  const title = cleanTitle(rawTitle ?? (example ? exampleTitle(locale) : undefined));
   if (!title.ok) {
     sendError(res, 400, title.error);
     return;
   }
-  const id = createBoard(store, title.title);
+  const content = example ? (doc: Y.Doc) => writeExampleBoard(doc, locale) : undefined;
+  const id = createBoard(store, title.title, Date.now(), content);
   const url = `${requestOrigin(req)}/b/${id}`;
   sendJson(res, 201, { id, url }, { Location: url });
 }

@@ -69,6 +69,35 @@ describe('POST /api/boards', () => {
     }
   });
 
+  it('creates the example board in the chosen language, labels and links included', async () => {
+    const response = await post(JSON.stringify({ example: true, locale: 'es' }), json);
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    const board = (await (await fetch(`${server.url}/api/boards/${id}`)).json()) as {
+      title: string;
+      notes: {
+        block: string;
+        text: string;
+        relationship: Record<string, unknown>;
+        links: { channels: string[]; segments: string[] };
+      }[];
+    };
+    expect(board.title).toMatch(/^Ejemplo/);
+    const relationships = board.notes.filter((n) => n.block === 'customerRelationships');
+    expect(relationships.length).toBeGreaterThan(0);
+    expect(relationships.every((n) => n.relationship.type && n.links.segments.length > 0)).toBe(
+      true,
+    );
+    expect(board.notes.map((n) => n.text)).toContain('Soporte por email y chat');
+  });
+
+  it('refuses a bad example flag or locale with 400', async () => {
+    for (const body of [{ example: 'yes' }, { example: true, locale: 'fr' }]) {
+      const response = await post(JSON.stringify(body), json);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+    }
+  });
+
   it('answers 415 for a body that is not application/json', async () => {
     const response = await post('title=x', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(response.status).toBe(415);

@@ -1,0 +1,42 @@
+'use client';
+import { useMemo } from 'react';
+import type { NoteDecoration } from '@/components/board/note-node';
+import type { BoardSnapshot } from '@/lib/doc';
+import { relationshipTypeKey, stageKey } from '@/lib/i18n/relationship-keys';
+import { highlightedNotes, type BoardFilter } from '@/lib/insights/filter';
+import { NOTE_COLORS, type NoteId } from '@/lib/model';
+import { useI18n } from '@/lib/react/i18n';
+
+/**
+ * What the canvas draws on top of each note's record: a relationship's type and stage as a
+ * badge, the "untested hypothesis" mark, the colour lent by its segment (an option), and the
+ * fading of notes the filter leaves out. Only notes with something to show are in the map.
+ */
+export function useNoteDecorations(
+  snapshot: BoardSnapshot,
+  filter: BoardFilter,
+  segmentColors: boolean,
+): ReadonlyMap<NoteId, NoteDecoration> {
+  const { t } = useI18n();
+  return useMemo(() => {
+    const highlighted = highlightedNotes(snapshot.ordered, filter);
+    const decorations = new Map<NoteId, NoteDecoration>();
+    for (const note of snapshot.ordered) {
+      const faded = highlighted !== null && !highlighted.has(note.id);
+      const isRelationship = note.block === 'customerRelationships';
+      const { type, stage, hypothesis } = note.relationship;
+      const badge = isRelationship
+        ? [type && t(relationshipTypeKey(type)), stage && t(stageKey(stage))]
+            .filter(Boolean)
+            .join(' · ') || null
+        : null;
+      const segment = segmentColors && isRelationship ? note.links.segments[0] : undefined;
+      const segmentNote = segment ? snapshot.notes.get(segment) : undefined;
+      const fill = segmentNote ? NOTE_COLORS[segmentNote.color] : null;
+      const untested = isRelationship && hypothesis === 'untested';
+      if (faded || badge || fill || untested)
+        decorations.set(note.id, { badge, untested, fill, faded });
+    }
+    return decorations;
+  }, [snapshot, filter, segmentColors, t]);
+}
