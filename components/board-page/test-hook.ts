@@ -1,4 +1,5 @@
 'use client';
+import Konva from 'konva';
 import { useEffect, type RefObject } from 'react';
 import { useLatest } from '@/components/board/use-latest';
 import type { NoteRecord, Point } from '@/lib/model';
@@ -20,6 +21,9 @@ export interface LienzoTestHook {
   /** Where a board point is on the page, in CSS pixels (for mouse gestures). */
   toClient(point: Point): Point;
   canUndo(): boolean;
+  /** What Konva has drawn: connector arrows, and a note's opacity (faded by a filter). */
+  drawnConnectors(): number;
+  noteOpacity(id: string): number | null;
 }
 
 declare global {
@@ -56,6 +60,8 @@ export function useTestHook(
         return { x: box.left + p.x * v.scale + v.x, y: box.top + p.y * v.scale + v.y };
       },
       canUndo: () => connection.undoManager.canUndo(),
+      drawnConnectors: () => Konva.stages[0]?.find('Arrow').length ?? 0,
+      noteOpacity: (id) => Konva.stages[0]?.findOne(`#${id}`)?.opacity() ?? null,
     };
     return () => {
       delete window.__lienzo;
