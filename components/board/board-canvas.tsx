@@ -20,7 +20,7 @@ import { notesInRect } from '@/lib/view/selection';
 import { panBy, zoomAt, type Viewport } from '@/lib/view/viewport';
 import type { Tool } from '@/lib/view/tools';
 import { BlocksLayer, type BlockLabel } from './blocks-layer';
-import { ConnectorsLayer } from './connectors-layer';
+import { ConnectorArrows, ConnectorsLayer } from './connectors-layer';
 import { NoteNode, SELECTION_COLOR, type NoteDecoration } from './note-node';
 import { RemoteCursors } from './remote-cursors';
 import { useLatest } from './use-latest';
@@ -58,6 +58,8 @@ export interface BoardCanvasProps {
 interface DragState {
   ids: NoteId[];
   origins: Map<NoteId, Point>;
+  /** Each dragged node's place in the notes layer, to put it back there on drop. */
+  zIndexes: Map<NoteId, number>;
 }
 
 /** The Konva stage: blocks, notes, selection, resizing, panning, zooming and cursors. */
@@ -70,14 +72,29 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const drag = useRef<DragState | null>(null);
   const [marquee, setMarquee] = useState<{ start: Point; end: Point } | null>(null);
   const [connectDraft, setConnectDraft] = useState<{ from: NoteId; to: Point } | null>(null);
-  const [dragOffset, setDragOffset] = useState<DragOffset | null>(null);
+  // While dragging, the dragged notes live in a small layer of their own, so each frame
+  // redraws that layer only, not every note and connector of the board (see bench/).
+  const dragLayerRef = useRef<Konva.Layer>(null);
+  const [draggedIds, setDraggedIds] = useState<ReadonlySet<NoteId> | null>(null);
+  const [dragDelta, setDragDelta] = useState<Point>({ x: 0, y: 0 });
   const dragFrame = useRef<number | null>(null);
   const panning = tool === 'pan' || spacePanning;
 
-  const connectors = useMemo(
-    () => boardConnectors(props.notesById, dragOffset),
-    [props.notesById, dragOffset],
+  const connectors = useMemo(() => boardConnectors(props.notesById), [props.notesById]);
+  const touchesDragged = useCallback(
+    (from: NoteId, to: NoteId) =>
+      draggedIds !== null && (draggedIds.has(from) || draggedIds.has(to)),
+    [draggedIds],
   );
+  const staticConnectors = useMemo(
+    () => (draggedIds ? connectors.filter((c) => !touchesDragged(c.from, c.to)) : connectors),
+    [connectors, draggedIds, touchesDragged],
+  );
+  const liveConnectors = useMemo(() => {
+    if (!draggedIds) return [];
+    const offset: DragOffset = { ids: draggedIds, dx: dragDelta.x, dy: dragDelta.y };
+    return boardConnectors(props.notesById, offset).filter((c) => touchesDragged(c.from, c.to));
+  }, [draggedIds, dragDelta, props.notesById, touchesDragged]);
   const fadedIds = useMemo(() => {
     const faded = new Set<NoteId>();
     for (const [id, decoration] of props.decorations) if (decoration.faded) faded.add(id);
@@ -103,10 +120,9 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   /** After a write, put nodes where the document says (it may have clamped the gesture). */
   const snapNodesToRecords = useCallback(
     (ids: readonly NoteId[]) => {
-      const layer = notesLayerRef.current;
       for (const id of ids) {
         const record = latest.current.getNote(id);
-        const node = layer?.findOne(`#${id}`);
+        const node = stageRef.current?.findOne(`#${id}`);
         if (record && node) node.setAttrs({ x: record.x, y: record.y, scaleX: 1, scaleY: 1 });
       }
     },
@@ -140,10 +156,30 @@ export default function BoardCanvas(props: BoardCanvasProps) {
         const note = getNote(noteId);
         if (note) origins.set(noteId, { x: note.x, y: note.y });
       }
-      drag.current = { ids: [...origins.keys()], origins };
+      const zIndexes = new Map<NoteId, number>();
+      const nodes = [...origins.keys()]
+        .map((noteId) => notesLayerRef.current?.findOne(`#${noteId}`))
+        .filter((node): node is Konva.Node => node !== undefined);
+      for (const node of nodes) zIndexes.set(node.id() as NoteId, node.zIndex());
+      for (const node of nodes) if (dragLayerRef.current) node.moveTo(dragLayerRef.current);
+      drag.current = { ids: [...origins.keys()], origins, zIndexes };
+      setDraggedIds(new Set(origins.keys()));
+      setDragDelta({ x: 0, y: 0 });
     },
     [latest],
   );
+
+  /** Puts dragged nodes back in the notes layer, each at its old place in the stacking order. */
+  const returnDraggedNodes = useCallback((state: DragState) => {
+    const layer = notesLayerRef.current;
+    const back = [...state.zIndexes].sort((a, b) => a[1] - b[1]);
+    for (const [id, zIndex] of back) {
+      const node = stageRef.current?.findOne(`#${id}`);
+      if (!node || !layer) continue;
+      node.moveTo(layer);
+      node.zIndex(Math.min(zIndex, layer.children.length - 1));
+    }
+  }, []);
 
   const onNoteDragMove = useCallback((id: NoteId, event: Konva.KonvaEventObject<DragEvent>) => {
     const state = drag.current;
@@ -155,13 +191,13 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     for (const other of state.ids) {
       if (other === id) continue;
       const start = state.origins.get(other)!;
-      notesLayerRef.current?.findOne(`#${other}`)?.position({ x: start.x + dx, y: start.y + dy });
+      stageRef.current?.findOne(`#${other}`)?.position({ x: start.x + dx, y: start.y + dy });
     }
     // Connectors follow, redrawn at most once a frame.
     if (dragFrame.current === null) {
       dragFrame.current = requestAnimationFrame(() => {
         dragFrame.current = null;
-        if (drag.current) setDragOffset({ ids: new Set(drag.current.ids), dx, dy });
+        if (drag.current) setDragDelta({ x: dx, y: dy });
       });
     }
   }, []);
@@ -170,7 +206,8 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     (id: NoteId, event: Konva.KonvaEventObject<DragEvent>) => {
       const state = drag.current;
       drag.current = null;
-      setDragOffset(null);
+      setDraggedIds(null);
+      if (state) returnDraggedNodes(state);
       const origin = state?.origins.get(id);
       if (!state || !origin) return;
       const dx = event.target.x() - origin.x;
@@ -185,7 +222,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       }
       snapNodesToRecords(state.ids);
     },
-    [latest, snapNodesToRecords],
+    [latest, snapNodesToRecords, returnDraggedNodes],
   );
 
   // The resize handles follow the selection when exactly one note is selected.
@@ -288,6 +325,47 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     props.onViewportChange({ ...viewport, x: event.target.x(), y: event.target.y() });
   };
 
+  // Memoised so the re-render of each drag frame does not rebuild thousands of elements.
+  const noteElements = useMemo(
+    () =>
+      notes.map((note) => {
+        const decoration = props.decorations.get(note.id);
+        return (
+          <NoteNode
+            key={note.id}
+            note={note}
+            badge={decoration?.badge ?? null}
+            untested={decoration?.untested ?? false}
+            fill={decoration?.fill ?? null}
+            faded={decoration?.faded ?? false}
+            selected={selection.has(note.id)}
+            editorColor={editorColors.get(note.id) ?? null}
+            editingHere={note.id === editingId}
+            draggable={!panning && tool !== 'connect' && note.id !== editingId}
+            onPointerDown={onNotePointerDown}
+            onDoubleClick={onNoteDoubleClick}
+            onDragStart={onNoteDragStart}
+            onDragMove={onNoteDragMove}
+            onDragEnd={onNoteDragEnd}
+          />
+        );
+      }),
+    [
+      notes,
+      props.decorations,
+      selection,
+      editorColors,
+      editingId,
+      panning,
+      tool,
+      onNotePointerDown,
+      onNoteDoubleClick,
+      onNoteDragStart,
+      onNoteDragMove,
+      onNoteDragEnd,
+    ],
+  );
+
   const marqueeRect = marquee ? rectFromCorners(marquee.start, marquee.end) : null;
   return (
     <Stage
@@ -312,30 +390,9 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       onDragEnd={onStageDrag}
     >
       <BlocksLayer labels={props.labels} filledBlocks={filledBlocks} />
-      <ConnectorsLayer connectors={connectors} faded={fadedIds} draft={draftPoints} />
-      <Layer ref={notesLayerRef}>
-        {notes.map((note) => {
-          const decoration = props.decorations.get(note.id);
-          return (
-            <NoteNode
-              key={note.id}
-              note={note}
-              badge={decoration?.badge ?? null}
-              untested={decoration?.untested ?? false}
-              fill={decoration?.fill ?? null}
-              faded={decoration?.faded ?? false}
-              selected={selection.has(note.id)}
-              editorColor={editorColors.get(note.id) ?? null}
-              editingHere={note.id === editingId}
-              draggable={!panning && tool !== 'connect' && note.id !== editingId}
-              onPointerDown={onNotePointerDown}
-              onDoubleClick={onNoteDoubleClick}
-              onDragStart={onNoteDragStart}
-              onDragMove={onNoteDragMove}
-              onDragEnd={onNoteDragEnd}
-            />
-          );
-        })}
+      <ConnectorsLayer connectors={staticConnectors} faded={fadedIds} />
+      <Layer ref={notesLayerRef}>{noteElements}</Layer>
+      <Layer>
         <Transformer
           ref={transformerRef}
           rotateEnabled={false}
@@ -361,6 +418,10 @@ export default function BoardCanvas(props: BoardCanvasProps) {
             listening={false}
           />
         )}
+      </Layer>
+      {/* Dragged notes are moved in here (on top of their connectors) while they move. */}
+      <Layer ref={dragLayerRef}>
+        <ConnectorArrows connectors={liveConnectors} faded={fadedIds} draft={draftPoints} />
       </Layer>
       <RemoteCursors peers={peers} zoom={viewport.scale} />
     </Stage>

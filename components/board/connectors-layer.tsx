@@ -11,20 +11,27 @@ const CONNECTOR_STYLE = {
 } as const;
 const FADED_OPACITY = 0.12;
 
-/** Links from relationship notes to their channels and segments, under the notes. */
-export const ConnectorsLayer = memo(function ConnectorsLayer({
-  connectors,
-  faded,
-  draft,
-}: {
+interface ConnectorArrowsProps {
   connectors: readonly Connector[];
   /** Notes left out by the filter: their connectors fade with them. */
   faded: ReadonlySet<NoteId>;
   /** The connector being drawn with the connector tool, if any. */
-  draft: [number, number, number, number] | null;
-}) {
+  draft?: [number, number, number, number] | null;
+}
+
+/** Links from relationship notes to their channels and segments, under the notes. */
+export const ConnectorsLayer = memo(function ConnectorsLayer(props: ConnectorArrowsProps) {
   return (
     <Layer listening={false}>
+      <ConnectorArrows {...props} />
+    </Layer>
+  );
+});
+
+/** The arrows alone, to place in any layer (the drag layer draws the moving ones). */
+export function ConnectorArrows({ connectors, faded, draft }: ConnectorArrowsProps) {
+  return (
+    <>
       {connectors.map((connector) => {
         const style = CONNECTOR_STYLE[connector.kind];
         return (
@@ -39,6 +46,7 @@ export const ConnectorsLayer = memo(function ConnectorsLayer({
             pointerWidth={8}
             opacity={faded.has(connector.from) ? FADED_OPACITY : 0.85}
             perfectDrawEnabled={false}
+            listening={false}
           />
         );
       })}
@@ -51,8 +59,9 @@ export const ConnectorsLayer = memo(function ConnectorsLayer({
           dash={[4, 4]}
           pointerLength={9}
           pointerWidth={8}
+          listening={false} // the drop target is the note under the pointer, not this arrow
         />
       )}
-    </Layer>
+    </>
   );
-});
+}
