@@ -17,7 +17,7 @@ import type { BoardActions } from '@/lib/react/use-board-actions';
 import type { Peer } from '@/lib/sync';
 import { boardConnectors, edgePoint, type DragOffset } from '@/lib/view/connectors';
 import { notesInRect } from '@/lib/view/selection';
-import { panBy, zoomAt, type Viewport } from '@/lib/view/viewport';
+import { panBy, pinchOf, pinchStep, zoomAt, type Pinch, type Viewport } from '@/lib/view/viewport';
 import type { Tool } from '@/lib/view/tools';
 import { BlocksLayer, type BlockLabel } from './blocks-layer';
 import { ConnectorArrows, ConnectorsLayer } from './connectors-layer';
@@ -78,6 +78,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const [draggedIds, setDraggedIds] = useState<ReadonlySet<NoteId> | null>(null);
   const [dragDelta, setDragDelta] = useState<Point>({ x: 0, y: 0 });
   const dragFrame = useRef<number | null>(null);
+  const pinch = useRef<Pinch | null>(null);
   const panning = tool === 'pan' || spacePanning;
 
   const connectors = useMemo(() => boardConnectors(props.notesById), [props.notesById]);
@@ -259,7 +260,31 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     if (thenEdit) onEdit(id);
   };
 
+  /** Two fingers on a touch screen zoom and pan; one finger works as the mouse does. */
+  const twoFingers = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent>): Pinch | null => {
+    const touches = 'touches' in event.evt ? event.evt.touches : null;
+    const [a, b] = touches && touches.length === 2 ? [touches[0]!, touches[1]!] : [];
+    const box = stageRef.current?.container().getBoundingClientRect();
+    if (!a || !b || !box) return null;
+    return pinchOf(
+      { x: a.clientX - box.left, y: a.clientY - box.top },
+      { x: b.clientX - box.left, y: b.clientY - box.top },
+    );
+  };
+
+  const onTouchMove = (event: Konva.KonvaEventObject<TouchEvent>) => {
+    const now = twoFingers(event);
+    if (!now) return onStageMouseMove();
+    event.evt.preventDefault();
+    if (pinch.current) props.onViewportChange(pinchStep(viewport, pinch.current, now));
+    pinch.current = now;
+  };
+
   const onStageMouseDown = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
+    if (twoFingers(event)) {
+      setMarquee(null);
+      return;
+    }
     if (event.target !== stageRef.current || panning) return;
     const point = boardPointer();
     if (!point) return;
@@ -382,7 +407,11 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       onTouchStart={onStageMouseDown}
       onMouseMove={onStageMouseMove}
       onMouseUp={onStageMouseUp}
-      onTouchEnd={onStageMouseUp}
+      onTouchMove={onTouchMove}
+      onTouchEnd={() => {
+        pinch.current = null;
+        onStageMouseUp();
+      }}
       onMouseLeave={() => props.onCursor(null)}
       onDblClick={onStageDoubleClick}
       onWheel={onWheel}

@@ -5,6 +5,8 @@ import {
   fitRect,
   MAX_ZOOM,
   MIN_ZOOM,
+  pinchOf,
+  pinchStep,
   screenToBoard,
   zoomAt,
 } from './viewport';
@@ -58,5 +60,26 @@ describe('centerOn', () => {
     );
     expect(view.scale).toBe(2);
     expect(boardToScreen(view, { x: 110, y: 55 })).toEqual({ x: 400, y: 300 });
+  });
+});
+
+describe('pinch', () => {
+  it('zooms by the spread of the fingers around their midpoint', () => {
+    const view = { x: 0, y: 0, scale: 1 };
+    const from = pinchOf({ x: 100, y: 100 }, { x: 200, y: 100 });
+    const to = pinchOf({ x: 50, y: 100 }, { x: 250, y: 100 });
+    const next = pinchStep(view, from, to);
+    expect(next.scale).toBeCloseTo(2);
+    // The board point under the fingers' midpoint stays under it.
+    expect(screenToBoard(next, { x: 150, y: 100 })).toEqual(
+      screenToBoard(view, { x: 150, y: 100 }),
+    );
+  });
+
+  it('pans when both fingers move together', () => {
+    const view = { x: 10, y: 10, scale: 1.5 };
+    const from = pinchOf({ x: 100, y: 100 }, { x: 200, y: 100 });
+    const to = pinchOf({ x: 130, y: 80 }, { x: 230, y: 80 });
+    expect(pinchStep(view, from, to)).toEqual({ x: 40, y: -10, scale: 1.5 });
   });
 });

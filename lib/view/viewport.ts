@@ -65,6 +65,29 @@ export function centerOn(view: Viewport, rect: Rect, screen: Size): Viewport {
   };
 }
 
+/** Two fingers on a touch screen, in screen pixels: their distance and their midpoint. */
+export interface Pinch {
+  distance: number;
+  center: Point;
+}
+
+export function pinchOf(a: Point, b: Point): Pinch {
+  return {
+    distance: Math.hypot(a.x - b.x, a.y - b.y),
+    center: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 },
+  };
+}
+
+/**
+ * One step of a two-finger gesture: zoom by how much the fingers spread, around where they
+ * were, then pan by how far their midpoint moved (so pinch and two-finger pan are one gesture).
+ */
+export function pinchStep(view: Viewport, from: Pinch, to: Pinch): Viewport {
+  if (from.distance <= 0) return view;
+  const zoomed = zoomAt(view, from.center, to.distance / from.distance);
+  return panBy(zoomed, { x: to.center.x - from.center.x, y: to.center.y - from.center.y });
+}
+
 export function panBy(view: Viewport, delta: Point): Viewport {
   return { ...view, x: view.x + delta.x, y: view.y + delta.y };
 }
