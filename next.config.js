@@ -7,6 +7,8 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   // Under `next dev`, pages opened at 127.0.0.1 (as the e2e tests do) must still hydrate.
   allowedDevOrigins: ['127.0.0.1'],
+  // forbidden() and app/forbidden.tsx: a board opened without its link answers 403.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

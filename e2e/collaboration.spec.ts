@@ -5,9 +5,9 @@ test.describe('two people on one board', () => {
     server,
     openAs,
   }) => {
-    const { url } = await server.createBoard('Team canvas');
+    const { url, links } = await server.createBoard('Team canvas');
     const alice = await openAs(url, 'Alice');
-    const bob = await openAs(url, 'Bob');
+    const bob = await openAs(links.editor, 'Bob');
     await expect(alice.page.getByTestId('presence-item')).toHaveCount(2);
 
     const note = await alice.createNoteInBlock('valuePropositions');
@@ -28,9 +28,9 @@ test.describe('two people on one board', () => {
   });
 
   test('text typed by both people in the same note merges', async ({ server, openAs }) => {
-    const { url } = await server.createBoard('Merge');
+    const { url, links } = await server.createBoard('Merge');
     const alice = await openAs(url, 'Alice');
-    const bob = await openAs(url, 'Bob');
+    const bob = await openAs(links.editor, 'Bob');
     const note = await alice.createNoteInBlock('channels');
     await alice.page.keyboard.type('Shared');
     await alice.stopEditing();
@@ -56,9 +56,9 @@ test.describe('two people on one board', () => {
   });
 
   test('undo reverts only my own change, never the other person’s', async ({ server, openAs }) => {
-    const { url } = await server.createBoard('Undo');
+    const { url, links } = await server.createBoard('Undo');
     const alice = await openAs(url, 'Alice');
-    const bob = await openAs(url, 'Bob');
+    const bob = await openAs(links.editor, 'Bob');
     const note = await alice.createNoteInBlock('keyActivities');
     await alice.stopEditing();
     const start = await bob.waitForNote((n) => n.id === note.id);
@@ -82,9 +82,9 @@ test.describe('two people on one board', () => {
     server,
     openAs,
   }) => {
-    const { url } = await server.createBoard('Multi');
+    const { url, links } = await server.createBoard('Multi');
     const alice = await openAs(url, 'Alice');
-    const bob = await openAs(url, 'Bob');
+    const bob = await openAs(links.editor, 'Bob');
     const first = await alice.createNoteInBlock('keyPartners', { x: 0, y: -150 });
     await alice.stopEditing();
     const second = await alice.createNoteInBlock('keyPartners', { x: 0, y: 150 });

@@ -5,14 +5,24 @@ test.describe('starting out', () => {
     await page.goto(server.url);
     await page.getByTestId('new-board-title').fill('Coffee subscription');
     await page.getByTestId('new-board-submit').click();
-    await expect(page).toHaveURL(/\/b\/[A-Za-z0-9_-]{22}$/);
+    // The facilitator link: the creator owns the board.
+    await expect(page).toHaveURL(/\/b\/[A-Za-z0-9_-]{22}\?t=[A-Za-z0-9_-]{22,}$/);
+    const created = page.url();
     await page.getByTestId('name-input').fill('Ana');
     await page.getByTestId('name-submit').click();
     await expect(page.getByTestId('board-title')).toHaveValue('Coffee subscription');
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
 
     await page.goto(server.url);
-    await expect(page.getByTestId('recent-board-link')).toContainText('Coffee subscription');
+    const recent = page.getByTestId('recent-board-link');
+    await expect(recent).toContainText('Coffee subscription');
+    // The remembered link keeps its token, so it still opens the board.
+    expect(new URL(created).pathname + new URL(created).search).toBe(
+      await recent.getAttribute('href'),
+    );
+    await recent.click();
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-status', 'connected');
+    await expect(page.getByTestId('share-button')).toBeVisible();
   });
 
   test('the interface speaks Spanish when chosen', async ({ server, page }) => {

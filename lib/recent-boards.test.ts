@@ -5,6 +5,7 @@ import {
   MAX_RECENT_BOARDS,
   parseRecentBoards,
   RECENT_BOARDS_KEY,
+  recentBoardHref,
   rememberBoard,
   renameRecentBoard,
   type RecentBoard,
@@ -19,6 +20,26 @@ function boardId(n: number): string {
 function board(n: number, openedAt = n, title = `Board ${n}`): RecentBoard {
   return { id: boardId(n), title, openedAt };
 }
+
+describe('links with tokens', () => {
+  it('remembers the link a board was opened with, and keeps it across a rename', () => {
+    const storage = memoryStorage();
+    const path = `/b/${boardId(1)}?t=abc`;
+    rememberBoard(storage, { ...board(1, 100), path });
+    const [entry] = rememberBoard(storage, board(1, 200, 'Renamed'));
+    expect(entry).toEqual({ ...board(1, 200, 'Renamed'), path });
+    expect(recentBoardHref(entry!)).toBe(path);
+  });
+
+  it('drops a path to another board or another site, and old entries open the bare address', () => {
+    const storage = memoryStorage();
+    for (const path of [`/b/${boardId(2)}?t=x`, 'https://evil.example/b/x', 42]) {
+      const [entry] = rememberBoard(storage, { ...board(1), path } as RecentBoard);
+      expect(entry).toEqual(board(1));
+      expect(recentBoardHref(entry!)).toBe(`/b/${boardId(1)}`);
+    }
+  });
+});
 
 describe('rememberBoard', () => {
   it('keeps the most recent first', () => {

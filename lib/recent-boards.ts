@@ -18,14 +18,30 @@ export interface RecentBoard {
   readonly title: string;
   /** When the board was last opened in this browser, milliseconds since the epoch. */
   readonly openedAt: number;
+  /**
+   * The link it was opened with, as a path with its token (/b/<id>?t=<token>), so the home
+   * page reopens it in the same role. Absent for entries saved before links had tokens.
+   */
+  readonly path?: string;
+}
+
+/** A link of this board on this origin: /b/<id>?... and nothing else. */
+function isBoardPath(path: unknown, id: string): path is string {
+  return typeof path === 'string' && path.startsWith(`/b/${id}?`) && path.length < 512;
+}
+
+/** Where a remembered board opens: its link with token, or the bare address of old entries. */
+export function recentBoardHref(board: RecentBoard): string {
+  return board.path ?? `/b/${encodeURIComponent(board.id)}`;
 }
 
 function parseEntry(raw: unknown): RecentBoard | null {
   if (typeof raw !== 'object' || raw === null) return null;
-  const { id, title, openedAt } = raw as Record<string, unknown>;
+  const { id, title, openedAt, path } = raw as Record<string, unknown>;
   if (!isBoardId(id) || typeof title !== 'string') return null;
   if (typeof openedAt !== 'number' || !Number.isFinite(openedAt)) return null;
-  return { id, title: title.slice(0, MAX_TITLE_LENGTH), openedAt };
+  const entry = { id, title: title.slice(0, MAX_TITLE_LENGTH), openedAt };
+  return isBoardPath(path, id) ? { ...entry, path } : entry;
 }
 
 /** Sorted newest first, one entry per id (its newest), capped. */
@@ -67,8 +83,14 @@ export function rememberBoard(
   storage: StorageLike | null,
   board: Omit<RecentBoard, 'openedAt'> & { readonly openedAt?: number },
 ): RecentBoard[] {
-  const entry = parseEntry({ ...board, openedAt: board.openedAt ?? Date.now() });
   const current = loadRecentBoards(storage);
+  const previous = current.find((existing) => existing.id === board.id);
+  // A link opened without a path (or a rename) keeps the one remembered before.
+  const entry = parseEntry({
+    path: previous?.path,
+    ...board,
+    openedAt: board.openedAt ?? Date.now(),
+  });
   if (!entry) return current;
   const others = current.filter((existing) => existing.id !== entry.id);
   return save(storage, normalizeRecentBoards([entry, ...others]));

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { BoardAccess } from './auth/board-access';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './config';
 import { API_PREFIX, createApiHandler } from './http/api';
 import { sendError } from './http/json';
@@ -76,7 +77,21 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     keepaliveIntervalMs: options.keepaliveIntervalMs,
   });
-  const api = createApiHandler({ store, rooms, logger });
+  const access = new BoardAccess(store);
+  try {
+    access.bootstrap(logger);
+  } catch (error) {
+    await sync.close();
+    store.close();
+    throw error;
+  }
+  const api = createApiHandler({
+    store,
+    rooms,
+    access,
+    logger,
+    onLinkRevoked: (id, role) => sync.disconnectRole(id, role),
+  });
   const app = options.handleAppRequest ?? notFound;
 
   const server = createServer((req, res) => {
@@ -90,7 +105,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     'upgrade',
     createUpgradeHandler({
       sync,
-      store,
+      access,
       logger,
       allowedOrigins: options.allowedOrigins ?? [],
       handleAppUpgrade: options.handleAppUpgrade,
@@ -119,7 +134,13 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   }
   server.on('error', (error) => logger.error('http server error', errorMessage(error)));
 
-  const directory = boardDirectory((id) => store.boardExists(id));
+  const directory = boardDirectory({
+    exists: (id) => store.boardExists(id),
+    roleFor: (id, token) => {
+      const checked = access.check(id, token);
+      return checked.ok ? checked.role : null;
+    },
+  });
   setBoardDirectory(directory);
   const port = (server.address() as AddressInfo).port;
 

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { boardToJson, initBoardDoc, type BoardJson } from '../lib/doc';
 import { newBoardId, type BoardId } from '../lib/model';
+import { issueTokens, type PlainTokens } from './auth/tokens';
 import type { RoomRegistry } from './rooms/room-registry';
 import { docFromStored } from './rooms/stored-doc';
 import type { BoardStore } from './store/board-store';
@@ -11,25 +12,27 @@ import type { BoardStore } from './store/board-store';
  */
 
 /**
- * Creates a board: its row and its initial document, in one store transaction. `content`
- * writes what the board starts with (the example board), in the same first update.
+ * Creates a board: its row, its three links and its initial document, in one store
+ * transaction. `content` writes what the board starts with (the example board), in the same
+ * first update. Returns the tokens in clear: this is the only moment they exist as such.
  */
 export function createBoard(
   store: BoardStore,
   title: string,
   now = Date.now(),
   content?: (doc: Y.Doc) => void,
-): BoardId {
+): { id: BoardId; tokens: PlainTokens } {
   const id = newBoardId();
+  const { tokens, stored } = issueTokens();
   const doc = new Y.Doc();
   try {
     initBoardDoc(doc, { title, createdAt: now });
     content?.(doc);
-    store.createBoard(id, { createdAt: now }, Y.encodeStateAsUpdate(doc));
+    store.createBoard(id, { createdAt: now }, Y.encodeStateAsUpdate(doc), stored);
   } finally {
     doc.destroy();
   }
-  return id;
+  return { id, tokens };
 }
 
 /**

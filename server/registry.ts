@@ -1,9 +1,9 @@
-import { isBoardId, type BoardId } from '../lib/model';
+import { isBoardId, type BoardId, type Role } from '../lib/model';
 
 /**
  * A process-wide handle on the board store for code that runs in the same process as the
  * server but is bundled separately: the Next pages (app/b/[id]/page.tsx asks whether a board
- * exists before rendering it). Next compiles its own copy of every module it imports, so a
+ * exists, and which role its link grants, before rendering it). Next compiles its own copy of every module it imports, so a
  * module-level variable would not be shared; globalThis is. The server sets it when it
  * starts and clears it when it closes. This file must stay free of native imports, since
  * Next bundles it.
@@ -11,6 +11,8 @@ import { isBoardId, type BoardId } from '../lib/model';
 export interface BoardDirectory {
   /** True when a board with this id was created; false for unknown or malformed ids. */
   boardExists(id: string): boolean;
+  /** The role a link's token grants on the board; null for a wrong or missing token. */
+  roleFor(id: string, token: string | null): Role | null;
 }
 
 declare global {
@@ -26,7 +28,13 @@ export function setBoardDirectory(directory: BoardDirectory | null): void {
   globalThis.__lienzoDirectory = directory ?? undefined;
 }
 
-/** A directory over a predicate that expects well-formed ids. */
-export function boardDirectory(exists: (id: BoardId) => boolean): BoardDirectory {
-  return { boardExists: (id) => isBoardId(id) && exists(id) };
+/** A directory over functions that expect well-formed ids. */
+export function boardDirectory(board: {
+  exists(id: BoardId): boolean;
+  roleFor(id: BoardId, token: string | null): Role | null;
+}): BoardDirectory {
+  return {
+    boardExists: (id) => isBoardId(id) && board.exists(id),
+    roleFor: (id, token) => (isBoardId(id) ? board.roleFor(id, token) : null),
+  };
 }

@@ -3,10 +3,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   BLOCK_IDS,
   BLOCK_RECTS,
+  boardPath,
+  canEdit,
   rectCenter,
   type BlockId,
   type BoardId,
   type NoteId,
+  type Role,
 } from '@/lib/model';
 import { blockQuestionKey, blockTitleKey } from '@/lib/i18n/messages';
 import { rememberBoard } from '@/lib/recent-boards';
@@ -32,7 +35,7 @@ import { NoteEditor } from '@/components/board/note-editor';
 import { HelpDialog } from '@/components/help/help-dialog';
 import { NotePanel } from '@/components/panel/note-panel';
 import { NameDialog } from '@/components/presence/name-dialog';
-import { ToolBar } from '@/components/toolbar/tool-bar';
+import { ToolBar, VIEWER_TOOLS } from '@/components/toolbar/tool-bar';
 import { ZoomBar } from '@/components/toolbar/zoom-bar';
 import { TopBar } from '@/components/top-bar/top-bar';
 import { BOARD_SURFACE_ATTRIBUTE, useBoardShortcuts } from './use-board-shortcuts';
@@ -48,15 +51,24 @@ const SEGMENT_COLORS_KEY = 'lienzo.segmentColors';
 import { useTestHook } from './test-hook';
 import styles from './board-app.module.css';
 
+export interface BoardAppProps {
+  boardId: BoardId;
+  /** What the link allows (checked on the server); a viewer's page offers no editing. */
+  role: Role;
+  /** The link's token: passed to the sync socket, kept in the page address and recent list. */
+  token: string;
+}
+
 /** One board, open in this browser: the canvas, its chrome and the side panel. */
-export default function BoardApp({ boardId }: { boardId: BoardId }) {
+export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const { t } = useI18n();
+  const readOnly = !canEdit(role);
   const { identity, setName } = useIdentity();
   const user = useMemo(
     () => (identity?.name ? { id: identity.id, name: identity.name, color: identity.color } : null),
     [identity],
   );
-  const connection = useBoardConnection(boardId, user);
+  const connection = useBoardConnection(boardId, token, user);
   const snapshot = useBoardSnapshot(connection);
   const peers = usePeers(connection);
   const status = useSyncStatus(connection);
@@ -92,8 +104,12 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
 
   useEffect(() => {
     if (snapshot.meta.title)
-      rememberBoard(browserStorage(), { id: boardId, title: snapshot.meta.title });
-  }, [boardId, snapshot.meta.title]);
+      rememberBoard(browserStorage(), {
+        id: boardId,
+        title: snapshot.meta.title,
+        path: boardPath(boardId, token),
+      });
+  }, [boardId, token, snapshot.meta.title]);
 
   const onSelect = useCallback((ids: readonly NoteId[], mode: SelectMode) => {
     if (ids.length > 0) setSideTab('note');
@@ -122,10 +138,12 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
   const ordered = useMemo(() => readingOrder(snapshot.ordered, BLOCK_IDS), [snapshot.ordered]);
   const selectedIds = [...selection];
 
+  // A viewer's keyboard only looks: select, step, zoom, pan, help. Every editing key is a no-op.
+  const editing = readOnly ? null : actions;
   useBoardShortcuts(
     {
       newNote: () => {
-        if (!actions) return;
+        if (!editing) return;
         // At the pointer when it is over the board, else in the selected note's block.
         const first = selectedNotes[0];
         const at =
@@ -133,20 +151,20 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
           (first
             ? rectCenter(BLOCK_RECTS[first.block])
             : rectCenter(BLOCK_RECTS.valuePropositions));
-        const id = actions.createNote({ x: at.x - 80, y: at.y - 55 });
+        const id = editing.createNote({ x: at.x - 80, y: at.y - 55 });
         setSelection(new Set([id]));
         setEditing(id);
       },
-      editSelected: () => selectedIds.length === 1 && setEditing(selectedIds[0]!),
-      deleteSelected: () => selectedIds.length > 0 && actions?.deleteNotes(selectedIds),
+      editSelected: () => editing && selectedIds.length === 1 && setEditing(selectedIds[0]!),
+      deleteSelected: () => selectedIds.length > 0 && editing?.deleteNotes(selectedIds),
       duplicateSelected: () => {
-        if (actions && selectedIds.length > 0)
-          setSelection(new Set(actions.duplicateNotes(selectedIds)));
+        if (editing && selectedIds.length > 0)
+          setSelection(new Set(editing.duplicateNotes(selectedIds)));
       },
-      undo: () => actions?.undo(),
-      redo: () => actions?.redo(),
+      undo: () => editing?.undo(),
+      redo: () => editing?.redo(),
       nudge: (dx, dy) =>
-        actions?.nudgeNotes(selectedNotes.map((n) => ({ id: n.id, x: n.x + dx, y: n.y + dy }))),
+        editing?.nudgeNotes(selectedNotes.map((n) => ({ id: n.id, x: n.x + dx, y: n.y + dy }))),
       step: (backwards) => {
         const next = stepThroughNotes(ordered, selectedIds[0], backwards);
         if (next) setSelection(new Set([next]));
@@ -155,7 +173,7 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
       zoomIn,
       zoomOut,
       clearSelection: () => setSelection(new Set()),
-      selectTool: setTool,
+      selectTool: (next) => (!readOnly || VIEWER_TOOLS.includes(next)) && setTool(next),
       help: () => setHelpOpen(true),
       setSpacePanning,
     },
@@ -193,7 +211,7 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
   // typed when the selection changes is saved on the note it was typed for.
   const singleId = selectedIds.length === 1 ? selectedIds[0] : undefined;
   const relationshipBindings = useMemo(() => {
-    if (!actions || !singleId) return undefined;
+    if (!actions || !singleId || readOnly) return undefined;
     const inBlock = (block: string) => snapshot.ordered.filter((n) => n.block === block);
     return {
       channels: inBlock('channels'),
@@ -205,10 +223,10 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
       onUnlink: (target: NoteId) => actions.unlinkNotes(singleId, target),
       onShowNote: showNote,
     };
-  }, [actions, singleId, snapshot.ordered, connect, showNote]);
+  }, [actions, singleId, readOnly, snapshot.ordered, connect, showNote]);
 
   const editingNote = editingId ? snapshot.notes.get(editingId) : undefined;
-  const editingFragment = editingId && actions ? actions.noteText(editingId) : null;
+  const editingFragment = editingId && editing ? editing.noteText(editingId) : null;
   const me = peers.find((p) => p.isSelf);
 
   return (
@@ -224,9 +242,12 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
         }))}
         status={status}
         onHelp={() => setHelpOpen(true)}
+        boardId={boardId}
+        role={role}
+        token={token}
       />
       <div className={styles.main}>
-        <ToolBar tool={tool} onToolChange={setTool} />
+        <ToolBar tool={tool} onToolChange={setTool} readOnly={readOnly} />
         <div
           ref={surfaceRef}
           className={styles.surface}
@@ -267,9 +288,10 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
               editingId={editingId}
               onEdit={(id) => {
                 setSelection(new Set([id]));
-                setEditing(id);
+                if (!readOnly) setEditing(id);
               }}
               actions={actions}
+              readOnly={readOnly}
               onCursor={sendCursor}
             />
           )}
@@ -313,6 +335,7 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
               onRedo={() => actions?.redo()}
               canUndo={undoState.canUndo}
               canRedo={undoState.canRedo}
+              showHistory={!readOnly}
             />
           </div>
         </div>
@@ -336,6 +359,7 @@ export default function BoardApp({ boardId }: { boardId: BoardId }) {
               onDelete={() => actions?.deleteNotes(selectedIds)}
               onEditText={() => selectedIds.length === 1 && setEditing(selectedIds[0]!)}
               relationship={relationshipBindings}
+              readOnly={readOnly}
             />
           }
         />

@@ -53,6 +53,8 @@ export interface BoardCanvasProps {
   onEdit(id: NoteId): void;
   actions: BoardActions;
   onCursor(point: Point | null): void;
+  /** A viewer's board: no creating, dragging or resizing (the server would drop it anyway). */
+  readOnly?: boolean;
 }
 
 interface DragState {
@@ -251,7 +253,8 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   }, [latest, snapNodesToRecords]);
 
   const placeNoteAt = (point: Point, thenEdit: boolean) => {
-    const { actions, onNotePlaced, onEdit } = latest.current;
+    const { actions, onNotePlaced, onEdit, readOnly } = latest.current;
+    if (readOnly) return;
     const id = actions.createNote({
       x: point.x - DEFAULT_NOTE_WIDTH / 2,
       y: point.y - DEFAULT_NOTE_HEIGHT / 2,
@@ -366,7 +369,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
             selected={selection.has(note.id)}
             editorColor={editorColors.get(note.id) ?? null}
             editingHere={note.id === editingId}
-            draggable={!panning && tool !== 'connect' && note.id !== editingId}
+            draggable={!props.readOnly && !panning && tool !== 'connect' && note.id !== editingId}
             onPointerDown={onNotePointerDown}
             onDoubleClick={onNoteDoubleClick}
             onDragStart={onNoteDragStart}
@@ -383,6 +386,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       editingId,
       panning,
       tool,
+      props.readOnly,
       onNotePointerDown,
       onNoteDoubleClick,
       onNoteDragStart,
@@ -424,6 +428,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       <Layer>
         <Transformer
           ref={transformerRef}
+          resizeEnabled={!props.readOnly}
           rotateEnabled={false}
           flipEnabled={false}
           ignoreStroke

@@ -20,7 +20,7 @@ export function ExampleBoardButton() {
     setFailed(false);
     const result = await createBoard({ example: true, locale });
     if (result.ok) {
-      router.push(`/b/${result.id}`);
+      router.push(result.path); // the facilitator link
       return;
     }
     setFailed(true);

@@ -1,7 +1,8 @@
 'use client';
 
 /**
- * "New board": an optional title, then POST /api/boards and off to the new board. Errors
+ * "New board": an optional title, then POST /api/boards and off to the new board's
+ * facilitator link. Errors
  * (title too long, server unreachable, anything else) are shown under the field.
  */
 import { useId, useState } from 'react';
@@ -47,8 +48,14 @@ export function NewBoardForm() {
       setPending(false);
       return;
     }
-    rememberBoard(browserStorage(), { id: result.id, title: clean.title, openedAt: Date.now() });
-    router.push(`/b/${result.id}`); // stays pending until the board page replaces this one
+    rememberBoard(browserStorage(), {
+      id: result.id,
+      title: clean.title,
+      openedAt: Date.now(),
+      path: result.path,
+    });
+    // The facilitator link: its token makes this browser the board's owner.
+    router.push(result.path); // stays pending until the board page replaces this one
   };
 
   return (

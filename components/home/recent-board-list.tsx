@@ -8,6 +8,7 @@
 import { useId, useState } from 'react';
 import Link from 'next/link';
 import { formatDateTime, formatRelativeTime } from '@/lib/i18n/format';
+import { recentBoardHref } from '@/lib/recent-boards';
 import { useI18n } from '@/lib/react/i18n';
 import { useRecentBoards } from '@/lib/react/use-recent-boards';
 import styles from './recent-board-list.module.css';
@@ -30,7 +31,7 @@ export function RecentBoardList() {
           {boards.map((board) => (
             <li key={board.id}>
               <Link
-                href={`/b/${encodeURIComponent(board.id)}`}
+                href={recentBoardHref(board)}
                 className={styles.link}
                 data-testid="recent-board-link"
               >

@@ -34,6 +34,8 @@ export interface NotePanelProps {
    * that block is selected. Without it, such a note gets the plain panel.
    */
   relationship?: RelationshipBindings;
+  /** A viewer's panel: the note's details only, no colour or actions. */
+  readOnly?: boolean;
 }
 
 /** The colour all the notes share, or null when they differ (or there are none). */
@@ -50,6 +52,7 @@ export function NotePanel({
   onDelete,
   onEditText,
   relationship,
+  readOnly = false,
 }: NotePanelProps) {
   const { t } = useI18n();
   const [single] = notes;
@@ -76,46 +79,75 @@ export function NotePanel({
           {notes.length === 1 && single?.block === 'customerRelationships' && relationship ? (
             <RelationshipEditor key={single.id} note={single} {...relationship} />
           ) : null}
-          <ColorPalette current={sharedColor(notes)} onColor={onColor} />
-          <div className={styles.actions}>
-            {notes.length === 1 ? (
-              <button
-                type="button"
-                className={styles.action}
-                aria-keyshortcuts="Enter"
-                data-testid="edit-note-text"
-                onClick={onEditText}
-              >
-                <PencilIcon size={16} />
-                <span>{t('panel.editText')}</span>
-                <kbd>{t('shortcut.edit')}</kbd>
-              </button>
-            ) : null}
-            <button
-              type="button"
-              className={styles.action}
-              aria-keyshortcuts="Control+D Meta+D"
-              data-testid="duplicate-note"
-              onClick={onDuplicate}
-            >
-              <DuplicateIcon size={16} />
-              <span>{t('panel.duplicate')}</span>
-              <kbd>{t('shortcut.duplicate')}</kbd>
-            </button>
-            <button
-              type="button"
-              className={`${styles.action} ${styles.danger}`}
-              aria-keyshortcuts="Delete Backspace"
-              data-testid="delete-note"
-              onClick={onDelete}
-            >
-              <TrashIcon size={16} />
-              <span>{t('panel.delete')}</span>
-              <kbd>{t('shortcut.delete')}</kbd>
-            </button>
-          </div>
+          {readOnly ? null : (
+            <NoteActions
+              count={notes.length}
+              color={sharedColor(notes)}
+              onColor={onColor}
+              onDuplicate={onDuplicate}
+              onDelete={onDelete}
+              onEditText={onEditText}
+            />
+          )}
         </>
       )}
     </aside>
+  );
+}
+
+/** Colour, edit, duplicate and delete: everything in the panel that changes the board. */
+function NoteActions({
+  count,
+  color,
+  onColor,
+  onDuplicate,
+  onDelete,
+  onEditText,
+}: Pick<NotePanelProps, 'onColor' | 'onDuplicate' | 'onDelete' | 'onEditText'> & {
+  count: number;
+  color: NoteColor | null;
+}) {
+  const { t } = useI18n();
+  return (
+    <>
+      <ColorPalette current={color} onColor={onColor} />
+      <div className={styles.actions}>
+        {count === 1 ? (
+          <button
+            type="button"
+            className={styles.action}
+            aria-keyshortcuts="Enter"
+            data-testid="edit-note-text"
+            onClick={onEditText}
+          >
+            <PencilIcon size={16} />
+            <span>{t('panel.editText')}</span>
+            <kbd>{t('shortcut.edit')}</kbd>
+          </button>
+        ) : null}
+        <button
+          type="button"
+          className={styles.action}
+          aria-keyshortcuts="Control+D Meta+D"
+          data-testid="duplicate-note"
+          onClick={onDuplicate}
+        >
+          <DuplicateIcon size={16} />
+          <span>{t('panel.duplicate')}</span>
+          <kbd>{t('shortcut.duplicate')}</kbd>
+        </button>
+        <button
+          type="button"
+          className={`${styles.action} ${styles.danger}`}
+          aria-keyshortcuts="Delete Backspace"
+          data-testid="delete-note"
+          onClick={onDelete}
+        >
+          <TrashIcon size={16} />
+          <span>{t('panel.delete')}</span>
+          <kbd>{t('shortcut.delete')}</kbd>
+        </button>
+      </div>
+    </>
   );
 }

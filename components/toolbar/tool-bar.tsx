@@ -59,11 +59,16 @@ const TOOLS: readonly ToolButton[] = [
 export interface ToolBarProps {
   tool: Tool;
   onToolChange: (tool: Tool) => void;
+  /** A viewer's toolbar: only the tools that change nothing (select, pan). */
+  readOnly?: boolean;
 }
+
+/** The tools that only look: all a viewer gets. */
+export const VIEWER_TOOLS: readonly Tool[] = ['select', 'pan'];
 
 const onArrowKeys = toolbarArrowKeys('vertical');
 
-export function ToolBar({ tool, onToolChange }: ToolBarProps) {
+export function ToolBar({ tool, onToolChange, readOnly = false }: ToolBarProps) {
   const { t } = useI18n();
   return (
     <div
@@ -73,7 +78,7 @@ export function ToolBar({ tool, onToolChange }: ToolBarProps) {
       className={styles.toolbar}
       onKeyDown={onArrowKeys}
     >
-      {TOOLS.map((button) => (
+      {TOOLS.filter((button) => !readOnly || VIEWER_TOOLS.includes(button.tool)).map((button) => (
         <IconButton
           key={button.tool}
           label={t(button.label)}

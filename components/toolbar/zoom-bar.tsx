@@ -24,6 +24,8 @@ export interface ZoomBarProps {
   onRedo: () => void;
   canUndo: boolean;
   canRedo: boolean;
+  /** False for viewers: they make no changes, so there is nothing to undo. */
+  showHistory?: boolean;
 }
 
 const onArrowKeys = toolbarArrowKeys('horizontal');
@@ -116,8 +118,12 @@ export function ZoomBar(props: ZoomBarProps) {
         {percent}
       </output>
       {zoomButtons.map(render)}
-      <span className={styles.divider} aria-hidden="true" />
-      {historyButtons.map(render)}
+      {props.showHistory === false ? null : (
+        <>
+          <span className={styles.divider} aria-hidden="true" />
+          {historyButtons.map(render)}
+        </>
+      )}
     </div>
   );
 }

@@ -15,6 +15,8 @@ export interface BoardTitleInputProps {
   title: string;
   /** Called with the trimmed new title, only when it differs from `title`. */
   onRename: (title: string) => void;
+  /** Viewers see the title but cannot change it. */
+  readOnly?: boolean;
 }
 
 /** Whitespace collapsed and trimmed, as lib/model's cleanTitle stores it. */
@@ -22,7 +24,7 @@ function tidy(raw: string): string {
   return raw.replace(/\s+/g, ' ').trim();
 }
 
-export function BoardTitleInput({ title, onRename }: BoardTitleInputProps) {
+export function BoardTitleInput({ title, onRename, readOnly = false }: BoardTitleInputProps) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<string | null>(null); // null: not editing
   const cancelled = useRef(false);
@@ -67,7 +69,8 @@ export function BoardTitleInput({ title, onRename }: BoardTitleInputProps) {
       spellCheck={false}
       autoComplete="off"
       data-testid="board-title"
-      onFocus={() => setDraft(title)}
+      readOnly={readOnly}
+      onFocus={() => !readOnly && setDraft(title)}
       onChange={(event) => setDraft(event.target.value)}
       onKeyDown={onKeyDown}
       onBlur={onBlur}

@@ -4,12 +4,13 @@
 import { useI18n } from '@/lib/react/i18n';
 import styles from './connection-status.module.css';
 
-export type ConnectionStatus = 'connected' | 'connecting' | 'offline';
+export type ConnectionStatus = 'connected' | 'connecting' | 'offline' | 'revoked';
 
 const STATUS_TEXT_KEY = {
   connected: 'connection.connected',
   connecting: 'connection.connecting',
   offline: 'connection.offline',
+  revoked: 'connection.revoked',
 } as const;
 
 export function ConnectionStatusIndicator({ status }: { status: ConnectionStatus }) {

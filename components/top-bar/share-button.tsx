@@ -1,12 +1,16 @@
 'use client';
 
 /**
- * Copies the board's link (the page address) and says so for a moment. The link is the key
- * to the board: anyone who has it can edit, which the tooltip tells.
+ * Share. For the facilitator it opens the share dialog (the three links, and regenerating
+ * the editor and viewer ones). For everyone else it copies their own link (the page address,
+ * token included) and says so for a moment; the tooltip says what that link allows.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { Role } from '@/lib/model/roles';
 import { useI18n } from '@/lib/react/i18n';
 import { LinkIcon } from '@/components/ui/icons';
+import { copyText } from './copy-text';
+import { ShareDialog } from './share-dialog';
 import styles from './share-button.module.css';
 
 /** How long "Link copied" stays on screen. */
@@ -14,40 +18,32 @@ const FEEDBACK_MS = 2500;
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    return copyWithSelection(text); // no Clipboard API outside secure contexts
-  }
+const TOOLTIP = {
+  facilitator: 'share.tooltipFacilitator',
+  editor: 'share.tooltip',
+  viewer: 'share.tooltipViewer',
+} as const;
+
+export interface ShareButtonProps {
+  boardId: string;
+  role: Role;
+  /** This page's token: the facilitator's, for the links API. */
+  token: string;
 }
 
-function copyWithSelection(text: string): boolean {
-  const field = document.createElement('textarea');
-  field.value = text;
-  field.setAttribute('readonly', '');
-  field.style.position = 'fixed';
-  field.style.opacity = '0';
-  document.body.append(field);
-  field.select();
-  try {
-    return document.execCommand('copy');
-  } catch {
-    return false;
-  } finally {
-    field.remove();
-  }
-}
-
-export function ShareButton() {
+export function ShareButton({ boardId, role, token }: ShareButtonProps) {
   const { t } = useI18n();
   const [state, setState] = useState<CopyState>('idle');
+  const [dialogOpen, setDialogOpen] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const share = async () => {
+    if (role === 'facilitator') {
+      setDialogOpen(true);
+      return;
+    }
     const copied = await copyText(window.location.href);
     setState(copied ? 'copied' : 'failed');
     clearTimeout(timer.current);
@@ -59,7 +55,8 @@ export function ShareButton() {
       <button
         type="button"
         className={styles.button}
-        title={t('share.tooltip')}
+        title={t(TOOLTIP[role])}
+        aria-haspopup={role === 'facilitator' ? 'dialog' : undefined}
         data-testid="share-button"
         onClick={() => void share()}
       >
@@ -69,6 +66,9 @@ export function ShareButton() {
       <span className={styles.feedback} data-state={state} role="status" aria-live="polite">
         {state === 'copied' ? t('share.copied') : state === 'failed' ? t('share.failed') : ''}
       </span>
+      {dialogOpen && (
+        <ShareDialog boardId={boardId} token={token} onClose={() => setDialogOpen(false)} />
+      )}
     </div>
   );
 }

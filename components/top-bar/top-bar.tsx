@@ -8,6 +8,7 @@
 import Link from 'next/link';
 import { LanguageSwitch } from '@/components/i18n/language-switch';
 import { PresenceAvatars, type PresencePerson } from '@/components/presence/presence-avatars';
+import { canEdit, type Role } from '@/lib/model/roles';
 import { useI18n } from '@/lib/react/i18n';
 import { BoardTitleInput } from './board-title-input';
 import { ConnectionStatusIndicator, type ConnectionStatus } from './connection-status';
@@ -26,10 +27,17 @@ export interface TopBarProps {
   status: ConnectionStatus;
   /** The "?" button was pressed: show the help dialog. */
   onHelp: () => void;
+  boardId: string;
+  /** What this page's link allows: viewers get a read-only title and a "View only" badge. */
+  role: Role;
+  /** This page's link token (the share dialog uses the facilitator's). */
+  token: string;
 }
 
-export function TopBar({ title, onRename, people, status, onHelp }: TopBarProps) {
+export function TopBar(props: TopBarProps) {
+  const { title, onRename, people, status, onHelp, boardId, role, token } = props;
   const { t } = useI18n();
+  const readOnly = !canEdit(role);
   return (
     <header className={styles.bar}>
       <div className={styles.start}>
@@ -39,12 +47,17 @@ export function TopBar({ title, onRename, people, status, onHelp }: TopBarProps)
         <span className={styles.separator} aria-hidden="true">
           ·
         </span>
-        <BoardTitleInput title={title} onRename={onRename} />
+        <BoardTitleInput title={title} onRename={onRename} readOnly={readOnly} />
+        {readOnly && (
+          <span className={styles.badge} title={t('role.viewOnlyHint')} data-testid="view-only">
+            {t('role.viewOnly')}
+          </span>
+        )}
       </div>
       <div className={styles.end}>
         <PresenceAvatars people={people} />
         <ConnectionStatusIndicator status={status} />
-        <ShareButton />
+        <ShareButton boardId={boardId} role={role} token={token} />
         <LanguageSwitch />
         <button
           type="button"

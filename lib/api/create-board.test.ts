@@ -16,11 +16,14 @@ describe('createBoard', () => {
     let seen: { url: string; init: RequestInit | undefined } | null = null;
     const fetchImpl: typeof fetch = async (url, init) => {
       seen = { url: String(url), init };
-      return new Response(JSON.stringify({ id: BOARD_ID, url: `/b/${BOARD_ID}` }), {
-        status: 201,
-      });
+      const link = `http://localhost:3000/b/${BOARD_ID}?t=secret_token`;
+      return new Response(JSON.stringify({ id: BOARD_ID, url: link }), { status: 201 });
     };
-    expect(await createBoard('Café', fetchImpl)).toEqual({ ok: true, id: BOARD_ID });
+    expect(await createBoard('Café', fetchImpl)).toEqual({
+      ok: true,
+      id: BOARD_ID,
+      path: `/b/${BOARD_ID}?t=secret_token`,
+    });
     expect(seen).not.toBeNull();
     const { url, init } = seen!;
     expect(url).toBe(BOARDS_ENDPOINT);
@@ -57,6 +60,13 @@ describe('createBoard', () => {
       ok: false,
       reason: 'failed',
     });
+    // A link to another board, or none at all.
+    const other = { id: BOARD_ID, url: '/b/BBBBBBBBBBBBBBBBBBBBBB?t=x' };
+    expect(await createBoard('x', answering(201, other))).toEqual({ ok: false, reason: 'failed' });
+    expect(await createBoard('x', answering(201, { id: BOARD_ID }))).toEqual({
+      ok: false,
+      reason: 'failed',
+    });
   });
 });
 
@@ -65,13 +75,15 @@ describe('createBoard for the example board', () => {
     let sent: unknown;
     const fetchImpl = (async (_url: string, init?: RequestInit) => {
       sent = JSON.parse(String(init?.body));
-      return new Response(JSON.stringify({ id: 'AAAAAAAAAAAAAAAAAAAAAA', url: '/b/x' }), {
+      const url = '/b/AAAAAAAAAAAAAAAAAAAAAA?t=tok';
+      return new Response(JSON.stringify({ id: 'AAAAAAAAAAAAAAAAAAAAAA', url }), {
         status: 201,
       });
     }) as typeof fetch;
     expect(await createBoard({ example: true, locale: 'es' }, fetchImpl)).toEqual({
       ok: true,
       id: 'AAAAAAAAAAAAAAAAAAAAAA',
+      path: '/b/AAAAAAAAAAAAAAAAAAAAAA?t=tok',
     });
     expect(sent).toEqual({ example: true, locale: 'es' });
   });

@@ -1,6 +1,6 @@
 /**
  * The home page's one call to the HTTP API: POST /api/boards with a title, answered by
- * `201 {id, url}` or an error `{error}`. Failures come back as a reason the page can
+ * `201 {id, url, links}` (url: the facilitator link, with its token) or an error `{error}`. Failures come back as a reason the page can
  * translate; the server's English error text is only used to recognise a too-long title.
  * The fetch function is passed in so tests need no server.
  */
@@ -13,7 +13,12 @@ export const BOARDS_ENDPOINT = '/api/boards';
 export type CreateBoardFailure = 'unreachable' | 'titleTooLong' | 'failed';
 
 export type CreateBoardResult =
-  | { readonly ok: true; readonly id: BoardId }
+  | {
+      readonly ok: true;
+      readonly id: BoardId;
+      /** The facilitator link as a path on this origin: /b/<id>?t=<token>. */
+      readonly path: string;
+    }
   | { readonly ok: false; readonly reason: CreateBoardFailure };
 
 /** lib/model cleanTitle's message: "title must be at most 120 characters". */
@@ -55,12 +60,25 @@ export async function createBoard(
   }
   const body = await readJson(response);
   if (response.ok) {
-    const id = (body as { id?: unknown } | null)?.id;
-    return isBoardId(id) ? { ok: true, id } : { ok: false, reason: 'failed' };
+    const { id, url } = (body ?? {}) as { id?: unknown; url?: unknown };
+    const path = typeof url === 'string' ? boardLinkPath(url) : null;
+    return isBoardId(id) && path?.startsWith(`/b/${id}?`)
+      ? { ok: true, id, path }
+      : { ok: false, reason: 'failed' };
   }
   if (GATEWAY_STATUSES.has(response.status)) return { ok: false, reason: 'unreachable' };
   if (response.status === 400 && TITLE_TOO_LONG.test(errorText(body))) {
     return { ok: false, reason: 'titleTooLong' };
   }
   return { ok: false, reason: 'failed' };
+}
+
+/** The path and query of a board link, so the app stays on the origin it was opened from. */
+function boardLinkPath(url: string): string | null {
+  try {
+    const parsed = new URL(url, 'http://localhost');
+    return `${parsed.pathname}${parsed.search}`;
+  } catch {
+    return null;
+  }
 }

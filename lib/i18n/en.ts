@@ -94,6 +94,7 @@ export const en = {
   'connection.connected': 'Connected',
   'connection.connecting': 'Connecting…',
   'connection.offline': 'Offline — edits kept on this device',
+  'connection.revoked': 'Link revoked — ask for the new one',
 
   // Presence
   'presence.label': 'People on this board',
@@ -130,6 +131,37 @@ export const en = {
   // Share
   'share.button': 'Share',
   'share.tooltip': 'Copy this board’s link. Anyone with the link can view and edit.',
+  'share.tooltipViewer': 'Copy this board’s view-only link.',
+  'share.tooltipFacilitator': 'Share this board: the editor and viewer links.',
+  'share.dialogTitle': 'Share this board',
+  'share.dialogIntro':
+    'Each link opens the board in one role. Anyone who has a link can use it, so share each with the right people.',
+  'share.role.facilitator': 'Facilitator (you)',
+  'share.role.facilitatorHint': 'Full control, including these links. Keep it to yourself.',
+  'share.role.editor': 'Editor',
+  'share.role.editorHint': 'Can add, move, write and delete notes.',
+  'share.role.viewer': 'Viewer',
+  'share.role.viewerHint':
+    'Sees everything live and appears in the presence list; changes nothing.',
+  'share.copy': 'Copy',
+  'share.regenerate': 'Regenerate',
+  'share.regenerateConfirm':
+    'Everyone who joined with the current {role} link will be disconnected, and that link will stop working. Continue?',
+  'share.regenerateYes': 'Yes, regenerate',
+  'share.cancel': 'Cancel',
+  'share.close': 'Close',
+  'share.loading': 'Loading the links…',
+  'share.loadFailed': 'Could not load the links. Check your connection and try again.',
+  'share.regenerated': 'New link created. The old one no longer works.',
+  'share.regenerateFailed': 'Could not regenerate the link. Try again.',
+
+  // Roles
+  'role.viewOnly': 'View only',
+  'role.viewOnlyHint': 'You opened this board with a view-only link: you can look, not change.',
+  'access.title': 'You need a link to open this board',
+  'access.message':
+    'Boards open only through a link shared by their facilitator. This address has no valid key: it may be incomplete, or the link was replaced by a new one.',
+  'access.ask': 'Ask the person who invited you for the current link.',
   'share.copied': 'Link copied',
   'share.failed': 'Could not copy. Copy the address from the address bar instead.',
 

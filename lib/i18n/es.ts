@@ -97,6 +97,7 @@ export const es: Messages = {
   'connection.connected': 'Conectado',
   'connection.connecting': 'Conectando…',
   'connection.offline': 'Sin conexión: los cambios se guardan en este dispositivo',
+  'connection.revoked': 'Enlace revocado: pide el nuevo',
 
   // Presence
   'presence.label': 'Personas en este tablero',
@@ -135,8 +136,40 @@ export const es: Messages = {
   'share.button': 'Compartir',
   'share.tooltip':
     'Copia el enlace de este tablero. Cualquiera con el enlace puede verlo y editarlo.',
+  'share.tooltipViewer': 'Copia el enlace de solo lectura de este tablero.',
+  'share.tooltipFacilitator': 'Comparte este tablero: los enlaces de edición y de lectura.',
+  'share.dialogTitle': 'Compartir este tablero',
+  'share.dialogIntro':
+    'Cada enlace abre el tablero con un rol. Cualquiera que tenga un enlace puede usarlo: compártelo solo con quien corresponda.',
+  'share.role.facilitator': 'Facilitador/a (tú)',
+  'share.role.facilitatorHint': 'Control total, incluidos estos enlaces. Guárdalo para ti.',
+  'share.role.editor': 'Edición',
+  'share.role.editorHint': 'Puede añadir, mover, escribir y eliminar notas.',
+  'share.role.viewer': 'Lectura',
+  'share.role.viewerHint':
+    'Ve todo en directo y aparece en la lista de presentes; no puede cambiar nada.',
+  'share.copy': 'Copiar',
+  'share.regenerate': 'Regenerar',
+  'share.regenerateConfirm':
+    'Todas las personas que entraron con el enlace actual de {role} se desconectarán, y ese enlace dejará de funcionar. ¿Continuar?',
+  'share.regenerateYes': 'Sí, regenerar',
+  'share.cancel': 'Cancelar',
+  'share.close': 'Cerrar',
+  'share.loading': 'Cargando los enlaces…',
+  'share.loadFailed': 'No se pudieron cargar los enlaces. Revisa tu conexión e inténtalo de nuevo.',
+  'share.regenerated': 'Enlace nuevo creado. El anterior ya no funciona.',
+  'share.regenerateFailed': 'No se pudo regenerar el enlace. Inténtalo de nuevo.',
   'share.copied': 'Enlace copiado',
   'share.failed': 'No se pudo copiar. Copia la dirección desde la barra del navegador.',
+
+  // Roles
+  'role.viewOnly': 'Solo lectura',
+  'role.viewOnlyHint':
+    'Abriste este tablero con un enlace de solo lectura: puedes mirar, no cambiar.',
+  'access.title': 'Necesitas un enlace para abrir este tablero',
+  'access.message':
+    'Los tableros solo se abren con un enlace compartido por quien los facilita. Esta dirección no tiene una clave válida: puede estar incompleta, o el enlace se sustituyó por uno nuevo.',
+  'access.ask': 'Pide el enlace actual a la persona que te invitó.',
 
   // Help dialog
   'help.button': 'Atajos de teclado y ayuda',

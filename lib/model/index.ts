@@ -7,3 +7,4 @@ export * from './note';
 export * from './schema';
 export * from './links';
 export * from './relationship';
+export * from './roles';

@@ -10,13 +10,14 @@ import { connectBoard, syncUrlFor, type BoardConnection, type PresenceUser } fro
  */
 export function useBoardConnection(
   boardId: BoardId,
+  token: string,
   user: PresenceUser | null,
 ): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
   const ready = user !== null;
   useEffect(() => {
     if (!ready || !user) return;
-    const opened = connectBoard(boardId, user, syncUrlFor(window.location));
+    const opened = connectBoard(boardId, user, syncUrlFor(window.location), token);
     setConnection(opened);
     return () => {
       setConnection(null);
@@ -24,6 +25,6 @@ export function useBoardConnection(
     };
     // The user's later renames are sent by usePresenceUpdater; reconnecting would lose state.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [boardId, ready]);
+  }, [boardId, token, ready]);
   return connection;
 }

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
-import type { BoardId } from '../model';
+import { TOKEN_PARAM, type BoardId } from '../model';
 import { BoardReader, createUndoManager } from '../doc';
 import type { PresenceUser } from './presence';
 
@@ -11,7 +11,8 @@ export const SYNC_PATH = '/sync';
 /** Name of the browser-local copy of a board, kept so offline edits survive a reload. */
 export const localStoreName = (boardId: BoardId) => `lienzo-board-${boardId}`;
 
-export type ConnectionStatus = 'connecting' | 'connected' | 'offline';
+/** 'revoked': the server closed us for good (4400-4499: the link was regenerated). */
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'revoked';
 
 /**
  * One open board in the browser: the document, its two replicas (the server through the
@@ -35,21 +36,25 @@ export function syncUrlFor(location: Pick<Location, 'protocol' | 'host'>): strin
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PATH}`;
 }
 
+/** `token` is the link's (?t=): the provider adds it to the socket URL, /sync/<id>?t=... */
 export function connectBoard(
   boardId: BoardId,
   user: PresenceUser,
   syncUrl: string,
+  token: string,
 ): BoardConnection {
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(localStoreName(boardId), doc);
-  const provider = new WebsocketProvider(syncUrl, boardId, doc);
+  const provider = new WebsocketProvider(syncUrl, boardId, doc, {
+    params: { [TOKEN_PARAM]: token },
+  });
   const awareness = provider.awareness;
   awareness.setLocalState({ user, cursor: null, editing: null, selection: [] });
 
   let status: ConnectionStatus = 'connecting';
   const listeners = new Set<() => void>();
   const setStatus = (next: ConnectionStatus) => {
-    if (next === status) return;
+    if (next === status || status === 'revoked') return; // revoked is final
     status = next;
     for (const listener of listeners) listener();
   };
@@ -59,6 +64,8 @@ export function connectBoard(
     if (wsStatus === 'disconnected') setStatus('offline');
     else if (wsStatus === 'connecting') setStatus('connecting');
   });
+  // y-websocket stops reconnecting after a 44xx close and says so with 'closed'.
+  provider.on('closed', () => setStatus('revoked'));
 
   const reader = new BoardReader(doc);
   const undoManager = createUndoManager(doc);

@@ -3,7 +3,9 @@ import type { TLSSocket } from 'node:tls';
 import type * as Y from 'yjs';
 import { exampleTitle, writeExampleBoard } from '../../lib/examples/example-board';
 import { isLocale } from '../../lib/i18n/locale';
-import { cleanTitle, isBoardId } from '../../lib/model';
+import { cleanTitle, isBoardId, isSharedRole, type BoardId, type Role } from '../../lib/model';
+import { linksFor, type BoardAccess } from '../auth/board-access';
+import { tokenFromRequest } from '../auth/request-token';
 import { createBoard, readBoardJson } from '../boards';
 import { errorMessage, type Logger } from '../log';
 import type { RoomRegistry } from '../rooms/room-registry';
@@ -16,21 +18,32 @@ import { MAX_JSON_BODY_BYTES, allowMethods, readJsonBody, sendError, sendJson } 
  * the room registry and the store with the sync server (a GET of a board being edited
  * answers from the live document), and so it can be tested without building Next.
  *
- *   POST /api/boards          { title?, example?, locale? }  → 201 { id, url }
+ *   POST /api/boards          { title?, example?, locale? }
+ *                             → 201 { id, url, links: { facilitator, editor, viewer } }
  *                             example: true starts from the example board, in `locale`
- *                             ('en' or 'es', default 'en'); its title unless one is given
- *   GET  /api/boards/<id>                 → 200 BoardJson | 400 | 404
+ *                             ('en' or 'es', default 'en'); its title unless one is given.
+ *                             `url` is the facilitator link (kept for older clients).
+ *   GET  /api/boards/<id>                 → 200 BoardJson | 400 | 403 | 404   (any role)
+ *   GET  /api/boards/<id>/links           → 200 { role, links }              (facilitator)
+ *   POST /api/boards/<id>/links { role: 'editor' | 'viewer' }
+ *                             → 200 { role, url, links }: that link regenerated; everyone
+ *                             connected with the old one is disconnected  (facilitator)
  *   GET  /api/health                      → 200 { ok: true } | 503
+ *
+ * Board routes take the token as `?t=<token>` or `Authorization: Bearer <token>`.
  */
 export const API_PREFIX = '/api/';
 
 export interface ApiOptions {
   store: BoardStore;
   rooms: RoomRegistry;
+  access: BoardAccess;
   logger: Logger;
+  /** A link was regenerated: whoever joined with the old one must be cut off. */
+  onLinkRevoked(id: BoardId, role: Role): void;
 }
 
-const BOARD_PATH = /^\/api\/boards\/([^/]+)$/;
+const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/links)?$/;
 
 export function createApiHandler(
   options: ApiOptions,
@@ -55,11 +68,78 @@ async function route(req: IncomingMessage, res: ServerResponse, options: ApiOpti
     return;
   }
   const boardPath = BOARD_PATH.exec(pathname);
-  if (boardPath?.[1] !== undefined) {
-    if (allowMethods(req, res, ['GET', 'HEAD'])) getBoard(res, boardPath[1], options);
+  const id = boardPath?.[1];
+  if (id === undefined) {
+    sendError(res, 404, 'no such API route');
     return;
   }
-  sendError(res, 404, 'no such API route');
+  const isLinks = boardPath?.[2] !== undefined;
+  if (!allowMethods(req, res, isLinks ? ['GET', 'POST'] : ['GET', 'HEAD'])) return;
+  const role = authorize(req, res, id, options);
+  if (role === null) return;
+  const boardId = id as BoardId; // authorize checked its format
+  if (!isLinks) getBoard(res, boardId, options);
+  else if (role !== 'facilitator') sendError(res, 403, 'only the facilitator link can do this');
+  else if (req.method === 'GET') getLinks(req, res, boardId, options);
+  else await regenerateLink(req, res, boardId, options);
+}
+
+/**
+ * Checks the board id and the request's token; answers the refusal itself and returns null,
+ * or returns the caller's role. Unknown boards are 404 whatever the token: ids are random
+ * 128-bit values, so saying one does not exist reveals nothing worth hiding.
+ */
+function authorize(
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: string,
+  options: ApiOptions,
+): Role | null {
+  if (!isBoardId(id)) {
+    sendError(res, 400, 'malformed board id');
+    return null;
+  }
+  const access = options.access.check(id, tokenFromRequest(req));
+  if (access.ok) return access.role;
+  if (access.reason === 'no-board') sendError(res, 404, 'no such board');
+  else sendError(res, 403, 'this board needs a valid link (token)');
+  return null;
+}
+
+function getLinks(req: IncomingMessage, res: ServerResponse, id: BoardId, options: ApiOptions) {
+  const tokens = options.access.recover(id, tokenFromRequest(req) ?? '');
+  if (!tokens) {
+    sendError(res, 403, 'only the facilitator link can do this');
+    return;
+  }
+  sendJson(res, 200, { role: 'facilitator', links: linksFor(requestOrigin(req), id, tokens) });
+}
+
+async function regenerateLink(
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: BoardId,
+  options: ApiOptions,
+) {
+  const body = await readJsonBody(req, MAX_JSON_BODY_BYTES);
+  if (!body.ok) {
+    sendError(res, body.status, body.error, body.status === 413 ? { Connection: 'close' } : {});
+    return;
+  }
+  const role = (body.value as { role?: unknown } | null)?.role;
+  if (!isSharedRole(role)) {
+    sendError(res, 400, "role must be 'editor' or 'viewer'");
+    return;
+  }
+  const tokens = options.access.regenerate(id, tokenFromRequest(req) ?? '', role);
+  if (!tokens) {
+    sendError(res, 403, 'only the facilitator link can do this');
+    return;
+  }
+  options.onLinkRevoked(id, role);
+  options.logger.info(`board ${id}: ${role} link regenerated`);
+  const links = linksFor(requestOrigin(req), id, tokens);
+  sendJson(res, 200, { role, url: links[role], links });
 }
 
 function health(res: ServerResponse, store: BoardStore): void {
@@ -105,16 +185,12 @@ async function postBoard(req: IncomingMessage, res: ServerResponse, store: Board
     return;
   }
   const content = example ? (doc: Y.Doc) => writeExampleBoard(doc, locale) : undefined;
-  const id = createBoard(store, title.title, Date.now(), content);
-  const url = `${requestOrigin(req)}/b/${id}`;
-  sendJson(res, 201, { id, url }, { Location: url });
+  const { id, tokens } = createBoard(store, title.title, Date.now(), content);
+  const links = linksFor(requestOrigin(req), id, tokens);
+  sendJson(res, 201, { id, url: links.facilitator, links }, { Location: links.facilitator });
 }
 
-function getBoard(res: ServerResponse, id: string, options: ApiOptions): void {
-  if (!isBoardId(id)) {
-    sendError(res, 400, 'malformed board id');
-    return;
-  }
+function getBoard(res: ServerResponse, id: BoardId, options: ApiOptions): void {
   let board;
   try {
     board = readBoardJson(id, options.rooms, options.store);

@@ -1,4 +1,5 @@
-import type { BoardId } from '../../lib/model';
+import type { BoardId, Role } from '../../lib/model';
+import type { StoredToken, StoredTokens } from '../auth/tokens';
 
 /**
  * Persistence of boards, behind an interface so the rooms never know it is SQLite.
@@ -13,8 +14,8 @@ import type { BoardId } from '../../lib/model';
  * Every method throws on a storage failure; callers decide what that means (see Room).
  */
 export interface BoardStore {
-  /** Creates the board row and its initial document in one transaction. */
-  createBoard(id: BoardId, init: BoardInit, initialState: Uint8Array): void;
+  /** Creates the board row, its link digests and its initial document in one transaction. */
+  createBoard(id: BoardId, init: BoardInit, initialState: Uint8Array, tokens: StoredTokens): void;
   boardExists(id: BoardId): boolean;
   /** The stored log of a board, or null when no such board was ever created. */
   loadBoard(id: BoardId): StoredBoard | null;
@@ -22,6 +23,14 @@ export interface BoardStore {
   appendUpdate(id: BoardId, update: Uint8Array): void;
   /** Replaces the board's whole log with one snapshot, in one transaction. */
   compact(id: BoardId, snapshot: Uint8Array): void;
+  /** The digests of a board's three links, or null when it has none (or does not exist). */
+  loadTokens(id: BoardId): StoredTokens | null;
+  /** Replaces one link's digest (and salt): the old link stops working. */
+  replaceToken(id: BoardId, role: Role, token: StoredToken): void;
+  /** Boards created before links existed (store schema 1); see BoardAccess.bootstrap. */
+  boardsWithoutTokens(): BoardId[];
+  /** Gives such a board its three links. */
+  setTokens(id: BoardId, tokens: StoredTokens): void;
   /** True when the store answers a query (for GET /api/health). Never throws. */
   health(): boolean;
   close(): void;

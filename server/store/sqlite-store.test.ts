@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newBoardId } from '../../lib/model';
 import { makeTempDir } from '../../test/helpers/temp-dir';
+import { issueTokens } from '../auth/tokens';
 import { SqliteBoardStore } from './sqlite-store';
 
 const dirs: { remove(): void }[] = [];
@@ -27,7 +28,7 @@ describe('SqliteBoardStore', () => {
     const id = newBoardId();
     expect(store.boardExists(id)).toBe(false);
     expect(store.loadBoard(id)).toBeNull();
-    store.createBoard(id, { createdAt: 1 }, bytes(1, 2));
+    store.createBoard(id, { createdAt: 1 }, bytes(1, 2), issueTokens().stored);
     expect(store.boardExists(id)).toBe(true);
     expect(store.loadBoard(id)).toEqual({ snapshot: bytes(1, 2), updates: [] });
   });
@@ -35,7 +36,7 @@ describe('SqliteBoardStore', () => {
   it('appends updates in order and compacts them into one snapshot', () => {
     const { store } = open();
     const id = newBoardId();
-    store.createBoard(id, { createdAt: 1 }, bytes(0));
+    store.createBoard(id, { createdAt: 1 }, bytes(0), issueTokens().stored);
     store.appendUpdate(id, bytes(1));
     store.appendUpdate(id, bytes(2, 2));
     expect(store.loadBoard(id)).toEqual({ snapshot: bytes(0), updates: [bytes(1), bytes(2, 2)] });
@@ -50,8 +51,8 @@ describe('SqliteBoardStore', () => {
   it('keeps boards apart and survives reopening', () => {
     const { store, path } = open();
     const [a, b] = [newBoardId(), newBoardId()];
-    store.createBoard(a, { createdAt: 1 }, bytes(1));
-    store.createBoard(b, { createdAt: 2 }, bytes(2));
+    store.createBoard(a, { createdAt: 1 }, bytes(1), issueTokens().stored);
+    store.createBoard(b, { createdAt: 2 }, bytes(2), issueTokens().stored);
     store.appendUpdate(a, bytes(11));
     store.close();
     const reopened = new SqliteBoardStore(path);

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BoardId } from '../../lib/model';
+import { ROLES, type BoardId, type Role } from '../../lib/model';
+import type { StoredToken, StoredTokens } from '../auth/tokens';
 import type { BoardInit, BoardStore, StoredBoard } from './board-store';
 
 /** The database file inside LIENZO_DATA_DIR. */
@@ -29,9 +30,25 @@ const SCHEMA_STEPS: readonly string[] = [
      data BLOB NOT NULL
    ) STRICT;
    CREATE INDEX board_log_by_board ON board_log(board_id, seq);`,
+  // Share links: one row per board and role, holding the token's SHA-256 digest (never the
+  // token) and, for derived tokens, their salt (server/auth/tokens.ts). Boards from before
+  // this step have no rows; the server gives them links when it starts.
+  `CREATE TABLE board_tokens (
+     board_id TEXT NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+     role TEXT NOT NULL CHECK (role IN ('facilitator', 'editor', 'viewer')),
+     hash BLOB NOT NULL,
+     salt BLOB,
+     PRIMARY KEY (board_id, role)
+   ) STRICT;`,
 ];
 
 type LogKind = 'snapshot' | 'update';
+
+interface TokenRow {
+  role: Role;
+  hash: Buffer;
+  salt: Buffer | null;
+}
 
 interface LogRow {
   kind: LogKind;
@@ -82,6 +99,19 @@ export class SqliteBoardStore implements BoardStore {
       append: this.db.prepare<[string, LogKind, Buffer]>(
         'INSERT INTO board_log (board_id, kind, data) VALUES (?, ?, ?)',
       ),
+      upsertToken: this.db.prepare<[string, string, Buffer, Buffer | null]>(
+        `INSERT INTO board_tokens (board_id, role, hash, salt) VALUES (?, ?, ?, ?)
+           ON CONFLICT (board_id, role) DO UPDATE SET hash = excluded.hash, salt = excluded.salt`,
+      ),
+      readTokens: this.db.prepare<[string], TokenRow>(
+        'SELECT role, hash, salt FROM board_tokens WHERE board_id = ?',
+      ),
+      withoutTokens: this.db
+        .prepare<[], string>(
+          `SELECT id FROM boards WHERE NOT EXISTS
+             (SELECT 1 FROM board_tokens WHERE board_tokens.board_id = boards.id)`,
+        )
+        .pluck(),
       clearLog: this.db.prepare<[string]>('DELETE FROM board_log WHERE board_id = ?'),
       ping: this.db.prepare('SELECT 1').pluck(),
       stats: this.db.prepare<[string], LogStats>(
@@ -107,9 +137,10 @@ export class SqliteBoardStore implements BoardStore {
     })();
   }
 
-  createBoard(id: BoardId, init: BoardInit, initialState: Uint8Array): void {
+  createBoard(id: BoardId, init: BoardInit, initialState: Uint8Array, tokens: StoredTokens): void {
     this.db.transaction(() => {
       this.statements.insertBoard.run(id, init.createdAt);
+      this.writeTokens(id, tokens);
       this.statements.append.run(id, 'snapshot', toBuffer(initialState));
     })();
   }
@@ -134,6 +165,40 @@ export class SqliteBoardStore implements BoardStore {
       }
       return board;
     })();
+  }
+
+  loadTokens(id: BoardId): StoredTokens | null {
+    const rows = this.statements.readTokens.all(id);
+    const byRole = new Map(rows.map((row) => [row.role, row]));
+    const tokens: Partial<StoredTokens> = {};
+    for (const role of ROLES) {
+      const row = byRole.get(role);
+      // A board missing any link is treated as having none: nobody gets in until fixed.
+      if (!row) return null;
+      tokens[role] = { hash: toBytes(row.hash), salt: row.salt ? toBytes(row.salt) : null };
+    }
+    return tokens as StoredTokens;
+  }
+
+  replaceToken(id: BoardId, role: Role, token: StoredToken): void {
+    this.statements.upsertToken.run(
+      id,
+      role,
+      toBuffer(token.hash),
+      token.salt ? toBuffer(token.salt) : null,
+    );
+  }
+
+  boardsWithoutTokens(): BoardId[] {
+    return this.statements.withoutTokens.all() as BoardId[];
+  }
+
+  setTokens(id: BoardId, tokens: StoredTokens): void {
+    this.db.transaction(() => this.writeTokens(id, tokens))();
+  }
+
+  private writeTokens(id: BoardId, tokens: StoredTokens): void {
+    for (const role of ROLES) this.replaceToken(id, role, tokens[role]);
   }
 
   appendUpdate(id: BoardId, update: Uint8Array): void {

@@ -1,4 +1,5 @@
 import { WebSocket, type RawData } from 'ws';
+import { canEdit, type Role } from '../../lib/model/roles';
 import { errorMessage, type Logger } from '../log';
 import type { Participant, Room } from '../rooms/room';
 import { CLOSE, ConnectionError, closeReason } from './close-codes';
@@ -23,8 +24,14 @@ export class Connection implements Participant {
   constructor(
     private readonly socket: WebSocket,
     private readonly room: Room,
+    /** What the link it was opened with allows; a viewer's document updates are dropped. */
+    readonly role: Role,
     private readonly logger: Logger,
   ) {}
+
+  get boardId(): string {
+    return this.room.id;
+  }
 
   /** Joins the room and starts the handshake: our state vector, then who is here. */
   start(): void {
@@ -81,7 +88,11 @@ export class Connection implements Participant {
       return;
     }
     try {
-      handleMessage(toBytes(data), { room: this.room, participant: this });
+      handleMessage(toBytes(data), {
+        room: this.room,
+        participant: this,
+        readOnly: !canEdit(this.role),
+      });
     } catch (error) {
       if (error instanceof ConnectionError) {
         this.logger.warn(

@@ -117,9 +117,17 @@ export function parseMessage(frame: Uint8Array): ClientMessage {
 export interface MessageContext {
   room: Room;
   participant: Participant;
+  /**
+   * A viewer: its document updates (sync step 2 and update messages) are dropped, silently.
+   * Closing or answering with an error would make a stock client reconnect and resend the
+   * same update forever; dropping leaves it connected, seeing everything, changing nothing.
+   * Its step 1 is answered and its awareness relayed, so it syncs and others see it.
+   */
+  readOnly?: boolean;
 }
 
-function applyUpdate({ room, participant }: MessageContext, update: Uint8Array): void {
+function applyUpdate({ room, participant, readOnly }: MessageContext, update: Uint8Array): void {
+  if (readOnly) return;
   try {
     room.applyUpdate(update, participant);
   } catch (error) {

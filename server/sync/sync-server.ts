@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { BoardId } from '../../lib/model';
+import type { BoardId, Role } from '../../lib/model';
 import { errorMessage, type Logger } from '../log';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { CLOSE } from './close-codes';
@@ -43,16 +43,30 @@ export class SyncServer {
   }
 
   /** Completes the handshake of an upgrade already checked, for a board known to exist. */
-  accept(request: IncomingMessage, socket: Duplex, head: Buffer, boardId: BoardId): void {
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.onOpen(ws, boardId));
+  accept(
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    boardId: BoardId,
+    role: Role,
+  ): void {
+    this.wss.handleUpgrade(request, socket, head, (ws) => this.onOpen(ws, boardId, role));
   }
 
-  private onOpen(ws: WebSocket, boardId: BoardId): void {
+  /** Closes every connection to `boardId` opened with `role`'s link (it was regenerated). */
+  disconnectRole(boardId: BoardId, role: Role): void {
+    for (const connection of this.sockets.values())
+      if (connection?.boardId === boardId && connection.role === role)
+        connection.close(CLOSE.linkRevoked, 'this link was replaced by a new one');
+  }
+
+  private onOpen(ws: WebSocket, boardId: BoardId, role: Role): void {
     this.sockets.set(ws, null);
     ws.once('close', () => this.sockets.delete(ws));
     let connection: Connection;
     try {
-      connection = new Connection(ws, this.options.rooms.acquire(boardId), this.options.logger);
+      const room = this.options.rooms.acquire(boardId);
+      connection = new Connection(ws, room, role, this.options.logger);
     } catch (error) {
       this.options.logger.error(`board ${boardId}: could not load`, errorMessage(error));
       ws.on('error', () => {});

@@ -1,9 +1,10 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { isBoardId } from '../../lib/model';
+import type { BoardAccess } from '../auth/board-access';
+import { tokenFromRequest } from '../auth/request-token';
 import { requestPath } from '../http/request-path';
 import { errorMessage, type Logger } from '../log';
-import type { BoardStore } from '../store/board-store';
 import { isOriginAllowed } from './origin';
 import type { SyncServer } from './sync-server';
 
@@ -18,7 +19,7 @@ export type UpgradeHandler = (request: IncomingMessage, socket: Duplex, head: Bu
 
 export interface UpgradeOptions {
   sync: SyncServer;
-  store: BoardStore;
+  access: BoardAccess;
   allowedOrigins: readonly string[];
   logger: Logger;
   /** Upgrades outside /sync (Next's hot reload in development). */
@@ -39,12 +40,13 @@ export function rejectUpgrade(socket: Duplex, status: number, error: string): vo
 }
 
 /**
- * The HTTP upgrade handler: checks, in order, the path, the Origin, the board id's format
- * and the board's existence, and only then hands the socket to the sync server. Boards are
- * created by the API only; connecting never creates one.
+ * The HTTP upgrade handler: checks, in order, the path, the Origin, the board id's format,
+ * the board's existence and the link's token (`?t=<token>`, or a Bearer header for clients
+ * that can set one), and only then hands the socket to the sync server with the role the
+ * token grants. Boards are created by the API only; connecting never creates one.
  */
 export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
-  const { sync, store, allowedOrigins, logger, handleAppUpgrade } = options;
+  const { sync, access, allowedOrigins, logger, handleAppUpgrade } = options;
   return (request, socket, head) => {
     const pathname = requestPath(request.url);
     if (pathname === null) {
@@ -60,23 +62,25 @@ export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
       rejectUpgrade(socket, 403, 'origin not allowed');
       return;
     }
+    // requestPath drops the query, so `?t=` never reaches the id.
     const boardId = pathname.slice(SYNC_PATH.length + 1);
     if (!isBoardId(boardId)) {
       rejectUpgrade(socket, 400, 'malformed board id');
       return;
     }
-    let exists: boolean;
+    let checked: ReturnType<BoardAccess['check']>;
     try {
-      exists = store.boardExists(boardId);
+      checked = access.check(boardId, tokenFromRequest(request));
     } catch (error) {
       logger.error('store failed during an upgrade', errorMessage(error));
       rejectUpgrade(socket, 503, 'store unavailable');
       return;
     }
-    if (!exists) {
-      rejectUpgrade(socket, 404, 'no such board');
+    if (!checked.ok) {
+      if (checked.reason === 'no-board') rejectUpgrade(socket, 404, 'no such board');
+      else rejectUpgrade(socket, 403, 'this board needs a valid link (token)');
       return;
     }
-    sync.accept(request, socket, head, boardId);
+    sync.accept(request, socket, head, boardId, checked.role);
   };
 }

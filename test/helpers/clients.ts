@@ -16,10 +16,14 @@ export interface TestClient {
   destroy(): void;
 }
 
-/** A stock y-websocket provider, as the browser app uses it, on `<serverUrl>/sync/<boardId>`. */
-export function connectClient(serverUrl: string, boardId: string): TestClient {
+/**
+ * A stock y-websocket provider, as the browser app uses it, on
+ * `<serverUrl>/sync/<boardId>?t=<token>`.
+ */
+export function connectClient(serverUrl: string, boardId: string, token: string): TestClient {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, boardId, doc, {
+    params: { t: token },
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
     // Node 20 has BroadcastChannel: without this, two providers in one process would sync
     // through it and bypass the server under test.

@@ -1,4 +1,5 @@
-import type { BoardId } from '../../lib/model';
+import type { BoardId, Role } from '../../lib/model';
+import type { StoredToken, StoredTokens } from '../../server/auth/tokens';
 import type { BoardInit, BoardStore, StoredBoard } from '../../server/store/board-store';
 import { SqliteBoardStore } from '../../server/store/sqlite-store';
 
@@ -17,9 +18,23 @@ export class FlakyStore implements BoardStore {
     if (this.failWrites) throw new Error('disk I/O error (simulated)');
   }
 
-  createBoard(id: BoardId, init: BoardInit, initialState: Uint8Array): void {
+  createBoard(id: BoardId, init: BoardInit, initialState: Uint8Array, tokens: StoredTokens): void {
     this.write();
-    this.inner.createBoard(id, init, initialState);
+    this.inner.createBoard(id, init, initialState, tokens);
+  }
+  loadTokens(id: BoardId): StoredTokens | null {
+    return this.inner.loadTokens(id);
+  }
+  replaceToken(id: BoardId, role: Role, token: StoredToken): void {
+    this.write();
+    this.inner.replaceToken(id, role, token);
+  }
+  boardsWithoutTokens(): BoardId[] {
+    return this.inner.boardsWithoutTokens();
+  }
+  setTokens(id: BoardId, tokens: StoredTokens): void {
+    this.write();
+    this.inner.setTokens(id, tokens);
   }
   boardExists(id: BoardId): boolean {
     return this.inner.boardExists(id);

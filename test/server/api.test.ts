@@ -10,7 +10,12 @@ import {
 } from '../../lib/model';
 import { getBoardDirectory } from '../../server/registry';
 import { connectClient, waitForNotes } from '../helpers/clients';
-import { startTestServer, type TestServer } from '../helpers/test-server';
+import {
+  startTestServer,
+  tokensOf,
+  type CreatedBoard,
+  type TestServer,
+} from '../helpers/test-server';
 
 let server: TestServer;
 
@@ -29,16 +34,24 @@ function post(body: string | undefined, headers: Record<string, string> = {}) {
 const json = { 'content-type': 'application/json' };
 
 describe('POST /api/boards', () => {
-  it('creates a board: 201 with its id and absolute url', async () => {
+  it('creates a board: 201 with its id and its three links, url being the facilitator’s', async () => {
     const response = await post(JSON.stringify({ title: '  My   startup ' }), json);
     expect(response.status).toBe(201);
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-    const { id, url } = (await response.json()) as { id: string; url: string };
+    const created = (await response.json()) as CreatedBoard;
+    const { id, url, links } = created;
     expect(isBoardId(id)).toBe(true);
-    expect(url).toBe(`${server.url}/b/${id}`);
+    const tokens = tokensOf(created);
+    for (const role of ['facilitator', 'editor', 'viewer'] as const) {
+      expect(links[role]).toBe(`${server.url}/b/${id}?t=${tokens[role]}`);
+      // At least 128 random bits, base64url.
+      expect(tokens[role]).toMatch(/^[A-Za-z0-9_-]{22,}$/);
+    }
+    expect(new Set(Object.values(tokens)).size).toBe(3);
+    expect(url).toBe(links.facilitator);
     expect(response.headers.get('location')).toBe(url);
 
-    const board = await (await fetch(`${server.url}/api/boards/${id}`)).json();
+    const board = await (await fetch(`${server.url}/api/boards/${id}?t=${tokens.viewer}`)).json();
     expect(board).toMatchObject({
       id,
       title: 'My startup',
@@ -50,8 +63,10 @@ describe('POST /api/boards', () => {
   it('uses the default title for {} and for an empty body', async () => {
     for (const response of [await post('{}', json), await post(undefined)]) {
       expect(response.status).toBe(201);
-      const { id } = (await response.json()) as { id: string };
-      const board = (await (await fetch(`${server.url}/api/boards/${id}`)).json()) as {
+      const created = (await response.json()) as CreatedBoard;
+      const board = (await (
+        await fetch(created.links.viewer.replace('/b/', '/api/boards/'))
+      ).json()) as {
         title: string;
       };
       expect(board.title).toBe(DEFAULT_TITLE);
@@ -72,8 +87,10 @@ describe('POST /api/boards', () => {
   it('creates the example board in the chosen language, labels and links included', async () => {
     const response = await post(JSON.stringify({ example: true, locale: 'es' }), json);
     expect(response.status).toBe(201);
-    const { id } = (await response.json()) as { id: string };
-    const board = (await (await fetch(`${server.url}/api/boards/${id}`)).json()) as {
+    const created = (await response.json()) as CreatedBoard;
+    const board = (await (
+      await fetch(created.links.editor.replace('/b/', '/api/boards/'))
+    ).json()) as {
       title: string;
       notes: {
         block: string;
@@ -159,13 +176,13 @@ describe('GET /api/boards/<id>', () => {
 
   it('reads the live document while the board is being edited, and the store after', async () => {
     const id = await server.createBoard('Live');
-    const a = connectClient(server.url, id);
-    const b = connectClient(server.url, id);
+    const a = connectClient(server.url, id, server.token(id));
+    const b = connectClient(server.url, id, server.token(id));
     try {
       await a.synced;
       const note = createNote(a.doc, { x: 10, y: 10, author: 'Ana', text: 'Key partners' });
       await waitForNotes([b], [note]);
-      const live = (await (await fetch(`${server.url}/api/boards/${id}`)).json()) as {
+      const live = (await (await server.getBoard(id)).json()) as {
         notes: { id: string; text: string; author: string }[];
       };
       expect(live.notes).toMatchObject([{ id: note, text: 'Key partners', author: 'Ana' }]);
@@ -174,7 +191,7 @@ describe('GET /api/boards/<id>', () => {
       b.destroy();
     }
     await expect.poll(() => server.server.loadedBoards()).toEqual([]);
-    const stored = (await (await fetch(`${server.url}/api/boards/${id}`)).json()) as {
+    const stored = (await (await server.getBoard(id)).json()) as {
       notes: unknown[];
     };
     expect(stored.notes).toHaveLength(1);
@@ -204,5 +221,10 @@ describe('other routes', () => {
     expect(directory?.boardExists(id)).toBe(true);
     expect(directory?.boardExists(newBoardId())).toBe(false);
     expect(directory?.boardExists('../etc/passwd')).toBe(false);
+    expect(directory?.roleFor(id, server.token(id, 'viewer'))).toBe('viewer');
+    expect(directory?.roleFor(id, server.token(id, 'facilitator'))).toBe('facilitator');
+    expect(directory?.roleFor(id, 'wrong')).toBeNull();
+    expect(directory?.roleFor(id, null)).toBeNull();
+    expect(directory?.roleFor('../etc/passwd', server.token(id))).toBeNull();
   });
 });

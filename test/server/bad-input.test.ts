@@ -34,8 +34,13 @@ afterEach(async () => {
   await server.stop();
 });
 
+/** The sync path of the board, with its editor token. */
+function syncPath(): string {
+  return `/sync/${boardId}?t=${server.token(boardId)}`;
+}
+
 async function rawSocket(headers: Record<string, string> = {}): Promise<WebSocket> {
-  const { socket, status } = await openSocket(server.url, `/sync/${boardId}`, headers);
+  const { socket, status } = await openSocket(server.url, syncPath(), headers);
   if (!socket) throw new Error(`upgrade refused with ${status}`);
   sockets.push(socket);
   return socket;
@@ -58,8 +63,8 @@ function syncUpdate(update: Uint8Array): Uint8Array {
 
 /** Two synced clients; after each bad frame, A's next note must still reach B. */
 async function twoClients(): Promise<[TestClient, TestClient]> {
-  const a = connectClient(server.url, boardId);
-  const b = connectClient(server.url, boardId);
+  const a = connectClient(server.url, boardId, server.token(boardId));
+  const b = connectClient(server.url, boardId, server.token(boardId));
   clients.push(a, b);
   await Promise.all([a.synced, b.synced]);
   return [a, b];
@@ -137,7 +142,7 @@ describe('bad frames close only their connection', () => {
 
 describe('upgrade checks', () => {
   it('refuses a foreign Origin with 403', async () => {
-    const result = await openSocket(server.url, `/sync/${boardId}`, {
+    const result = await openSocket(server.url, syncPath(), {
       Origin: 'https://evil.example',
     });
     expect(result.status).toBe(403);
@@ -145,18 +150,14 @@ describe('upgrade checks', () => {
   });
 
   it('refuses the "null" origin of sandboxed pages', async () => {
-    const result = await openSocket(server.url, `/sync/${boardId}`, { Origin: 'null' });
+    const result = await openSocket(server.url, syncPath(), { Origin: 'null' });
     expect(result.status).toBe(403);
   });
 
   it('accepts the app’s own origin, a listed origin, and no Origin at all', async () => {
     const own = new URL(server.url).host;
     for (const origin of [`http://${own}`, `https://${own}`, 'https://partner.example', null]) {
-      const result = await openSocket(
-        server.url,
-        `/sync/${boardId}`,
-        origin ? { Origin: origin } : {},
-      );
+      const result = await openSocket(server.url, syncPath(), origin ? { Origin: origin } : {});
       expect(result.socket, String(origin)).toBeDefined();
       result.socket!.close();
     }
@@ -164,15 +165,15 @@ describe('upgrade checks', () => {
 
   it('answers 404 for a well-formed id that was never created, and creates nothing', async () => {
     const unknown = newBoardId();
-    const result = await openSocket(server.url, `/sync/${unknown}`);
+    const result = await openSocket(server.url, `/sync/${unknown}?t=${server.token(boardId)}`);
     expect(result.status).toBe(404);
-    const api = await fetch(`${server.url}/api/boards/${unknown}`);
+    const api = await fetch(`${server.url}/api/boards/${unknown}?t=${server.token(boardId)}`);
     expect(api.status).toBe(404);
   });
 
   it('answers 400 for a malformed board id', async () => {
     for (const path of ['/sync/not-a-board', '/sync/', '/sync', `/sync/${boardId}/extra`]) {
-      const result = await openSocket(server.url, path);
+      const result = await openSocket(server.url, `${path}?t=${server.token(boardId)}`);
       expect(result.status, path).toBe(400);
     }
   });

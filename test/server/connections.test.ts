@@ -25,7 +25,7 @@ async function testServer(options: Parameters<typeof startTestServer>[0] = {}) {
 }
 
 function client(server: TestServer, boardId: string): TestClient {
-  const created = connectClient(server.url, boardId);
+  const created = connectClient(server.url, boardId, server.token(boardId));
   clients.push(created);
   return created;
 }
@@ -38,9 +38,12 @@ describe('connections', () => {
     const b = client(server, id);
     await Promise.all([a.synced, b.synced]);
     // A socket that never answers pings, as a peer whose network vanished.
-    const silent = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${id}`, {
-      autoPong: false,
-    });
+    const silent = new WebSocket(
+      `${server.url.replace('http', 'ws')}/sync/${id}?t=${server.token(id)}`,
+      {
+        autoPong: false,
+      },
+    );
     cleanups.push(() => silent.terminate());
     await new Promise((resolve) => silent.once('open', resolve));
     const { code } = await closeOf(silent);
@@ -70,14 +73,16 @@ describe('connections', () => {
     const server = await testServer({ dataDir: temp.path, openStore: () => store });
     const id = await server.createBoard();
     store.failReads = true;
-    const socket = new WebSocket(`${server.url.replace('http', 'ws')}/sync/${id}`);
+    const socket = new WebSocket(
+      `${server.url.replace('http', 'ws')}/sync/${id}?t=${server.token(id)}`,
+    );
     cleanups.push(() => socket.terminate());
     const { code, reason } = await closeOf(socket);
     expect(code).toBe(1011);
     expect(reason).toBe('the board could not be loaded');
     expect(server.server.loadedBoards()).toEqual([]);
 
-    const response = await fetch(`${server.url}/api/boards/${id}`);
+    const response = await server.getBoard(id);
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: 'the board could not be read' });
   });
@@ -96,7 +101,9 @@ describe('connections', () => {
     const server = await testServer();
     const id = await server.createBoard();
     const result = await new Promise<number>((resolve) => {
-      const socket = new WebSocket(`${server.url.replace('http', 'ws')}//evil.example/sync/${id}`);
+      const socket = new WebSocket(
+        `${server.url.replace('http', 'ws')}//evil.example/sync/${id}?t=${server.token(id)}`,
+      );
       socket.once('unexpected-response', (_request, response) => resolve(response.statusCode!));
       socket.once('error', () => {});
     });

@@ -6,14 +6,19 @@ import { spawnServer, type ChildServer } from '../helpers/child-server';
 import { connectClient, waitForNotes, type TestClient } from '../helpers/clients';
 import { FlakyStore } from '../helpers/flaky-store';
 import { makeTempDir } from '../helpers/temp-dir';
-import { startTestServer } from '../helpers/test-server';
+import {
+  startTestServer,
+  tokensOf,
+  type CreatedBoard,
+  type TestServer,
+} from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
 
 const cleanups: (() => unknown)[] = [];
 const clients: TestClient[] = [];
 
-function client(url: string, boardId: string): TestClient {
-  const created = connectClient(url, boardId);
+function client(url: string, board: { id: string; token: string }): TestClient {
+  const created = connectClient(url, board.id, board.token);
   clients.push(created);
   return created;
 }
@@ -29,9 +34,15 @@ async function testServer(options: Parameters<typeof startTestServer>[0] = {}) {
   return server;
 }
 
-async function createBoard(url: string): Promise<string> {
+async function createBoard(url: string): Promise<{ id: string; token: string }> {
   const response = await fetch(`${url}/api/boards`, { method: 'POST' });
-  return ((await response.json()) as { id: string }).id;
+  const created = (await response.json()) as CreatedBoard;
+  return { id: created.id, token: tokensOf(created).editor };
+}
+
+/** A board of the in-process test server, with its editor token. */
+function boardOf(server: TestServer, id: string): { id: string; token: string } {
+  return { id, token: server.token(id) };
 }
 
 function storedLog(dataDir: string, id: string) {
@@ -52,10 +63,10 @@ describe('kill -9', () => {
     cleanups.push(() => temp.remove());
     let child: ChildServer = await spawnServer(temp.path);
     cleanups.push(() => child.kill9());
-    const id = await createBoard(child.url);
+    const board = await createBoard(child.url);
 
-    const a = client(child.url, id);
-    const b = client(child.url, id);
+    const a = client(child.url, board);
+    const b = client(child.url, board);
     await Promise.all([a.synced, b.synced]);
     const seenByB = new Set<string>();
     b.doc.on('update', () => b.noteIds().forEach((note) => seenByB.add(note)));
@@ -80,7 +91,7 @@ describe('kill -9', () => {
     expect(created).toBeGreaterThan(seenByB.size); // the kill came in the middle of the burst
 
     child = await spawnServer(temp.path);
-    const fresh = client(child.url, id);
+    const fresh = client(child.url, board);
     await fresh.synced;
     const recovered = new Set(fresh.noteIds());
     expect([...seenByB].filter((note) => !recovered.has(note))).toEqual([]);
@@ -97,8 +108,8 @@ describe('store failures', () => {
     const server = await testServer({ dataDir: temp.path, openStore });
     const store = stores[0]!;
     const id = await server.createBoard();
-    const a = client(server.url, id);
-    const b = client(server.url, id);
+    const a = client(server.url, boardOf(server, id));
+    const b = client(server.url, boardOf(server, id));
     await Promise.all([a.synced, b.synced]);
     const kept = createNote(a.doc, { x: 0, y: 0, author: 'A' });
     await waitForNotes([b], [kept]);
@@ -124,7 +135,7 @@ describe('store failures', () => {
 
     for (const c of clients.splice(0)) c.destroy();
     await server.restart();
-    const fresh = client(server.url, id);
+    const fresh = client(server.url, boardOf(server, id));
     await fresh.synced;
     expect(fresh.noteIds().sort()).toEqual([kept, unstored, more].sort());
   });
@@ -145,8 +156,8 @@ describe('compaction', () => {
   it('folds the log into one snapshot as it grows, keeping the content', async () => {
     const server = await testServer({ compaction: { maxUpdates: 20 } });
     const id = await server.createBoard('Compacted');
-    const a = client(server.url, id);
-    const b = client(server.url, id);
+    const a = client(server.url, boardOf(server, id));
+    const b = client(server.url, boardOf(server, id));
     await Promise.all([a.synced, b.synced]);
     let sentBytes = 0;
     a.doc.on('update', (update: Uint8Array) => (sentBytes += update.byteLength));
@@ -165,7 +176,7 @@ describe('compaction', () => {
 
     for (const c of clients.splice(0)) c.destroy();
     await server.restart();
-    const fresh = client(server.url, id);
+    const fresh = client(server.url, boardOf(server, id));
     await fresh.synced;
     const board = readBoard(fresh.doc);
     expect(board.meta.title).toBe('Compacted');
@@ -175,12 +186,12 @@ describe('compaction', () => {
   it('also compacts when the appended bytes pass their limit', async () => {
     const server = await testServer({ compaction: { maxBytes: 4 * 1024 } });
     const id = await server.createBoard();
-    const a = client(server.url, id);
+    const a = client(server.url, boardOf(server, id));
     await a.synced;
     const ids = [0, 1, 2].map((i) =>
       createNote(a.doc, { x: i * 300, y: 0, author: 'A', text: 'x'.repeat(3_000) }),
     );
-    const b = client(server.url, id);
+    const b = client(server.url, boardOf(server, id));
     await waitForNotes([b], ids);
     const log = storedLog(server.dataDir, id);
     expect(log.snapshots).toBe(1);

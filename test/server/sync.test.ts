@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { boardRoots, createNote, initBoardDoc, readBoard } from '../../lib/doc';
 import { META_KEYS, SCHEMA_VERSION, newBoardId, type BoardId } from '../../lib/model';
+import { issueTokens } from '../../server/auth/tokens';
 import { SqliteBoardStore } from '../../server/store/sqlite-store';
 import { connectClient, waitForNotes, type TestClient } from '../helpers/clients';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -10,8 +11,8 @@ import { waitFor } from '../helpers/wait';
 let server: TestServer;
 const clients: TestClient[] = [];
 
-function client(boardId: string): TestClient {
-  const created = connectClient(server.url, boardId);
+function client(boardId: string, token = server.token(boardId)): TestClient {
+  const created = connectClient(server.url, boardId, token);
   clients.push(created);
   return created;
 }
@@ -101,11 +102,12 @@ describe('sync', () => {
     const doc = new Y.Doc();
     initBoardDoc(doc, { title: 'Old', createdAt: 1 });
     boardRoots(doc).meta.set(META_KEYS.schemaVersion, 1);
-    store.createBoard(id, { createdAt: 1 }, Y.encodeStateAsUpdate(doc));
+    const { tokens, stored } = issueTokens();
+    store.createBoard(id, { createdAt: 1 }, Y.encodeStateAsUpdate(doc), stored);
     store.close();
     await server.restart();
 
-    const a = client(id);
+    const a = client(id, tokens.editor);
     await a.synced;
     expect(readBoard(a.doc).meta).toMatchObject({ schemaVersion: SCHEMA_VERSION, title: 'Old' });
     a.destroy();
@@ -116,7 +118,7 @@ describe('sync', () => {
     expect(reopened.logStats(id).rows).toBe(1 + migrationRows);
     reopened.close();
     await server.restart();
-    const b = client(id);
+    const b = client(id, tokens.editor);
     await b.synced;
     expect(readBoard(b.doc).meta.schemaVersion).toBe(SCHEMA_VERSION);
     const again = new SqliteBoardStore(server.dataDir);

@@ -1,0 +1,33 @@
+/**
+ * Who someone is on a board, decided by the link (token) they opened it with:
+ * - facilitator: the owner; edits and manages the other two links;
+ * - editor: edits;
+ * - viewer: sees everything live, changes nothing.
+ */
+export const ROLES = ['facilitator', 'editor', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The links a facilitator can hand out, and regenerate. */
+export const SHARED_ROLES = ['editor', 'viewer'] as const;
+export type SharedRole = (typeof SHARED_ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return (ROLES as readonly unknown[]).includes(value);
+}
+
+export function isSharedRole(value: unknown): value is SharedRole {
+  return (SHARED_ROLES as readonly unknown[]).includes(value);
+}
+
+/** True for roles that may change the document. */
+export function canEdit(role: Role): boolean {
+  return role !== 'viewer';
+}
+
+/** The query parameter that carries a board token on page, sync and API URLs. */
+export const TOKEN_PARAM = 't';
+
+/** The page address of a board opened with `token`, relative to the app's origin. */
+export function boardPath(id: string, token: string): string {
+  return `/b/${encodeURIComponent(id)}?${TOKEN_PARAM}=${encodeURIComponent(token)}`;
+}
