@@ -11,7 +11,7 @@ import { formatMoney } from '@/lib/insights/format';
 import { costPeriodKey } from '@/lib/i18n/relationship-keys';
 import { pluralKey } from '@/lib/i18n/translate';
 import { useI18n } from '@/lib/react/i18n';
-import { NoteChip } from './note-chip';
+import { SegmentLabel } from './segment-label';
 import styles from './overview.module.css';
 
 interface OverviewCostsProps {
@@ -80,16 +80,11 @@ export function OverviewCosts({ overview, notesById, onShowNote }: OverviewCosts
                     <CostRows
                       lines={row.lines}
                       header={
-                        row.segmentId === null ? (
-                          <span className={styles.muted}>{t('insights.matrix.noSegment')}</span>
-                        ) : (
-                          <NoteChip
-                            id={row.segmentId}
-                            notesById={notesById}
-                            onShowNote={onShowNote}
-                            className={styles.rowLink}
-                          />
-                        )
+                        <SegmentLabel
+                          segmentId={row.segmentId}
+                          notesById={notesById}
+                          onShowNote={onShowNote}
+                        />
                       }
                     />
                   </tbody>

@@ -10,7 +10,8 @@ import { NO_STAGE, STAGE_COLUMNS, type MatrixRow, type StageColumn } from '@/lib
 import type { RelationshipOverview } from '@/lib/insights/overview';
 import { stageKey } from '@/lib/i18n/relationship-keys';
 import { useI18n } from '@/lib/react/i18n';
-import { NoteChip, NoteChipList } from './note-chip';
+import { SegmentLabel } from './segment-label';
+import { NoteChipList } from './note-chip';
 import styles from './overview.module.css';
 
 interface OverviewMatrixProps {
@@ -57,16 +58,11 @@ export function OverviewMatrix({ overview, notesById, onShowNote }: OverviewMatr
                   return (
                     <tr key={rowKey}>
                       <th scope="row">
-                        {row.segmentId === null ? (
-                          <span className={styles.muted}>{t('insights.matrix.noSegment')}</span>
-                        ) : (
-                          <NoteChip
-                            id={row.segmentId}
-                            notesById={notesById}
-                            onShowNote={onShowNote}
-                            className={styles.rowLink}
-                          />
-                        )}
+                        <SegmentLabel
+                          segmentId={row.segmentId}
+                          notesById={notesById}
+                          onShowNote={onShowNote}
+                        />
                       </th>
                       {STAGE_COLUMNS.map((column) => (
                         <td key={column} data-testid={`overview-cell-${rowKey}-${column}`}>
