@@ -1,0 +1,18 @@
+/**
+ * A small seeded PRNG (mulberry32), so a bench run writes the same moves every time and runs
+ * can be compared.
+ */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export function randomInt(random: () => number, below: number): number {
+  return Math.floor(random() * below);
+}

@@ -1,0 +1,90 @@
+/**
+ * Our server's storage path, in this process: the real SqliteBoardStore and Room, with
+ * clients that talk to the room through the server's own message handler (the frames a
+ * socket would carry, parsed and checked as the server does), minus only the socket. The
+ * store sections use it to write thousands of updates in seconds instead of minutes.
+ */
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import type { BoardId } from '../../lib/model';
+import type { Logger } from '../../server/log';
+import { DEFAULT_COMPACTION, type CompactionPolicy } from '../../server/rooms/compaction';
+import { Room, type Participant } from '../../server/rooms/room';
+import type { BoardStore } from '../../server/store/board-store';
+import { MESSAGE, encodeSyncUpdate } from '../../server/sync/messages';
+import { handleMessage } from '../../server/sync/protocol';
+
+/** Origin of what a harness client applies from the room, so it is not sent back. */
+const FROM_ROOM = Symbol('bench:from-room');
+
+/** A logger that fails the bench on any problem the server reports. */
+export const strictLogger: Logger = {
+  info: () => {},
+  warn: (message) => {
+    throw new Error(`server warned: ${message}`);
+  },
+  error: (message) => {
+    throw new Error(`server error: ${message}`);
+  },
+};
+
+export function loadRoom(
+  store: BoardStore,
+  id: BoardId,
+  compaction: CompactionPolicy = DEFAULT_COMPACTION,
+): Room {
+  return Room.load(id, { store, compaction, logger: strictLogger, onEmpty: () => {} });
+}
+
+/** A policy under which any update since the last snapshot is due for compaction. */
+const COMPACT_ANY_LOG: CompactionPolicy = { maxUpdates: 1, maxBytes: 1 };
+
+/**
+ * Compacts the board's log through the server's own code: Room.load compacts a log that is
+ * due, and under this policy any log with an update is. (Room's snapshot writer is private;
+ * going through it keeps this bench right if the snapshot format changes.)
+ */
+export function compactThroughRoom(store: BoardStore, id: BoardId): void {
+  loadRoom(store, id, COMPACT_ANY_LOG).destroy();
+}
+
+export interface RoomClient {
+  doc: Y.Doc;
+  leave(): void;
+}
+
+/** Joins `room` as a client: syncs its doc, then sends every local change as an update frame. */
+export function joinRoom(room: Room): RoomClient {
+  const doc = new Y.Doc();
+  const participant: Participant = {
+    send(message) {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) !== MESSAGE.sync) return; // awareness: nobody here
+      syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, FROM_ROOM);
+    },
+    close(code, reason) {
+      throw new Error(`the room closed a bench client (${code}): ${reason}`);
+    },
+  };
+  room.join(participant);
+  const context = { room, participant };
+  // The handshake as a provider does it: our state vector, answered with what we lack.
+  const step1 = encoding.createEncoder();
+  encoding.writeVarUint(step1, MESSAGE.sync);
+  syncProtocol.writeSyncStep1(step1, doc);
+  handleMessage(encoding.toUint8Array(step1), context);
+  const onUpdate = (update: Uint8Array, origin: unknown) => {
+    if (origin !== FROM_ROOM) handleMessage(encodeSyncUpdate(update), context);
+  };
+  doc.on('update', onUpdate);
+  return {
+    doc,
+    leave() {
+      doc.off('update', onUpdate);
+      room.leave(participant);
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Our server (startLienzoServer, without Next) in a child process under the bench's control.
+ * The data dir is made by the bench and passed in LIENZO_BENCH_DATA_DIR. The bench deletes it
+ * after this process exits; this process also deletes it when it closes, so a bench killed
+ * outright (its children close when the IPC channel drops) leaves nothing behind either.
+ */
+import { rmSync } from 'node:fs';
+import { startLienzoServer } from '../../server/app-server';
+import { serveUnderControl } from './control';
+
+const dataDir = process.env.LIENZO_BENCH_DATA_DIR;
+if (!dataDir) throw new Error('LIENZO_BENCH_DATA_DIR is not set');
+
+await serveUnderControl(async () => {
+  const server = await startLienzoServer({
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    // Info lines (board loaded, migrated) are noise in a bench; problems still show.
+    logger: {
+      info: () => {},
+      warn: (message, ...details) => console.warn(`[ours] ${message}`, ...details),
+      error: (message, ...details) => console.error(`[ours] ${message}`, ...details),
+    },
+  });
+  return {
+    port: server.port,
+    close: async () => {
+      await server.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+});
