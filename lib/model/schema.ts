@@ -20,6 +20,31 @@ export const ROOT = {
   meta: 'meta',
   /** Y.Map from NoteId to the note's Y.Map. */
   notes: 'notes',
+  /**
+   * Y.Map of the facilitator's workshop state (see WORKSHOP_KEYS). Only a facilitator's
+   * connection may change it; the server refuses anyone else's change to it. Added without a
+   * version bump: a root type is created by name on first use (no two peers can create it
+   * twice) and older readers ignore it.
+   */
+  workshop: 'workshop',
+  /** Y.Map from vote id to a Y.Map per voter (voter id → Y.Map of NoteId → dots). */
+  votes: 'votes',
+  /** Y.Map from comment id to the comment's Y.Map (note, thread, author, time, text). */
+  comments: 'comments',
+} as const;
+
+/** Keys of the `workshop` map, each owned by one facilitator tool. */
+export const WORKSHOP_KEYS = {
+  /** The shared countdown: running or paused, its duration and end. */
+  timer: 'timer',
+  /** Follow me: whether participants' views follow the facilitator's. */
+  follow: 'follow',
+  /** The open or closed dot vote: id, dots per person, block, state. */
+  vote: 'vote',
+  /** Lock of the whole board and of single blocks. */
+  locks: 'locks',
+  /** Private writing: whether new notes stay with their author until revealed. */
+  privateWriting: 'privateWriting',
 } as const;
 
 /** Keys of the `meta` map. */
