@@ -3,7 +3,7 @@ import { boardToJson, initBoardDoc, type BoardJson } from '../lib/doc';
 import { newBoardId, type BoardId } from '../lib/model';
 import { issueTokens, type PlainTokens } from './auth/tokens';
 import type { RoomRegistry } from './rooms/room-registry';
-import { docFromStored } from './rooms/stored-doc';
+import { docFromStored, snapshotOf } from './rooms/stored-doc';
 import type { BoardStore } from './store/board-store';
 
 /**
@@ -28,7 +28,7 @@ export function createBoard(
   try {
     initBoardDoc(doc, { title, createdAt: now });
     content?.(doc);
-    store.createBoard(id, { createdAt: now }, Y.encodeStateAsUpdate(doc), stored);
+    store.createBoard(id, { createdAt: now }, snapshotOf(doc), stored);
   } finally {
     doc.destroy();
   }

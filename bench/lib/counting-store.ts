@@ -1,4 +1,5 @@
 import type { BoardId } from '../../lib/model';
+import type { StoredSnapshot } from '../../server/store/board-store';
 import { SqliteBoardStore } from '../../server/store/sqlite-store';
 
 /** The SQLite store, counting what rooms append and how often they compact. */
@@ -13,7 +14,7 @@ export class CountingStore extends SqliteBoardStore {
     this.appendedBytes += update.byteLength;
   }
 
-  override compact(id: BoardId, snapshot: Uint8Array): void {
+  override compact(id: BoardId, snapshot: StoredSnapshot): void {
     super.compact(id, snapshot);
     this.compactions += 1;
   }

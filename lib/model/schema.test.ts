@@ -26,6 +26,7 @@ import {
   REL_KEYS,
   ROOT,
   SCHEMA_VERSION,
+  WORKSHOP_KEYS,
   cleanTitle,
 } from './schema';
 
@@ -66,7 +67,20 @@ describe('cleanTitle', () => {
 
 describe('schema names', () => {
   it('are the names stored in every board (renaming one orphans stored data)', () => {
-    expect(ROOT).toEqual({ meta: 'meta', notes: 'notes' });
+    expect(ROOT).toEqual({
+      meta: 'meta',
+      notes: 'notes',
+      workshop: 'workshop',
+      votes: 'votes',
+      comments: 'comments',
+    });
+    expect(Object.values(WORKSHOP_KEYS)).toEqual([
+      'timer',
+      'follow',
+      'vote',
+      'locks',
+      'privateWriting',
+    ]);
     expect(Object.values(META_KEYS)).toEqual(['schemaVersion', 'title', 'createdAt']);
     expect(Object.values(NOTE_KEYS)).toEqual([
       'block',

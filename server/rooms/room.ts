@@ -7,7 +7,7 @@ import type { BoardStore } from '../store/board-store';
 import { CLOSE } from '../sync/close-codes';
 import { encodeAwareness, encodeSyncUpdate } from '../sync/messages';
 import { LogCounter, type CompactionPolicy } from './compaction';
-import { docFromStored } from './stored-doc';
+import { docFromStored, snapshotOf } from './stored-doc';
 
 /** Someone in a room: the room relays to it and may close it. A connection, in practice. */
 export interface Participant {
@@ -212,7 +212,7 @@ export class Room {
   }
 
   private writeSnapshot(): void {
-    this.options.store.compact(this.id, Y.encodeStateAsUpdate(this.doc));
+    this.options.store.compact(this.id, snapshotOf(this.doc));
     this.log.reset();
   }
 

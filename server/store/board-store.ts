@@ -15,14 +15,19 @@ import type { StoredToken, StoredTokens } from '../auth/tokens';
  */
 export interface BoardStore {
   /** Creates the board row, its link digests and its initial document in one transaction. */
-  createBoard(id: BoardId, init: BoardInit, initialState: Uint8Array, tokens: StoredTokens): void;
+  createBoard(
+    id: BoardId,
+    init: BoardInit,
+    initialState: StoredSnapshot,
+    tokens: StoredTokens,
+  ): void;
   boardExists(id: BoardId): boolean;
   /** The stored log of a board, or null when no such board was ever created. */
   loadBoard(id: BoardId): StoredBoard | null;
   /** Appends one accepted update; durable when this returns. */
   appendUpdate(id: BoardId, update: Uint8Array): void;
   /** Replaces the board's whole log with one snapshot, in one transaction. */
-  compact(id: BoardId, snapshot: Uint8Array): void;
+  compact(id: BoardId, snapshot: StoredSnapshot): void;
   /** The digests of a board's three links, or null when it has none (or does not exist). */
   loadTokens(id: BoardId): StoredTokens | null;
   /** Replaces one link's digest (and salt): the old link stops working. */
@@ -41,9 +46,24 @@ export interface BoardInit {
   createdAt: number;
 }
 
+/**
+ * Yjs has two binary formats for the same update. Updates are stored as they came over the
+ * wire (v1); snapshots are written in v2, whose column encoding (run lengths, deltas) is
+ * several times smaller for a board that was edited a lot: 100,000 moves of 1,000 notes
+ * leave 200,000 deleted map entries, 4.7 MiB in v1 against 0.8 MiB in v2 (npm run bench).
+ * Snapshots written before store schema 3 are v1.
+ */
+export type UpdateFormat = 'v1' | 'v2';
+
+/** A whole document state, in the format it was encoded with. */
+export interface StoredSnapshot {
+  format: UpdateFormat;
+  data: Uint8Array;
+}
+
 export interface StoredBoard {
   /** The last compaction's snapshot, or null when the log was never compacted. */
-  snapshot: Uint8Array | null;
-  /** Updates accepted after the snapshot, oldest first. */
+  snapshot: StoredSnapshot | null;
+  /** Updates accepted after the snapshot, oldest first, in update format v1. */
   updates: Uint8Array[];
 }

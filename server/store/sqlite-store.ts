@@ -3,7 +3,13 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES, type BoardId, type Role } from '../../lib/model';
 import type { StoredToken, StoredTokens } from '../auth/tokens';
-import type { BoardInit, BoardStore, StoredBoard } from './board-store';
+import type {
+  BoardInit,
+  BoardStore,
+  StoredBoard,
+  StoredSnapshot,
+  UpdateFormat,
+} from './board-store';
 
 /** The database file inside LIENZO_DATA_DIR. */
 export const DATABASE_FILE = 'lienzo.db';
@@ -40,6 +46,9 @@ const SCHEMA_STEPS: readonly string[] = [
      salt BLOB,
      PRIMARY KEY (board_id, role)
    ) STRICT;`,
+  // The Yjs update format of each row (board-store.ts UpdateFormat): 1 or 2. Rows from before
+  // this step were all written in format 1.
+  `ALTER TABLE board_log ADD COLUMN format INTEGER NOT NULL DEFAULT 1 CHECK (format IN (1, 2));`,
 ];
 
 type LogKind = 'snapshot' | 'update';
@@ -52,8 +61,15 @@ interface TokenRow {
 
 interface LogRow {
   kind: LogKind;
+  format: FormatNumber;
   data: Buffer;
 }
+
+/** The `format` column: the digit of the Yjs update format. */
+type FormatNumber = 1 | 2;
+
+const FORMAT_NUMBER: Record<UpdateFormat, FormatNumber> = { v1: 1, v2: 2 };
+const FORMAT_OF_NUMBER: Record<FormatNumber, UpdateFormat> = { 1: 'v1', 2: 'v2' };
 
 export interface LogStats {
   rows: number;
@@ -94,10 +110,10 @@ export class SqliteBoardStore implements BoardStore {
       ),
       boardExists: this.db.prepare<[string]>('SELECT 1 FROM boards WHERE id = ?').pluck(),
       readLog: this.db.prepare<[string], LogRow>(
-        'SELECT kind, data FROM board_log WHERE board_id = ? ORDER BY seq',
+        'SELECT kind, format, data FROM board_log WHERE board_id = ? ORDER BY seq',
       ),
-      append: this.db.prepare<[string, LogKind, Buffer]>(
-        'INSERT INTO board_log (board_id, kind, data) VALUES (?, ?, ?)',
+      append: this.db.prepare<[string, LogKind, FormatNumber, Buffer]>(
+        'INSERT INTO board_log (board_id, kind, format, data) VALUES (?, ?, ?, ?)',
       ),
       upsertToken: this.db.prepare<[string, string, Buffer, Buffer | null]>(
         `INSERT INTO board_tokens (board_id, role, hash, salt) VALUES (?, ?, ?, ?)
@@ -137,11 +153,16 @@ export class SqliteBoardStore implements BoardStore {
     })();
   }
 
-  createBoard(id: BoardId, init: BoardInit, initialState: Uint8Array, tokens: StoredTokens): void {
+  createBoard(
+    id: BoardId,
+    init: BoardInit,
+    initialState: StoredSnapshot,
+    tokens: StoredTokens,
+  ): void {
     this.db.transaction(() => {
       this.statements.insertBoard.run(id, init.createdAt);
       this.writeTokens(id, tokens);
-      this.statements.append.run(id, 'snapshot', toBuffer(initialState));
+      this.appendSnapshot(id, initialState);
     })();
   }
 
@@ -157,10 +178,12 @@ export class SqliteBoardStore implements BoardStore {
       for (const row of this.statements.readLog.all(id)) {
         // A snapshot holds everything before it, so it supersedes the rows it follows.
         if (row.kind === 'snapshot') {
-          board.snapshot = toBytes(row.data);
+          board.snapshot = { format: FORMAT_OF_NUMBER[row.format], data: toBytes(row.data) };
           board.updates = [];
-        } else {
+        } else if (row.format === 1) {
           board.updates.push(toBytes(row.data));
+        } else {
+          throw new Error(`board ${id}: an update row in format ${row.format} (only 1 is written)`);
         }
       }
       return board;
@@ -202,14 +225,23 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   appendUpdate(id: BoardId, update: Uint8Array): void {
-    this.statements.append.run(id, 'update', toBuffer(update));
+    this.statements.append.run(id, 'update', FORMAT_NUMBER.v1, toBuffer(update));
   }
 
-  compact(id: BoardId, snapshot: Uint8Array): void {
+  compact(id: BoardId, snapshot: StoredSnapshot): void {
     this.db.transaction(() => {
       this.statements.clearLog.run(id);
-      this.statements.append.run(id, 'snapshot', toBuffer(snapshot));
+      this.appendSnapshot(id, snapshot);
     })();
+  }
+
+  private appendSnapshot(id: BoardId, snapshot: StoredSnapshot): void {
+    this.statements.append.run(
+      id,
+      'snapshot',
+      FORMAT_NUMBER[snapshot.format],
+      toBuffer(snapshot.data),
+    );
   }
 
   /** Size of a board's stored log (operators and tests; not part of BoardStore). */

@@ -1,6 +1,11 @@
 import type { BoardId, Role } from '../../lib/model';
 import type { StoredToken, StoredTokens } from '../../server/auth/tokens';
-import type { BoardInit, BoardStore, StoredBoard } from '../../server/store/board-store';
+import type {
+  BoardInit,
+  BoardStore,
+  StoredBoard,
+  StoredSnapshot,
+} from '../../server/store/board-store';
 import { SqliteBoardStore } from '../../server/store/sqlite-store';
 
 /** The SQLite store, with switches that make its writes or its health check fail. */
@@ -18,7 +23,12 @@ export class FlakyStore implements BoardStore {
     if (this.failWrites) throw new Error('disk I/O error (simulated)');
   }
 
-  createBoard(id: BoardId, init: BoardInit, initialState: Uint8Array, tokens: StoredTokens): void {
+  createBoard(
+    id: BoardId,
+    init: BoardInit,
+    initialState: StoredSnapshot,
+    tokens: StoredTokens,
+  ): void {
     this.write();
     this.inner.createBoard(id, init, initialState, tokens);
   }
@@ -47,7 +57,7 @@ export class FlakyStore implements BoardStore {
     this.write();
     this.inner.appendUpdate(id, update);
   }
-  compact(id: BoardId, snapshot: Uint8Array): void {
+  compact(id: BoardId, snapshot: StoredSnapshot): void {
     this.write();
     this.inner.compact(id, snapshot);
   }

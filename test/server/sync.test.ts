@@ -4,6 +4,7 @@ import { boardRoots, createNote, initBoardDoc, readBoard } from '../../lib/doc';
 import { META_KEYS, SCHEMA_VERSION, newBoardId, type BoardId } from '../../lib/model';
 import { issueTokens } from '../../server/auth/tokens';
 import { SqliteBoardStore } from '../../server/store/sqlite-store';
+import { applySnapshot } from '../../server/rooms/stored-doc';
 import { connectClient, waitForNotes, type TestClient } from '../helpers/clients';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
@@ -103,7 +104,9 @@ describe('sync', () => {
     initBoardDoc(doc, { title: 'Old', createdAt: 1 });
     boardRoots(doc).meta.set(META_KEYS.schemaVersion, 1);
     const { tokens, stored } = issueTokens();
-    store.createBoard(id, { createdAt: 1 }, Y.encodeStateAsUpdate(doc), stored);
+    // Written as the first release wrote it, in update format v1.
+    const initial = { format: 'v1', data: Y.encodeStateAsUpdate(doc) } as const;
+    store.createBoard(id, { createdAt: 1 }, initial, stored);
     store.close();
     await server.restart();
 
@@ -133,7 +136,7 @@ describe('sync', () => {
     const store = new SqliteBoardStore(server.dataDir);
     const doc = new Y.Doc();
     const stored = store.loadBoard(id)!;
-    Y.applyUpdate(doc, stored.snapshot!);
+    applySnapshot(doc, stored.snapshot!);
     doc.on('update', (update: Uint8Array) => store.appendUpdate(id, update));
     boardRoots(doc).meta.set(META_KEYS.schemaVersion, 99);
     store.close();
