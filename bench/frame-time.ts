@@ -7,6 +7,7 @@ import { BLOCK_RECTS, type BlockId, type NoteId } from '../lib/model';
 import { AppServer } from '../e2e/fixtures/app-server';
 import { CHROMIUM_LAUNCH_OPTIONS } from '../e2e/fixtures/chromium';
 import { connectClient, waitUntil } from './lib/clients';
+import { formatCount, formatMs, formatSection, verdict, type SectionResult } from './lib/report';
 import { percentile } from './lib/stats';
 
 /**
@@ -173,10 +174,43 @@ export async function benchFrameTime(
   return results;
 }
 
+/** The section of `npm run bench`. */
+export async function runFrameTime(): Promise<SectionResult> {
+  const results = await benchFrameTime();
+  return {
+    id: 'frameTime',
+    title: '6. Canvas frame time while dragging a relationship note (headless Chromium)',
+    headers: ['notes', 'connectors', 'frames', 'p50', 'p95', 'max', 'target (p95)', 'result'],
+    rows: results.map((r) => [
+      formatCount(r.notes),
+      formatCount(r.connectors),
+      String(r.frames),
+      formatMs(r.p50Ms),
+      formatMs(r.p95Ms),
+      formatMs(r.maxMs),
+      `< ${r.targetMs} ms`,
+      verdict(r.p95Ms < r.targetMs),
+    ]),
+    notes: [
+      'requestAnimationFrame deltas during a drag of 90 pointer moves (one per 16 ms) in the production',
+      `build, served by our server; a quarter of the notes are relationships linked to a channel and a segment.`,
+      'Headless Chromium paces frames at 60 Hz (16.7 ms), so a p95 at that value means no frame was missed.',
+    ],
+    checks: results.map((r) => ({
+      section: '6. frame time',
+      what: `p95 frame while dragging, ${formatCount(r.notes)} notes`,
+      measured: formatMs(r.p95Ms),
+      target: `< ${r.targetMs} ms`,
+      pass: r.p95Ms < r.targetMs,
+    })),
+    data: results,
+  };
+}
+
 // `npx tsx bench/frame-time.ts` runs this part alone.
 if (process.argv[1]?.endsWith('frame-time.ts')) {
-  benchFrameTime()
-    .then((results) => console.table(results))
+  runFrameTime()
+    .then((section) => console.log(formatSection(section)))
     .catch((error: unknown) => {
       console.error(error);
       process.exitCode = 1;

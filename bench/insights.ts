@@ -27,6 +27,7 @@ import {
   type NoteRecord,
   type RelationshipFields,
 } from '../lib/model';
+import { formatCount, formatMs, formatSection, verdict, type SectionResult } from './lib/report';
 import { randomInt, seededRandom } from './lib/random';
 import { percentile } from './lib/stats';
 
@@ -146,13 +147,42 @@ export async function benchInsights(): Promise<{
   };
 }
 
+/** The section of `npm run bench`. */
+export async function runInsights(): Promise<SectionResult> {
+  const result = await benchInsights();
+  const pass = result.p95Ms < INSIGHTS_TARGET_MS;
+  const target = `< ${INSIGHTS_TARGET_MS} ms`;
+  return {
+    id: 'insights',
+    title: `5. Relationships overview and warnings, computed on a ${formatCount(result.notes)}-note board`,
+    headers: ['notes', 'relationships', 'p50', 'p95', 'target (p95)', 'result'],
+    rows: [
+      [
+        formatCount(result.notes),
+        formatCount(result.relationships),
+        formatMs(result.p50Ms),
+        formatMs(result.p95Ms),
+        target,
+        verdict(pass),
+      ],
+    ],
+    notes: [
+      `computeOverview + computeWarnings on the board's records, ${INSIGHTS_RUNS} timed runs after ${INSIGHTS_WARMUP_RUNS} warm-up runs,`,
+      `in this process; ${INSIGHTS_SEGMENTS} segments and ${INSIGHTS_CHANNELS} channels, some relationships unlinked on purpose.`,
+    ],
+    checks: [
+      {
+        section: '5. insights',
+        what: `overview + warnings, ${formatCount(result.notes)} notes`,
+        measured: `p95 ${formatMs(result.p95Ms)}`,
+        target,
+        pass,
+      },
+    ],
+    data: result,
+  };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  void benchInsights().then((result) => {
-    const verdict = result.p95Ms < INSIGHTS_TARGET_MS ? 'PASS' : 'FAIL';
-    console.log(
-      `insights: ${result.notes} notes, ${result.relationships} relationships: ` +
-        `p50 ${result.p50Ms.toFixed(2)} ms, p95 ${result.p95Ms.toFixed(2)} ms ` +
-        `(target < ${INSIGHTS_TARGET_MS} ms) ${verdict}`,
-    );
-  });
+  void runInsights().then((section) => console.log(formatSection(section)));
 }

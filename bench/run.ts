@@ -4,14 +4,17 @@
  * and writes the figures to bench/results/latest.json.
  *
  *   BENCH_QUICK=1                 a smaller run (a smoke test of the suite)
- *   BENCH_ONLY=latency,heap,...   run some sections only (latency, heap, storeLoad, storeSize)
+ *   BENCH_ONLY=latency,heap,...   run some sections only (latency, heap, storeLoad, storeSize,
+ *                                 insights, frameTime)
  *   BENCH_SERVER_NODE_ARGS=...    extra node flags for the server processes (e.g. --cpu-prof)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
+import { runFrameTime } from './frame-time';
 import { runHeap } from './heap';
+import { runInsights } from './insights';
 import { runLatency } from './latency';
 import { Cleanup } from './lib/cleanup';
 import { collectBenchGarbage } from './lib/gc';
@@ -31,7 +34,7 @@ const RESULTS_FILE = `${RESULTS_DIR}latest.json`;
  */
 const BUSY_LOAD_AVERAGE = 1;
 
-type SectionId = 'latency' | 'heap' | 'storeLoad' | 'storeSize';
+type SectionId = 'latency' | 'heap' | 'storeLoad' | 'storeSize' | 'insights' | 'frameTime';
 
 const SECTIONS: Record<SectionId, (cleanup: Cleanup) => Promise<SectionResult>> = {
   latency: async (cleanup) => {
@@ -50,6 +53,8 @@ const SECTIONS: Record<SectionId, (cleanup: Cleanup) => Promise<SectionResult>> 
   heap: runHeap,
   storeLoad: runStoreLoad,
   storeSize: runStoreSize,
+  insights: runInsights,
+  frameTime: runFrameTime,
 };
 
 function selectedSections(): SectionId[] {
