@@ -7,6 +7,7 @@ import {
   canEdit,
   rectCenter,
   type BlockId,
+  newNoteCornerAt,
   type BoardId,
   type NoteId,
   type Role,
@@ -24,6 +25,7 @@ import { useSyncStatus } from '@/lib/react/use-sync-status';
 import { useUndoState } from '@/lib/react/use-undo-state';
 import { readingOrder, stepThroughNotes } from '@/lib/view/selection';
 import { centerOn, screenToBoard } from '@/lib/view/viewport';
+import { indexBoard } from '@/lib/insights/board-index';
 import { EMPTY_FILTER, type BoardFilter } from '@/lib/insights/filter';
 import { ModelError } from '@/lib/doc/model-error';
 import type { RelationshipPatch } from '@/lib/doc/relationships';
@@ -136,6 +138,8 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   );
 
   const ordered = useMemo(() => readingOrder(snapshot.ordered, BLOCK_IDS), [snapshot.ordered]);
+  // The relationships block and its targets, read once per change for the panel and overview.
+  const boardIndex = useMemo(() => indexBoard(snapshot.ordered), [snapshot.ordered]);
   const selectedIds = [...selection];
 
   // A viewer's keyboard only looks: select, step, zoom, pan, help. Every editing key is a no-op.
@@ -151,7 +155,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
           (first
             ? rectCenter(BLOCK_RECTS[first.block])
             : rectCenter(BLOCK_RECTS.valuePropositions));
-        const id = editing.createNote({ x: at.x - 80, y: at.y - 55 });
+        const id = editing.createNote(newNoteCornerAt(at));
         setSelection(new Set([id]));
         setEditing(id);
       },
@@ -212,10 +216,9 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const singleId = selectedIds.length === 1 ? selectedIds[0] : undefined;
   const relationshipBindings = useMemo(() => {
     if (!actions || !singleId || readOnly) return undefined;
-    const inBlock = (block: string) => snapshot.ordered.filter((n) => n.block === block);
     return {
-      channels: inBlock('channels'),
-      segments: inBlock('customerSegments'),
+      channels: boardIndex.channels,
+      segments: boardIndex.segments,
       onLabel: (patch: RelationshipPatch) => actions.labelRelationship(singleId, patch),
       onChooseType: (type: RelationshipType | null) =>
         actions.chooseRelationshipType(singleId, type),
@@ -223,7 +226,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
       onUnlink: (target: NoteId) => actions.unlinkNotes(singleId, target),
       onShowNote: showNote,
     };
-  }, [actions, singleId, readOnly, snapshot.ordered, connect, showNote]);
+  }, [actions, singleId, readOnly, boardIndex, connect, showNote]);
 
   const editingNote = editingId ? snapshot.notes.get(editingId) : undefined;
   const editingFragment = editingId && editing ? editing.noteText(editingId) : null;
@@ -343,6 +346,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
           tab={sideTab}
           onTab={setSideTab}
           snapshot={snapshot}
+          index={boardIndex}
           filter={filter}
           onFilter={setFilter}
           segmentColors={segmentColors}

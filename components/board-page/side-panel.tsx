@@ -3,7 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { FilterBar } from '@/components/filter/filter-bar';
 import { RelationshipsOverview } from '@/components/overview/relationships-overview';
 import type { BoardSnapshot } from '@/lib/doc';
-import { indexBoard } from '@/lib/insights/board-index';
+import type { BoardIndex } from '@/lib/insights/board-index';
 import { isFilterActive, type BoardFilter } from '@/lib/insights/filter';
 import { computeOverview } from '@/lib/insights/overview';
 import { computeWarnings } from '@/lib/insights/warnings';
@@ -19,6 +19,8 @@ interface SidePanelProps {
   /** The selection's panel (NotePanel), shown on the "note" tab. */
   notePanel: ReactNode;
   snapshot: BoardSnapshot;
+  /** indexBoard of the snapshot, computed once by the page. */
+  index: BoardIndex;
   filter: BoardFilter;
   onFilter(filter: BoardFilter): void;
   segmentColors: boolean;
@@ -32,22 +34,18 @@ interface SidePanelProps {
  */
 export function SidePanel(props: SidePanelProps) {
   const { t } = useI18n();
-  const { snapshot, tab } = props;
+  const { snapshot, index, tab } = props;
   // Recomputed on every board change while the overview is open: a few ms at most (bench).
   const insights = useMemo(() => {
     if (tab !== 'overview') return null;
-    const index = indexBoard(snapshot.ordered);
     return {
       overview: computeOverview(snapshot.ordered, index),
       warnings: computeWarnings(snapshot.ordered, index),
     };
-  }, [snapshot.ordered, tab]);
+  }, [snapshot.ordered, index, tab]);
   const segments = useMemo(
-    () =>
-      snapshot.ordered
-        .filter((n) => n.block === 'customerSegments')
-        .map((n) => ({ id: n.id, text: n.text })),
-    [snapshot.ordered],
+    () => index.segments.map((n) => ({ id: n.id, text: n.text })),
+    [index.segments],
   );
   const [tabIds] = useState(() => ({ note: 'side-tab-note', overview: 'side-tab-overview' }));
 

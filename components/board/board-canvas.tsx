@@ -3,9 +3,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Rect, Stage, Transformer } from 'react-konva';
 import type Konva from 'konva';
 import {
-  DEFAULT_NOTE_HEIGHT,
-  DEFAULT_NOTE_WIDTH,
   MIN_NOTE_SIZE,
+  newNoteCornerAt,
   rectFromCorners,
   type BlockId,
   type NoteId,
@@ -255,10 +254,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const placeNoteAt = (point: Point, thenEdit: boolean) => {
     const { actions, onNotePlaced, onEdit, readOnly } = latest.current;
     if (readOnly) return;
-    const id = actions.createNote({
-      x: point.x - DEFAULT_NOTE_WIDTH / 2,
-      y: point.y - DEFAULT_NOTE_HEIGHT / 2,
-    });
+    const id = actions.createNote(newNoteCornerAt(point));
     onNotePlaced(id);
     if (thenEdit) onEdit(id);
   };

@@ -28,9 +28,9 @@ export interface RelationshipEditorProps {
   /** The selected note, in the Customer Relationships block. */
   note: NoteRecord;
   /** The notes of the Channels block, offered as links. */
-  channels: NoteRecord[];
+  channels: readonly NoteRecord[];
   /** The notes of the Customer Segments block, offered as links. */
-  segments: NoteRecord[];
+  segments: readonly NoteRecord[];
   /** Sets (value) or clears (null) some labels. */
   onLabel(patch: RelationshipPatch): void;
   /** Sets the type and fills the dimensions it suggests; null clears the type. */

@@ -3,7 +3,16 @@ import { isBlockId } from './blocks';
 import { isNoteColor, NOTE_COLOR_NAMES } from './colors';
 import { newNoteId } from './ids';
 import { BOARD_HEIGHT, BOARD_WIDTH } from './layout';
-import { MAX_AUTHOR_LENGTH, MAX_NOTE_SIZE, MIN_NOTE_SIZE, noteRect, parseNoteFields } from './note';
+import {
+  DEFAULT_NOTE_HEIGHT,
+  DEFAULT_NOTE_WIDTH,
+  MAX_AUTHOR_LENGTH,
+  MAX_NOTE_SIZE,
+  MIN_NOTE_SIZE,
+  newNoteCornerAt,
+  noteRect,
+  parseNoteFields,
+} from './note';
 
 const ID = newNoteId();
 
@@ -91,5 +100,13 @@ describe('palette and block guards', () => {
 describe('noteRect', () => {
   it('keeps only the geometry', () => {
     expect(noteRect({ ...VALID } as never)).toEqual({ x: 1250, y: 500, width: 160, height: 110 });
+  });
+});
+
+describe('newNoteCornerAt', () => {
+  it('centres a default-sized note on the point', () => {
+    const corner = newNoteCornerAt({ x: 500, y: 300 });
+    expect(corner.x + DEFAULT_NOTE_WIDTH / 2).toBe(500);
+    expect(corner.y + DEFAULT_NOTE_HEIGHT / 2).toBe(300);
   });
 });

@@ -1,6 +1,6 @@
 import { isBlockId, type BlockId } from './blocks';
 import { isNoteColor, type NoteColor } from './colors';
-import type { Rect } from './geometry';
+import type { Point, Rect } from './geometry';
 import { isNoteId, type NoteId } from './ids';
 import { BOARD_HEIGHT, BOARD_WIDTH } from './layout';
 import type { RelationshipLabels, RelationshipLinks } from './relationship';
@@ -10,6 +10,11 @@ export const DEFAULT_NOTE_WIDTH = 160;
 export const DEFAULT_NOTE_HEIGHT = 110;
 export const MIN_NOTE_SIZE = 60;
 export const MAX_NOTE_SIZE = 600;
+/** Top-left corner of a new default-sized note centred on `center` (where it was asked for). */
+export function newNoteCornerAt(center: Point): Point {
+  return { x: center.x - DEFAULT_NOTE_WIDTH / 2, y: center.y - DEFAULT_NOTE_HEIGHT / 2 };
+}
+
 /** Longest author name kept in a note; display names are short labels, not essays. */
 export const MAX_AUTHOR_LENGTH = 60;
 
