@@ -7,9 +7,15 @@ import { createNote } from './notes';
 import { plainTextToParagraphs } from './note-text';
 import { SERVER_ORIGIN } from './origins';
 import { readBoard } from './read-board';
-import { relationshipMapOf } from './relationship-map';
+import { linkKey, relationshipMapOf } from './relationship-map';
 import { chooseRelationshipType, labelRelationship, linkNotes } from './relationships';
-import { REMOTE_ORIGIN, TEST_CREATED_AT, newBoard, recordTransactions } from './test-support';
+import {
+  REMOTE_ORIGIN,
+  TEST_CREATED_AT,
+  addRelationshipNotes,
+  newBoard,
+  recordTransactions,
+} from './test-support';
 
 /** The current version: the generic tests below migrate from it to versions that do not exist. */
 const V = SCHEMA_VERSION;
@@ -157,25 +163,23 @@ function relMap(doc: Y.Doc, id: NoteId) {
 }
 
 describe('step 1 → 2: a `rel` map on every note', () => {
-  it('is the only step, from version 1', () => {
-    expect(MIGRATIONS.map((step) => step.from)).toEqual([1]);
+  it('is the first step, from version 1', () => {
+    expect(MIGRATIONS.map((step) => step.from)).toEqual([1, 2]);
   });
 
-  it('gives every note of a v1 board a `rel` map with both link sets, in one transaction', () => {
+  it('gives every note of a v1 board a `rel` map, in one transaction with step 2 → 3', () => {
     const { doc, rel, channel, segment } = v1Board();
     const before = readBoard(doc);
     expect(relMap(doc, rel)).toBeNull();
     const log = recordTransactions(doc);
-    expect(migrateBoardDoc(doc)).toEqual({ status: 'migrated', from: 1, to: 2 });
+    expect(migrateBoardDoc(doc)).toEqual({ status: 'migrated', from: 1, to: 3 });
     expect(log.origins).toEqual([SERVER_ORIGIN]);
     expect(log.updates).toBe(1);
-    expect(readMeta(doc)).toEqual({ ...before.meta, schemaVersion: 2 });
+    expect(readMeta(doc)).toEqual({ ...before.meta, schemaVersion: 3 });
     for (const id of [rel, channel, segment]) {
       const map = relMap(doc, id)!;
       expect(map).toBeInstanceOf(Y.Map);
-      expect(map.get(REL_KEYS.channels)).toBeInstanceOf(Y.Map);
-      expect(map.get(REL_KEYS.segments)).toBeInstanceOf(Y.Map);
-      expect(map.toJSON()).toEqual({ channels: {}, segments: {} });
+      expect(map.toJSON()).toEqual({});
     }
     // Nothing else changed: the same notes, text and all, with empty labels and links.
     expect([...readBoard(doc).notes.values()]).toEqual([...before.notes.values()]);
@@ -187,7 +191,7 @@ describe('step 1 → 2: a `rel` map on every note', () => {
     migrateBoardDoc(doc);
     const state = Y.encodeStateAsUpdate(doc);
     const log = recordTransactions(doc);
-    expect(migrateBoardDoc(doc)).toEqual({ status: 'current', version: 2 });
+    expect(migrateBoardDoc(doc)).toEqual({ status: 'current', version: 3 });
     expect(log.origins).toEqual([]);
     expect(Y.encodeStateAsUpdate(doc)).toEqual(state);
   });
@@ -232,5 +236,57 @@ describe('step 1 → 2: a `rel` map on every note', () => {
     expect(() => migrateBoardDoc(doc)).not.toThrow();
     expect(relMap(doc, rel)).toBe(existing);
     expect(readBoard(doc).notes.get(rel)?.relationship).toEqual({ status: 'planned' });
+  });
+});
+
+/** A v2 board as v2 code wrote it: links in nested sets of the `rel` map. */
+function v2Board() {
+  const doc = newBoard();
+  const ids = addRelationshipNotes(doc);
+  const [otherChannel] = [createNote(doc, { x: 1250, y: 500, author: 'Ana', text: 'Shop' })];
+  doc.transact(() => {
+    boardRoots(doc).meta.set(META_KEYS.schemaVersion, 2);
+    const map = relMap(doc, ids.rel)!;
+    map.set('status', 'current');
+    const channels = new Y.Map<boolean>();
+    const segments = new Y.Map<boolean>();
+    map.set(REL_KEYS.channels, channels);
+    map.set(REL_KEYS.segments, segments);
+    channels.set(ids.email, true);
+    channels.set(otherChannel, true);
+    segments.set(ids.segment, true);
+    // The partner note got its empty sets from the 1 → 2 migration.
+    relMap(doc, ids.partner)!.set(REL_KEYS.channels, new Y.Map<boolean>());
+  }, SERVER_ORIGIN);
+  return { doc, otherChannel, ...ids };
+}
+
+describe('step 2 → 3: links as keys of the `rel` map', () => {
+  it('moves every link out of the nested sets, keeping labels, in one transaction', () => {
+    const { doc, rel, email, segment, partner, otherChannel } = v2Board();
+    const before = readBoard(doc);
+    expect(before.notes.get(rel)?.links).toEqual({
+      channels: [email, otherChannel].sort(),
+      segments: [segment],
+    });
+    const log = recordTransactions(doc);
+    expect(migrateBoardDoc(doc)).toEqual({ status: 'migrated', from: 2, to: 3 });
+    expect(log.updates).toBe(1);
+    expect(relMap(doc, rel)!.toJSON()).toEqual({
+      status: 'current',
+      [linkKey('channels', email)]: true,
+      [linkKey('channels', otherChannel)]: true,
+      [linkKey('segments', segment)]: true,
+    });
+    expect(relMap(doc, partner)!.toJSON()).toEqual({});
+    expect(readBoard(doc).notes).toEqual(before.notes);
+  });
+
+  it('writes nothing when run again', () => {
+    const { doc } = v2Board();
+    migrateBoardDoc(doc);
+    const log = recordTransactions(doc);
+    expect(migrateBoardDoc(doc)).toEqual({ status: 'current', version: 3 });
+    expect(log.updates).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { META_KEYS, SCHEMA_VERSION } from '../model';
 import { boardRoots } from './board-doc';
 import { SERVER_ORIGIN } from './origins';
-import { ensureRelationshipMap } from './relationship-map';
+import { ensureRelationshipMap, flattenLinkSets } from './relationship-map';
 
 /**
  * One step of the document schema: turns a board at version `from` into version `from + 1`.
@@ -28,6 +28,16 @@ export const MIGRATIONS: readonly MigrationStep[] = [
     migrate(doc) {
       boardRoots(doc).notes.forEach((note) => {
         if (note instanceof Y.Map) ensureRelationshipMap(note);
+      });
+    },
+  },
+  {
+    from: 2,
+    describe: 'store each link as a key of the `rel` map instead of in nested link sets',
+    // Two nested maps per note made large boards slow to load (see relationship-map.ts).
+    migrate(doc) {
+      boardRoots(doc).notes.forEach((note) => {
+        if (note instanceof Y.Map) flattenLinkSets(note);
       });
     },
   },

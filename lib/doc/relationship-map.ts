@@ -12,15 +12,34 @@ import {
 } from '../model';
 
 /**
- * A note's `rel` map (schema v2): the relationship labels as plain keys, and one Y.Map per
- * link kind used as a set of target note ids.
+ * A note's `rel` map (schema v3): the relationship labels as plain keys, and each link as a
+ * key of its own, `<kind>:<target NoteId>` → true (see linkKey). Two people adding different
+ * links at once write different keys, so both are kept.
+ *
+ * Schema v2 kept the links in two nested Y.Maps (`channels`, `segments`) used as sets. Two
+ * shared types more per note made a 10,000-note board a quarter slower to load; the 2 → 3
+ * migration moves them into flat keys. Readers still read a nested set too (a peer running
+ * v2 code may write one after the migration) and `unlink` removes a link from both places.
  */
 
-/** A fresh `rel` map with its two link sets, for a new note or a migrated one. */
+/** The `rel` key of one link. */
+export function linkKey(kind: LinkKind, target: string): string {
+  return `${REL_KEYS[kind]}:${target}`;
+}
+
+/** The target of a link key of `kind`, or null when the key is not one. */
+function linkTarget(kind: LinkKind, key: string): string | null {
+  const prefix = `${REL_KEYS[kind]}:`;
+  return key.startsWith(prefix) ? key.slice(prefix.length) : null;
+}
+
+function isLinkKey(key: string): boolean {
+  return LINK_KINDS.some((kind) => linkTarget(kind, key) !== null);
+}
+
+/** A fresh, empty `rel` map, for a new note or a migrated one. */
 export function newRelationshipMap(): Y.Map<unknown> {
-  const rel = new Y.Map<unknown>();
-  for (const kind of LINK_KINDS) rel.set(REL_KEYS[kind], new Y.Map<boolean>());
-  return rel;
+  return new Y.Map<unknown>();
 }
 
 /** A detached deep copy of a `rel` map (labels and links), for a duplicated note. */
@@ -30,11 +49,8 @@ export function copyRelationshipMap(source: Y.Map<unknown>): Y.Map<unknown> {
   for (const [key, value] of source.entries()) {
     if (!(value instanceof Y.AbstractType)) copy.set(key, value);
   }
-  for (const kind of LINK_KINDS) {
-    const targets = new Y.Map<boolean>();
-    for (const id of linkSetOf(source, kind)?.keys() ?? []) targets.set(id, true);
-    copy.set(REL_KEYS[kind], targets);
-  }
+  for (const kind of LINK_KINDS)
+    for (const id of legacyLinkSet(source, kind)?.keys() ?? []) copy.set(linkKey(kind, id), true);
   return copy;
 }
 
@@ -56,17 +72,38 @@ export function ensureRelationshipMap(note: Y.Map<unknown>): Y.Map<unknown> {
   return rel;
 }
 
-export function linkSetOf(rel: Y.Map<unknown>, kind: LinkKind): Y.Map<boolean> | null {
+/** A schema v2 nested link set, if this `rel` map still has one. */
+export function legacyLinkSet(rel: Y.Map<unknown>, kind: LinkKind): Y.Map<boolean> | null {
   const set = rel.get(REL_KEYS[kind]);
   return set instanceof Y.Map ? (set as Y.Map<boolean>) : null;
 }
 
-export function ensureLinkSet(rel: Y.Map<unknown>, kind: LinkKind): Y.Map<boolean> {
-  const existing = linkSetOf(rel, kind);
-  if (existing) return existing;
-  const set = new Y.Map<boolean>();
-  rel.set(REL_KEYS[kind], set);
-  return set;
+/** Every target id of `kind` the map names, flat keys first, without repeats. */
+export function linkTargets(rel: Y.Map<unknown>, kind: LinkKind): string[] {
+  const targets = new Set<string>();
+  for (const key of rel.keys()) {
+    const target = linkTarget(kind, key);
+    if (target !== null) targets.add(target);
+  }
+  for (const id of legacyLinkSet(rel, kind)?.keys() ?? []) targets.add(id);
+  return [...targets];
+}
+
+export function hasLink(rel: Y.Map<unknown>, kind: LinkKind, target: string): boolean {
+  return rel.has(linkKey(kind, target)) || !!legacyLinkSet(rel, kind)?.has(target);
+}
+
+/** Adds a link (inside the caller's transaction). */
+export function addLink(rel: Y.Map<unknown>, kind: LinkKind, target: string): void {
+  rel.set(linkKey(kind, target), true);
+}
+
+/** Removes a link wherever it is stored (inside the caller's transaction). */
+export function removeLink(rel: Y.Map<unknown>, kind: LinkKind, target: string): void {
+  const key = linkKey(kind, target);
+  if (rel.has(key)) rel.delete(key);
+  const legacy = legacyLinkSet(rel, kind);
+  if (legacy?.has(target)) legacy.delete(target);
 }
 
 const NO_LINKS: RelationshipLinks = { channels: [], segments: [] };
@@ -81,22 +118,34 @@ export function readRelationship(
   if (!rel) return { relationship: NO_LABELS, links: NO_LINKS };
   const raw: Record<string, unknown> = {};
   for (const [key, value] of rel.entries())
-    if (!(value instanceof Y.AbstractType)) raw[key] = value;
+    if (!(value instanceof Y.AbstractType) && !isLinkKey(key)) raw[key] = value;
   // Missing targets go before the MAX_LINKS cap, so dangling ids cannot hide real links.
   const links = (kind: LinkKind) =>
-    parseLinkIds([...(linkSetOf(rel, kind)?.keys() ?? [])].filter((id) => exists(id as NoteId)));
+    parseLinkIds(linkTargets(rel, kind).filter((id) => exists(id as NoteId)));
   return {
     relationship: parseRelationshipLabels(raw),
     links: { channels: links('channels'), segments: links('segments') },
   };
 }
 
-/** True when the note's link sets name any of `ids` (whether or not those notes exist). */
+/** True when the note's links name any of `ids` (whether or not those notes exist). */
 export function linksToAny(note: Y.Map<unknown>, ids: ReadonlySet<string>): boolean {
   const rel = relationshipMapOf(note);
   if (!rel) return false;
-  return LINK_KINDS.some((kind) => {
-    const set = linkSetOf(rel, kind);
-    return !!set && [...ids].some((id) => set.has(id));
-  });
+  return LINK_KINDS.some((kind) => [...ids].some((id) => hasLink(rel, kind, id)));
+}
+
+/**
+ * Step 2 → 3 for one note: moves the nested link sets into flat keys (inside the caller's
+ * transaction).
+ */
+export function flattenLinkSets(note: Y.Map<unknown>): void {
+  const rel = relationshipMapOf(note);
+  if (!rel) return;
+  for (const kind of LINK_KINDS) {
+    const legacy = legacyLinkSet(rel, kind);
+    if (!legacy) continue;
+    for (const id of legacy.keys()) addLink(rel, kind, id);
+    rel.delete(REL_KEYS[kind]);
+  }
 }

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { MAX_LINKS, NOTE_KEYS, REL_KEYS, newBoardId, newNoteId, type NoteId } from '../model';
+import {
+  MAX_LINKS,
+  NOTE_KEYS,
+  REL_KEYS,
+  newBoardId,
+  newNoteId,
+  type LinkKind,
+  type NoteId,
+} from '../model';
 import { boardRoots } from './board-doc';
 import { boardToJson } from './board-json';
 import { createNote } from './notes';
 import { BoardReader, readBoard } from './read-board';
-import { relationshipMapOf } from './relationship-map';
+import { linkKey, relationshipMapOf } from './relationship-map';
 import { labelRelationship, linkNotes } from './relationships';
 import { REMOTE_ORIGIN, addRelationshipNotes, newBoard } from './test-support';
 
@@ -14,6 +22,15 @@ function setup() {
   const ids = addRelationshipNotes(doc);
   const reader = new BoardReader(doc);
   return { doc, reader, ...ids };
+}
+
+/** A schema v2 nested link set in `map`, created if missing (as a v2 peer would have). */
+function legacySet(map: Y.Map<unknown>, kind: LinkKind): Y.Map<unknown> {
+  const existing = map.get(REL_KEYS[kind]);
+  if (existing instanceof Y.Map) return existing as Y.Map<unknown>;
+  const set = new Y.Map<unknown>();
+  map.set(REL_KEYS[kind], set);
+  return set;
 }
 
 function relMap(doc: Y.Doc, id: NoteId): Y.Map<unknown> {
@@ -59,34 +76,43 @@ describe('reading labels and links', () => {
     linkNotes(doc, rel, email);
     const ghost = newNoteId();
     peerWrites(doc, rel, (map) => {
-      (map.get(REL_KEYS.channels) as Y.Map<boolean>).set(ghost, true);
-      (map.get(REL_KEYS.segments) as Y.Map<boolean>).set(newNoteId(), true);
+      map.set(linkKey('channels', ghost), true);
+      legacySet(map, 'segments').set(newNoteId(), true);
     });
     doc.transact(() => boardRoots(doc).notes.delete(segment), REMOTE_ORIGIN);
     expect(records(doc, reader, rel).links).toEqual({ channels: [email], segments: [] });
-    expect(relMap(doc, rel).get(REL_KEYS.channels)).toBeInstanceOf(Y.Map);
-    expect((relMap(doc, rel).get(REL_KEYS.channels) as Y.Map<boolean>).has(ghost)).toBe(true);
+    expect(relMap(doc, rel).get(linkKey('channels', ghost))).toBe(true);
   });
 
-  it('drops link keys that are not note ids and ignores the values in a link set', () => {
+  it.each([
+    [
+      'flat keys',
+      (map: Y.Map<unknown>, id: string, value: unknown) => map.set(linkKey('channels', id), value),
+    ],
+    [
+      'a v2 nested set',
+      (map: Y.Map<unknown>, id: string, value: unknown) =>
+        legacySet(map, 'channels').set(id, value),
+    ],
+  ])('drops link keys that are not note ids and ignores the link values, in %s', (_, write) => {
     const { doc, reader, rel, email, shop } = setup();
     peerWrites(doc, rel, (map) => {
-      const set = map.get(REL_KEYS.channels) as Y.Map<unknown>;
-      set.set('not-a-note', true);
-      set.set('__proto__', true);
-      set.set(email, true);
-      set.set(shop, false); // a set member whatever its value
+      write(map, 'not-a-note', true);
+      write(map, '__proto__', true);
+      write(map, email, true);
+      write(map, shop, false); // a link whatever its value
     });
     expect(records(doc, reader, rel).links.channels).toEqual([email, shop].sort());
+    expect(records(doc, reader, rel).relationship).toEqual({});
   });
 
   it('does not let dangling ids hide real links behind the MAX_LINKS cap', () => {
     const { doc, reader, rel, email } = setup();
     linkNotes(doc, rel, email);
     peerWrites(doc, rel, (map) => {
-      const set = map.get(REL_KEYS.channels) as Y.Map<boolean>;
       // Ids that sort before any real one, all missing from the board.
-      for (let i = 0; i < MAX_LINKS; i++) set.set(`note_${String(i).padStart(16, '0')}`, true);
+      for (let i = 0; i < MAX_LINKS; i++)
+        map.set(linkKey('channels', `note_${String(i).padStart(16, '0')}`), true);
     });
     expect(records(doc, reader, rel).links.channels).toEqual([email]);
   });
@@ -114,9 +140,8 @@ describe('reading labels and links', () => {
     });
   });
 
-  it('reads a `rel` that is not a map, or link sets that are not maps, as empty', () => {
+  it('reads a `rel` that is not a map, or v2 link sets that are not maps, as empty', () => {
     const { doc, reader, rel, email, segment } = setup();
-    linkNotes(doc, rel, segment);
     doc.transact(() => boardRoots(doc).notes.get(email)!.set(NOTE_KEYS.rel, 'labels'));
     peerWrites(doc, rel, (map) => {
       map.set(REL_KEYS.channels, [email]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import {
   MAX_EVIDENCE_LENGTH,
   MAX_LINKS,
@@ -126,7 +126,7 @@ describe('labelRelationship', () => {
       const { doc, rel } = setup();
       const patch = JSON.parse(`{"${key}": "x"}`) as RelationshipPatch;
       expectRefused(doc, () => labelRelationship(doc, rel, patch), /unknown relationship field/);
-      expect([...relMap(doc, rel).keys()].sort()).toEqual(['channels', 'segments']);
+      expect([...relMap(doc, rel).keys()]).toEqual([]);
     },
   );
 
@@ -141,7 +141,7 @@ describe('labelRelationship', () => {
     expect(note(doc, rel).relationship).toEqual({});
     labelRelationship(doc, rel, { status: 'planned' });
     expect(note(doc, rel).relationship).toEqual({ status: 'planned' });
-    expect(relMap(doc, rel).get(REL_KEYS.channels)).toBeDefined();
+    expect(relMap(doc, rel).toJSON()).toEqual({ status: 'planned' });
   });
 });
 
@@ -207,10 +207,22 @@ describe('linkNotes and unlinkNotes', () => {
     });
   });
 
-  it('stores links as sets: key = target id, value = true', () => {
+  it('stores each link as a key of its own: `<kind>:<target id>` = true', () => {
     const { doc, rel, email } = setup();
     linkNotes(doc, rel, email);
-    expect(relMap(doc, rel).toJSON()).toEqual({ channels: { [email]: true }, segments: {} });
+    expect(relMap(doc, rel).toJSON()).toEqual({ [`channels:${email}`]: true });
+  });
+
+  it('reads and removes a link a schema v2 peer wrote into a nested set', () => {
+    const { doc, rel, email } = setup();
+    const legacy = new Y.Map<boolean>();
+    relMap(doc, rel).set(REL_KEYS.channels, legacy);
+    legacy.set(email, true);
+    expect(note(doc, rel).links.channels).toEqual([email]);
+    expect(linkNotes(doc, rel, email)).toBe('channels');
+    unlinkNotes(doc, rel, email);
+    expect(note(doc, rel).links.channels).toEqual([]);
+    expect(legacy.size).toBe(0);
   });
 
   it('writes nothing when linking twice', () => {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import {
+  LINK_KINDS,
   MAX_LINKS,
   NOTE_KEYS,
   RELATIONSHIP_FIELD_VALIDATORS,
@@ -14,10 +15,12 @@ import { boardRoots } from './board-doc';
 import { ModelError } from './model-error';
 import { LOCAL_ORIGIN } from './origins';
 import {
-  ensureLinkSet,
+  addLink,
   ensureRelationshipMap,
-  linkSetOf,
+  hasLink,
+  linkTargets,
   relationshipMapOf,
+  removeLink,
 } from './relationship-map';
 
 /**
@@ -92,14 +95,10 @@ export function linkNotes(doc: Y.Doc, from: NoteId, target: NoteId): LinkKind {
   const kind = linkKindFor(doc, target);
   if (!kind) throw new ModelError('a link goes to a Channels or Customer Segments note');
   const rel = relationshipMapOf(note);
-  const existing = rel ? linkSetOf(rel, kind) : null;
-  if (existing?.has(target)) return kind;
-  const shown = parseLinkIds([...(existing?.keys() ?? [])].filter((id) => notes.has(id)));
+  if (rel && hasLink(rel, kind, target)) return kind;
+  const shown = parseLinkIds((rel ? linkTargets(rel, kind) : []).filter((id) => notes.has(id)));
   if (shown.length >= MAX_LINKS) throw new ModelError(`a note links at most ${MAX_LINKS} ${kind}`);
-  doc.transact(
-    () => ensureLinkSet(ensureRelationshipMap(note), kind).set(target, true),
-    LOCAL_ORIGIN,
-  );
+  doc.transact(() => addLink(ensureRelationshipMap(note), kind, target), LOCAL_ORIGIN);
   return kind;
 }
 
@@ -107,10 +106,7 @@ export function unlinkNotes(doc: Y.Doc, from: NoteId, target: NoteId): void {
   const rel = relationshipMapOf(requireNote(doc, from));
   if (!rel) return;
   doc.transact(() => {
-    for (const kind of ['channels', 'segments'] as const) {
-      const set = linkSetOf(rel, kind);
-      if (set?.has(target)) set.delete(target);
-    }
+    for (const kind of LINK_KINDS) removeLink(rel, kind, target);
   }, LOCAL_ORIGIN);
 }
 
@@ -120,10 +116,7 @@ export function removeLinksTo(notes: Y.Map<Y.Map<unknown>>, gone: ReadonlySet<st
   notes.forEach((note) => {
     const rel = relationshipMapOf(note);
     if (!rel) return;
-    for (const kind of ['channels', 'segments'] as const) {
-      const set = linkSetOf(rel, kind);
-      if (!set) continue;
-      for (const id of [...set.keys()]) if (gone.has(id)) set.delete(id);
-    }
+    for (const kind of LINK_KINDS)
+      for (const id of linkTargets(rel, kind)) if (gone.has(id)) removeLink(rel, kind, id);
   });
 }

@@ -11,8 +11,9 @@
  * - 1: meta (schemaVersion, title, createdAt) and notes (block, geometry, colour, z, author,
  *      createdAt, rich text).
  * - 2: every note has a `rel` map: Customer Relationships labels and links (see REL_KEYS).
+ * - 3: links are keys of the `rel` map (`channels:<NoteId>`), no longer nested link sets.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /** Root shared types of the board Y.Doc. Renaming one orphans every stored board. */
 export const ROOT = {
@@ -66,14 +67,14 @@ export const NOTE_KEYS = {
   author: 'author',
   createdAt: 'createdAt',
   text: 'text',
-  /** Since v2: Y.Map of relationship labels (lib/model/relationship.ts) and link sets. */
+  /** Since v2: Y.Map of relationship labels (lib/model/relationship.ts) and links (one key per link since v3). */
   rel: 'rel',
 } as const;
 
 /**
- * Keys of a note's `rel` map besides the label fields (RELATIONSHIP_FIELDS): the links, each
- * a Y.Map used as a set (key = target NoteId, value = true), so two people adding different
- * links at once keep both.
+ * The link kinds of a note's `rel` map, besides the label fields (RELATIONSHIP_FIELDS). Since
+ * v3 each link is a key `<kind>:<target NoteId>` with the value true, so two people adding
+ * different links at once keep both; in v2 these names were nested Y.Maps used as sets.
  */
 export const REL_KEYS = {
   channels: 'channels',
