@@ -24,6 +24,8 @@ export interface LienzoTestHook {
   /** What Konva has drawn: connector arrows, and a note's opacity (faded by a filter). */
   drawnConnectors(): number;
   noteOpacity(id: string): number | null;
+  /** The type · stage badge drawn on a relationship note, or null when it has none. */
+  noteBadge(id: string): string | null;
 }
 
 declare global {
@@ -62,6 +64,11 @@ export function useTestHook(
       canUndo: () => connection.undoManager.canUndo(),
       drawnConnectors: () => Konva.stages[0]?.find('Arrow').length ?? 0,
       noteOpacity: (id) => Konva.stages[0]?.findOne(`#${id}`)?.opacity() ?? null,
+      noteBadge: (id) => {
+        const note = Konva.stages[0]?.findOne(`#${id}`);
+        const badge = note instanceof Konva.Group ? note.findOne('.note-badge') : undefined;
+        return badge instanceof Konva.Text ? badge.text() : null;
+      },
     };
     return () => {
       delete window.__lienzo;

@@ -105,6 +105,7 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
       )}
       {badge && (
         <Text
+          name="note-badge"
           x={NOTE_PADDING}
           y={note.height - BADGE_HEIGHT}
           width={note.width - 2 * NOTE_PADDING}
