@@ -133,8 +133,14 @@ export async function benchFrameTime(
   const results: FrameResult[] = [];
   try {
     for (const total of sizes) {
-      const { id } = await server.createBoard(`Frames ${total}`);
-      const client = connectClient(`ws://127.0.0.1:${server.port}/sync`, id, { presence: false });
+      const { id, links } = await server.createBoard(`Frames ${total}`);
+      // The seeding client joins with the editor link's token, as a browser would.
+      const token = new URL(links.editor).searchParams.get('t') ?? '';
+      const client = connectClient(
+        `ws://127.0.0.1:${server.port}/sync`,
+        { id, params: { t: token } },
+        { presence: false },
+      );
       try {
         await waitUntil(() => client.provider.synced, 'seeding client synced', LOAD_TIMEOUT_MS);
         const dragged = seedBoard(client.doc, total);
@@ -144,7 +150,7 @@ export async function benchFrameTime(
           window.localStorage.setItem('lienzo.displayName', 'Bench');
         });
         const page = await context.newPage();
-        await page.goto(`${server.url}/b/${id}`);
+        await page.goto(links.editor);
         await page.waitForFunction(
           (n) => window.__lienzo?.notes().length === n && window.__lienzo.drawnConnectors() > 0,
           total,
