@@ -10,6 +10,7 @@ const BOARD_ID_BYTES = 16; // 128 bits
 const NOTE_ID_BYTES = 12; // 96 bits: collisions between peers creating notes at once are out of reach
 const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 const NOTE_ID_PATTERN = /^note_[A-Za-z0-9_-]{16}$/;
+const VOTE_ID_PATTERN = /^vote_[A-Za-z0-9_-]{16}$/;
 
 function randomBase64Url(bytes: number): string {
   const buffer = new Uint8Array(bytes);
@@ -25,6 +26,15 @@ export function newBoardId(): BoardId {
 
 export function newNoteId(): NoteId {
   return `note_${randomBase64Url(NOTE_ID_BYTES)}` as NoteId;
+}
+
+/** A dot vote's id (lib/model/vote.ts): unique within the board, like a note's. */
+export function newVoteId(): string {
+  return `vote_${randomBase64Url(NOTE_ID_BYTES)}`;
+}
+
+export function isVoteId(value: unknown): value is string {
+  return typeof value === 'string' && VOTE_ID_PATTERN.test(value);
 }
 
 export function isBoardId(value: unknown): value is BoardId {
