@@ -23,6 +23,8 @@ import { useIdentity } from '@/lib/react/use-identity';
 import { usePeers } from '@/lib/react/use-peers';
 import { useSyncStatus } from '@/lib/react/use-sync-status';
 import { useUndoState } from '@/lib/react/use-undo-state';
+import { useVoteActions, useVoteState } from '@/lib/react/use-vote';
+import { VotePanel } from '@/components/voting/vote-panel';
 import { readingOrder, stepThroughNotes } from '@/lib/view/selection';
 import { centerOn, screenToBoard } from '@/lib/view/viewport';
 import { indexBoard } from '@/lib/insights/board-index';
@@ -51,6 +53,7 @@ import { useStoredFlag } from './use-stored-flag';
 /** Where this browser remembers "colour relationships by their segment". */
 const SEGMENT_COLORS_KEY = 'lienzo.segmentColors';
 import { useTestHook } from './test-hook';
+import { useVoteDots } from './use-vote-dots';
 import styles from './board-app.module.css';
 
 export interface BoardAppProps {
@@ -88,7 +91,10 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const [filter, setFilter] = useState<BoardFilter>(EMPTY_FILTER);
   const [segmentColors, setSegmentColors] = useStoredFlag(SEGMENT_COLORS_KEY);
-  const decorations = useNoteDecorations(snapshot, filter, segmentColors);
+  const voteState = useVoteState(connection);
+  const voteActions = useVoteActions(readOnly ? null : connection, identity?.id ?? null);
+  const voteDots = useVoteDots(voteState, identity?.id ?? null, snapshot.notes);
+  const decorations = useNoteDecorations(snapshot, filter, segmentColors, voteDots);
   const [notice, setNotice] = useState<MessageKey | null>(null);
   const [sideTab, setSideTab] = useState<SidePanelTab>('note');
 
@@ -352,6 +358,18 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
           segmentColors={segmentColors}
           onSegmentColors={setSegmentColors}
           onShowNote={showNote}
+          header={
+            <VotePanel
+              state={voteState}
+              actions={voteActions}
+              isFacilitator={role === 'facilitator'}
+              voter={identity?.id ?? null}
+              notes={snapshot.notes}
+              ordered={ordered}
+              selected={selectedNotes.length === 1 ? selectedNotes[0]! : null}
+              onShowNote={showNote}
+            />
+          }
           notePanel={
             <NotePanel
               notes={selectedNotes}

@@ -26,6 +26,8 @@ interface SidePanelProps {
   segmentColors: boolean;
   onSegmentColors(on: boolean): void;
   onShowNote(id: NoteId): void;
+  /** Workshop tools shown above the tabs (the dot vote), when there is something to show. */
+  header?: ReactNode;
 }
 
 /**
@@ -66,6 +68,7 @@ export function SidePanel(props: SidePanelProps) {
 
   return (
     <div className={tab === 'overview' ? `${styles.side} ${styles.wide}` : styles.side}>
+      {props.header}
       <div role="tablist" className={styles.tabs} aria-label={t('side.tabs')}>
         {tabButton('note', t('side.tab.note'))}
         {tabButton('overview', t('side.tab.overview'))}

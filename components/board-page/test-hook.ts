@@ -26,12 +26,21 @@ export interface LienzoTestHook {
   noteOpacity(id: string): number | null;
   /** The type · stage badge drawn on a relationship note, or null when it has none. */
   noteBadge(id: string): string | null;
+  /** The dot-vote count drawn on a note, or 0 when none is drawn. */
+  noteDots(id: string): number;
 }
 
 declare global {
   interface Window {
     __lienzo?: LienzoTestHook;
   }
+}
+
+/** The text of a Konva Text inside a note's group, found by its name selector. */
+function drawnText(noteId: string, selector: string): string | null {
+  const note = Konva.stages[0]?.findOne(`#${noteId}`);
+  const text = note instanceof Konva.Group ? note.findOne(selector) : undefined;
+  return text instanceof Konva.Text ? text.text() : null;
 }
 
 export function testHookEnabled(): boolean {
@@ -64,11 +73,8 @@ export function useTestHook(
       canUndo: () => connection.undoManager.canUndo(),
       drawnConnectors: () => Konva.stages[0]?.find('Arrow').length ?? 0,
       noteOpacity: (id) => Konva.stages[0]?.findOne(`#${id}`)?.opacity() ?? null,
-      noteBadge: (id) => {
-        const note = Konva.stages[0]?.findOne(`#${id}`);
-        const badge = note instanceof Konva.Group ? note.findOne('.note-badge') : undefined;
-        return badge instanceof Konva.Text ? badge.text() : null;
-      },
+      noteBadge: (id) => drawnText(id, '.note-badge'),
+      noteDots: (id) => Number(drawnText(id, '.note-dots-count') ?? 0),
     };
     return () => {
       delete window.__lienzo;

@@ -10,12 +10,15 @@ import { useI18n } from '@/lib/react/i18n';
 /**
  * What the canvas draws on top of each note's record: a relationship's type and stage as a
  * badge, the "untested hypothesis" mark, the colour lent by its segment (an option), and the
- * fading of notes the filter leaves out. Only notes with something to show are in the map.
+ * fading of notes the filter leaves out, and dot-vote dots. Only notes with something to show
+ * are in the map.
  */
 export function useNoteDecorations(
   snapshot: BoardSnapshot,
   filter: BoardFilter,
   segmentColors: boolean,
+  /** Dots to show per note (dot voting), or an empty map. */
+  dots: ReadonlyMap<NoteId, number>,
 ): ReadonlyMap<NoteId, NoteDecoration> {
   const { t } = useI18n();
   return useMemo(() => {
@@ -34,9 +37,10 @@ export function useNoteDecorations(
       const segmentNote = segment ? snapshot.notes.get(segment) : undefined;
       const fill = segmentNote ? NOTE_COLORS[segmentNote.color] : null;
       const untested = isRelationship && hypothesis === 'untested';
-      if (faded || badge || fill || untested)
-        decorations.set(note.id, { badge, untested, fill, faded });
+      const noteDots = dots.get(note.id) ?? 0;
+      if (faded || badge || fill || untested || noteDots > 0)
+        decorations.set(note.id, { badge, untested, fill, faded, dots: noteDots });
     }
     return decorations;
-  }, [snapshot, filter, segmentColors, t]);
+  }, [snapshot, filter, segmentColors, dots, t]);
 }

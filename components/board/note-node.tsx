@@ -12,6 +12,8 @@ const FADED_OPACITY = 0.18;
 const BADGE_HEIGHT = 18;
 const BADGE_FONT_SIZE = 10;
 const UNTESTED_COLOR = '#b45309';
+/** Dot-vote marks: a strong colour none of the note palettes use. */
+const DOT_COLOR = '#7c3aed';
 
 /** What the board adds to a note beyond its record: labels at a glance, filter, colour. */
 export interface NoteDecoration {
@@ -23,6 +25,8 @@ export interface NoteDecoration {
   fill: string | null;
   /** Left out by the current filter. */
   faded: boolean;
+  /** Dot vote: your dots while the vote is open, everyone's once it is closed; 0 for none. */
+  dots: number;
 }
 
 export interface NoteNodeProps {
@@ -37,6 +41,7 @@ export interface NoteNodeProps {
   untested: boolean;
   fill: string | null;
   faded: boolean;
+  dots: number;
   draggable: boolean;
   onPointerDown(id: NoteId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>): void;
   onDoubleClick(id: NoteId): void;
@@ -50,7 +55,7 @@ export interface NoteNodeProps {
  * identity until that note changes, so moving one note re-renders one node.
  */
 export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
-  const { note, selected, editorColor, editingHere, draggable, badge, untested } = props;
+  const { note, selected, editorColor, editingHere, draggable, badge, untested, dots } = props;
   const innerWidth = note.width - 2 * NOTE_PADDING;
   const innerHeight = note.height - 2 * NOTE_PADDING - (badge ? BADGE_HEIGHT : 0);
   const fontSize = fitFontSize(note.text, innerWidth, innerHeight);
@@ -121,6 +126,25 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
           listening={false}
           perfectDrawEnabled={false}
         />
+      )}
+      {dots > 0 && (
+        <Group name="note-dots" x={13} y={13} listening={false}>
+          <Circle radius={10} fill={DOT_COLOR} />
+          <Text
+            name="note-dots-count"
+            x={-10}
+            y={-10}
+            width={20}
+            height={20}
+            text={String(dots)}
+            align="center"
+            verticalAlign="middle"
+            fontFamily={NOTE_FONT_FAMILY}
+            fontSize={11}
+            fontStyle="bold"
+            fill="#ffffff"
+          />
+        </Group>
       )}
       {untested && (
         <Group x={note.width - 11} y={11} listening={false}>

@@ -1,5 +1,6 @@
 import { insightsEn } from './insights.en';
 import { relationshipEn } from './relationship.en';
+import { votingEn } from './voting.en';
 
 /**
  * English interface strings: the reference dictionary. Every key here must also exist in es.ts
@@ -250,6 +251,7 @@ export const en = {
   'error.backHome': 'Back to the home page',
   ...relationshipEn,
   ...insightsEn,
+  ...votingEn,
 } as const;
 
 /** Every message key; `t()` accepts only these. */

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { insightsEs } from './insights.es';
 import { relationshipEs } from './relationship.es';
+import { votingEs } from './voting.es';
 
 /**
  * Spanish interface strings. Typed as Messages, so a key missing here (or misspelt) is a
@@ -259,4 +260,5 @@ export const es: Messages = {
   'error.backHome': 'Volver a la página de inicio',
   ...relationshipEs,
   ...insightsEs,
+  ...votingEs,
 };
