@@ -25,6 +25,8 @@ import { useSyncStatus } from '@/lib/react/use-sync-status';
 import { useUndoState } from '@/lib/react/use-undo-state';
 import { useVoteActions, useVoteState } from '@/lib/react/use-vote';
 import { VotePanel } from '@/components/voting/vote-panel';
+import { FollowChip, FollowControls } from '@/components/follow/follow-controls';
+import { useFollow } from './use-follow';
 import { readingOrder, stepThroughNotes } from '@/lib/view/selection';
 import { centerOn, screenToBoard } from '@/lib/view/viewport';
 import { indexBoard } from '@/lib/insights/board-index';
@@ -82,7 +84,16 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
 
   const surfaceRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(surfaceRef);
-  const { viewport, setViewport, fit, zoomIn, zoomOut } = useViewport(size);
+  const { viewport, setViewport, followTo, userMoves, fit, zoomIn, zoomOut } = useViewport(size);
+  const follow = useFollow({
+    connection,
+    user,
+    peers,
+    viewport,
+    screen: size,
+    followTo,
+    userMoves,
+  });
   const [tool, setTool] = useState<Tool>('select');
   const [spacePanning, setSpacePanning] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -326,6 +337,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
               }}
             />
           )}
+          <FollowChip follow={follow} />
           {notice && (
             <div role="status" className={styles.notice} data-testid="board-notice">
               {t(notice)}
@@ -359,16 +371,19 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
           onSegmentColors={setSegmentColors}
           onShowNote={showNote}
           header={
-            <VotePanel
-              state={voteState}
-              actions={voteActions}
-              isFacilitator={role === 'facilitator'}
-              voter={identity?.id ?? null}
-              notes={snapshot.notes}
-              ordered={ordered}
-              selected={selectedNotes.length === 1 ? selectedNotes[0]! : null}
-              onShowNote={showNote}
-            />
+            <>
+              {role === 'facilitator' && <FollowControls follow={follow} />}
+              <VotePanel
+                state={voteState}
+                actions={voteActions}
+                isFacilitator={role === 'facilitator'}
+                voter={identity?.id ?? null}
+                notes={snapshot.notes}
+                ordered={ordered}
+                selected={selectedNotes.length === 1 ? selectedNotes[0]! : null}
+                onShowNote={showNote}
+              />
+            </>
           }
           notePanel={
             <NotePanel

@@ -21,6 +21,8 @@ export interface LienzoTestHook {
   /** Where a board point is on the page, in CSS pixels (for mouse gestures). */
   toClient(point: Point): Point;
   canUndo(): boolean;
+  /** The camera: board-to-screen offset and scale. */
+  viewport(): Viewport;
   /** What Konva has drawn: connector arrows, and a note's opacity (faded by a filter). */
   drawnConnectors(): number;
   noteOpacity(id: string): number | null;
@@ -71,6 +73,7 @@ export function useTestHook(
         return { x: box.left + p.x * v.scale + v.x, y: box.top + p.y * v.scale + v.y };
       },
       canUndo: () => connection.undoManager.canUndo(),
+      viewport: () => latestViewport.current,
       drawnConnectors: () => Konva.stages[0]?.find('Arrow').length ?? 0,
       noteOpacity: (id) => Konva.stages[0]?.findOne(`#${id}`)?.opacity() ?? null,
       noteBadge: (id) => drawnText(id, '.note-badge'),

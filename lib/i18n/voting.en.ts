@@ -1,5 +1,13 @@
-/** English strings of dot voting (components/voting). Spread into en.ts. */
+/** English strings of the live-workshop tools: dot voting and follow me. Spread into en.ts. */
 export const votingEn = {
+  'follow.heading': 'Follow me',
+  'follow.start': 'Follow me',
+  'follow.bringBack': 'Bring everyone here',
+  'follow.stop': 'Stop follow me',
+  'follow.leading': 'Everyone’s view follows yours until they move away.',
+  'follow.following': 'Following {name}',
+  'follow.detached': 'You stopped following {name}.',
+  'follow.rejoin': 'Follow again',
   'vote.heading': 'Dot vote',
   'vote.start': 'Start a dot vote',
   'vote.dotsPerPerson': 'Dots per person',

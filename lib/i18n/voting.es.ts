@@ -1,7 +1,15 @@
 import type { votingEn } from './voting.en';
 
-/** Spanish strings of dot voting, typed against the English keys. */
+/** Spanish strings of dot voting and follow me, typed against the English keys. */
 export const votingEs: Record<keyof typeof votingEn, string> = {
+  'follow.heading': 'Sígueme',
+  'follow.start': 'Sígueme',
+  'follow.bringBack': 'Traer a todos aquí',
+  'follow.stop': 'Dejar de guiar',
+  'follow.leading': 'La vista de todos sigue la tuya hasta que se muevan.',
+  'follow.following': 'Siguiendo a {name}',
+  'follow.detached': 'Has dejado de seguir a {name}.',
+  'follow.rejoin': 'Seguir de nuevo',
   'vote.heading': 'Votación con puntos',
   'vote.start': 'Empezar una votación con puntos',
   'vote.dotsPerPerson': 'Puntos por persona',

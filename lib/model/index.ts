@@ -9,3 +9,4 @@ export * from './links';
 export * from './relationship';
 export * from './roles';
 export * from './vote';
+export * from './follow';

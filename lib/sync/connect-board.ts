@@ -49,7 +49,7 @@ export function connectBoard(
     params: { [TOKEN_PARAM]: token },
   });
   const awareness = provider.awareness;
-  awareness.setLocalState({ user, cursor: null, editing: null, selection: [] });
+  awareness.setLocalState({ user, cursor: null, editing: null, selection: [], view: null });
 
   let status: ConnectionStatus = 'connecting';
   const listeners = new Set<() => void>();

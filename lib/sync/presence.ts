@@ -1,4 +1,4 @@
-import type { NoteId, Point } from '../model';
+import type { NoteId, Point, Rect } from '../model';
 import { isNoteId } from '../model';
 
 /**
@@ -21,6 +21,8 @@ export interface PresenceState {
   editing: NoteId | null;
   /** Notes they have selected. */
   selection: NoteId[];
+  /** The part of the board on their screen, shared only while they lead a follow me. */
+  view: Rect | null;
 }
 
 /** A participant as the UI shows them; clientId is Yjs's id for their connection. */
@@ -39,6 +41,15 @@ function readPoint(value: unknown): Point | null {
   return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x + y) ? { x, y } : null;
 }
 
+function readRect(value: unknown): Rect | null {
+  const corner = readPoint(value);
+  if (!corner) return null;
+  const { width, height } = value as Record<string, unknown>;
+  return typeof width === 'number' && typeof height === 'number' && width > 0 && height > 0
+    ? { ...corner, width, height }
+    : null;
+}
+
 export function readPresence(value: unknown): PresenceState | null {
   if (typeof value !== 'object' || value === null) return null;
   const state = value as Record<string, unknown>;
@@ -54,6 +65,7 @@ export function readPresence(value: unknown): PresenceState | null {
     cursor: readPoint(state.cursor),
     editing: isNoteId(state.editing) ? state.editing : null,
     selection,
+    view: readRect(state.view),
   };
 }
 

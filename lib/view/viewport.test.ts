@@ -3,11 +3,13 @@ import {
   boardToScreen,
   centerOn,
   fitRect,
+  followViewport,
   MAX_ZOOM,
   MIN_ZOOM,
   pinchOf,
   pinchStep,
   screenToBoard,
+  visibleBoardRect,
   zoomAt,
 } from './viewport';
 
@@ -81,5 +83,36 @@ describe('pinch', () => {
     const from = pinchOf({ x: 100, y: 100 }, { x: 200, y: 100 });
     const to = pinchOf({ x: 130, y: 80 }, { x: 230, y: 80 });
     expect(pinchStep(view, from, to)).toEqual({ x: 40, y: -10, scale: 1.5 });
+  });
+});
+
+describe('visibleBoardRect and followViewport', () => {
+  const screen = { width: 1000, height: 600 };
+
+  it('gives the board rect a viewport shows', () => {
+    expect(visibleBoardRect({ x: -200, y: -100, scale: 2 }, screen)).toEqual({
+      x: 100,
+      y: 50,
+      width: 500,
+      height: 300,
+    });
+  });
+
+  it('reproduces the leader’s viewport on a screen of the same size', () => {
+    const leader = { x: -340, y: 25, scale: 1.5 };
+    const follower = followViewport(visibleBoardRect(leader, screen), screen);
+    expect(follower.scale).toBeCloseTo(leader.scale);
+    expect(follower.x).toBeCloseTo(leader.x);
+    expect(follower.y).toBeCloseTo(leader.y);
+  });
+
+  it('shows all of the leader’s view, centred, on a narrower screen', () => {
+    const view = { x: 100, y: 50, width: 500, height: 300 };
+    const follower = followViewport(view, { width: 500, height: 600 });
+    expect(follower.scale).toBeCloseTo(1);
+    expect(visibleBoardRect(follower, { width: 500, height: 600 })).toMatchObject({
+      x: 100,
+      width: 500,
+    });
   });
 });

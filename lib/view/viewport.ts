@@ -91,3 +91,17 @@ export function pinchStep(view: Viewport, from: Pinch, to: Pinch): Viewport {
 export function panBy(view: Viewport, delta: Point): Viewport {
   return { ...view, x: view.x + delta.x, y: view.y + delta.y };
 }
+
+/** The part of the board a screen of `screen` size shows through `view`, in board units. */
+export function visibleBoardRect(view: Viewport, screen: Size): Rect {
+  const corner = screenToBoard(view, { x: 0, y: 0 });
+  return { ...corner, width: screen.width / view.scale, height: screen.height / view.scale };
+}
+
+/**
+ * Follow me: the viewport showing what a leader sees (`leaderView`, their visible board rect)
+ * on this screen, centred and as large as fits; the same viewport on a same-sized screen.
+ */
+export function followViewport(leaderView: Rect, screen: Size): Viewport {
+  return fitRect(leaderView, screen, 0);
+}
