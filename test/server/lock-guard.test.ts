@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNote, readBoard, recolorNotes } from '../../lib/doc';
 import { readBoardLocks, setBlockLocked } from '../../lib/doc/locks';
 import { ROOT, WORKSHOP_KEYS, type Role } from '../../lib/model';
+import { SERVER_TIME_HEADER } from '../../lib/sync/server-clock';
 import { CLOSE } from '../../server/sync/close-codes';
 import { connectClient, type TestClient } from '../helpers/clients';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -94,5 +95,15 @@ describe('a locked block', () => {
     await waitFor(() => readBoard(fresh.doc).notes.has(note), 'the barrier');
     expect(readBoardLocks(fresh.doc).blocks).toEqual([]);
     expect(fresh.doc.getMap(ROOT.workshop).has(WORKSHOP_KEYS.locks)).toBe(false);
+  });
+});
+
+describe('the server clock for the timer', () => {
+  it('GET /api/health carries the server time', async () => {
+    const before = Date.now();
+    const response = await fetch(`${server.url}/api/health`);
+    const time = Number(response.headers.get(SERVER_TIME_HEADER));
+    expect(time).toBeGreaterThanOrEqual(before);
+    expect(time).toBeLessThanOrEqual(Date.now());
   });
 });
