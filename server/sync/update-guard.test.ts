@@ -139,6 +139,22 @@ describe('update guard: block lock', () => {
   });
 });
 
+describe('update guard: long runs of list items', () => {
+  it('places thousands of characters chained through their neighbours', () => {
+    const { room, partner, channel } = roomWithNotes();
+    setBlockLocked(room, 'keyPartners', true);
+    // Typed backwards in one transaction: no two items merge, each hangs off the next.
+    const typeBackwards = (note: typeof partner) => (d: Y.Doc) =>
+      d.transact(() => {
+        const text = new Y.XmlText();
+        noteTextFragment(d, note)!.insert(0, [text]);
+        for (let i = 0; i < 3_000; i++) text.insert(0, String(i % 10));
+      });
+    expect(verdict(room, 'editor', typeBackwards(channel))).toBe(true);
+    expect(verdict(room, 'editor', typeBackwards(partner))).toBe(false);
+  });
+});
+
 describe('update guard: unknown parents', () => {
   it('refuses an editor update hanging off items the room never saw', () => {
     const { room } = roomWithNotes();

@@ -40,6 +40,21 @@ function findInDoc(doc: Y.Doc, id: Y.ID): Y.Item | Y.GC | undefined {
   return structs[Y.findIndexSS(structs, id.clock)] as Y.Item | Y.GC;
 }
 
+/** The item of `items` (one client's, in clock order) covering `clock`: a binary search. */
+function findCovering(items: readonly Y.Item[] | undefined, clock: number): Y.Item | undefined {
+  if (!items) return undefined;
+  let low = 0;
+  let high = items.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const item = items[middle]!;
+    if (clock < item.id.clock) high = middle - 1;
+    else if (clock >= item.id.clock + item.length) low = middle + 1;
+    else return item;
+  }
+  return undefined;
+}
+
 /** keys: the map keys from the root down to the item (null for list positions). */
 function toPlace(root: string, keys: readonly (string | null)[]): Place {
   if (root !== ROOT.notes) return { root };
@@ -79,6 +94,7 @@ function placeInDoc(item: Y.Item): Place {
 class UpdatePaths {
   private readonly byClient = new Map<number, Y.Item[]>();
   private readonly memo = new Map<Y.Item, Found>();
+  private readonly walking = new Set<Y.Item>();
 
   constructor(
     private readonly doc: Y.Doc,
@@ -93,10 +109,7 @@ class UpdatePaths {
   }
 
   private lookUp(id: Y.ID): Y.Item | Y.GC | undefined {
-    const inUpdate = this.byClient
-      .get(id.client)
-      ?.find((item) => item.id.clock <= id.clock && id.clock < item.id.clock + item.length);
-    return inUpdate ?? findInDoc(this.doc, id);
+    return findCovering(this.byClient.get(id.client), id.clock) ?? findInDoc(this.doc, id);
   }
 
   /** The path of a found struct: from the room's types, or from this update. */
@@ -110,8 +123,13 @@ class UpdatePaths {
   pathOf(start: Y.Item): Found {
     const known = this.memo.get(start);
     if (known !== undefined) return known;
-    // A list item shares its parent and key with its neighbours: follow them (a loop, since
-    // a long run of typed characters chains through one neighbour after another).
+    // A forged update may make items their own ancestors: such an item has no place.
+    if (this.walking.has(start)) return null;
+    this.walking.add(start);
+    // A list item shares its parent and key with its neighbours: follow them in a loop (a run
+    // of typed characters chains through one neighbour after another), and remember the
+    // answer for every item passed, so that each item is walked once.
+    const chain: Y.Item[] = [start];
     let item = start;
     let result: Found | undefined;
     while (item.parent === null && result === undefined) {
@@ -120,11 +138,19 @@ class UpdatePaths {
       if (neighbour instanceof Y.Item && !(neighbour.parent instanceof Y.AbstractType)) {
         const memoised = this.memo.get(neighbour);
         if (memoised !== undefined) result = memoised;
-        else item = neighbour;
+        else if (this.walking.has(neighbour)) result = null;
+        else {
+          this.walking.add(neighbour);
+          chain.push(neighbour);
+          item = neighbour;
+        }
       } else result = this.pathOfFound(neighbour);
     }
     if (result === undefined) result = this.pathUnder(item);
-    this.memo.set(start, result);
+    for (const passed of chain) {
+      this.memo.set(passed, result);
+      this.walking.delete(passed);
+    }
     return result;
   }
 
