@@ -9,7 +9,8 @@ import { LOCAL_ORIGIN, type WriteOrigin } from './origins';
  * server refuses these writes from anyone but a facilitator (server/sync/update-guard.ts).
  */
 
-function workshopMap(doc: Y.Doc): Y.Map<unknown> {
+/** The facilitator's workshop map (also used by the timer's gestures, lib/doc/timer.ts). */
+export function workshopMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(ROOT.workshop);
 }
 

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { ROOT, WORKSHOP_KEYS } from '../model';
+import { WORKSHOP_KEYS } from '../model';
+import { workshopMap } from './locks';
 import {
   isTimerDuration,
   readTimer,
@@ -14,10 +15,6 @@ import { LOCAL_ORIGIN } from './origins';
  * browser estimates it (local clock plus the offset measured against the server), so that
  * endsAt means the same instant in every browser.
  */
-
-function workshopMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(ROOT.workshop);
-}
 
 export function readBoardTimer(doc: Y.Doc): WorkshopTimer {
   return readTimer(workshopMap(doc).get(WORKSHOP_KEYS.timer));

@@ -1,13 +1,7 @@
 import * as Y from 'yjs';
-import {
-  NOTE_KEYS,
-  ROOT,
-  WORKSHOP_KEYS,
-  isBlockId,
-  type BlockId,
-  type Role,
-} from '../../lib/model';
-import { anyLock, isBlockLocked, readLocks } from '../../lib/model/workshop-locks';
+import { NOTE_KEYS, ROOT, isBlockId, type BlockId, type Role } from '../../lib/model';
+import { readBoardLocks } from '../../lib/doc/locks';
+import { anyLock, isBlockLocked } from '../../lib/model/workshop-locks';
 
 /**
  * Decides, before the room applies it, whether a connection's role may make an update,
@@ -180,7 +174,7 @@ function refused(reason: string): GuardVerdict {
 export function checkUpdate(doc: Y.Doc, role: Role, update: Uint8Array): GuardVerdict {
   if (role === 'facilitator') return ALLOWED;
   const { structs, ds } = Y.decodeUpdate(update);
-  const locks = readLocks(doc.getMap<unknown>(ROOT.workshop).get(WORKSHOP_KEYS.locks));
+  const locks = readBoardLocks(doc);
   const locked = anyLock(locks);
   const paths = new UpdatePaths(doc, structs);
   const places: Place[] = [];
