@@ -108,6 +108,10 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const decorations = useNoteDecorations(snapshot, filter, segmentColors, voteDots);
   const [notice, setNotice] = useState<MessageKey | null>(null);
   const [sideTab, setSideTab] = useState<SidePanelTab>('note');
+  // The server refused a change (a lock arrived mid-gesture) and the board was reopened.
+  useEffect(() => {
+    if (connection?.afterRefusal) setNotice('workshop.refused');
+  }, [connection]);
 
   // A note someone else deleted leaves the selection and the editor by itself.
   const selection = useMemo(

@@ -1,6 +1,7 @@
 import { insightsEn } from './insights.en';
 import { relationshipEn } from './relationship.en';
 import { votingEn } from './voting.en';
+import { workshopEn } from './workshop.en';
 
 /**
  * English interface strings: the reference dictionary. Every key here must also exist in es.ts
@@ -250,6 +251,7 @@ export const en = {
   'error.serverUnreachable': 'Cannot reach the server. Check your connection and try again.',
   'error.backHome': 'Back to the home page',
   ...relationshipEn,
+  ...workshopEn,
   ...insightsEn,
   ...votingEn,
 } as const;

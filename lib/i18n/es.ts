@@ -2,6 +2,7 @@ import type { Messages } from './en';
 import { insightsEs } from './insights.es';
 import { relationshipEs } from './relationship.es';
 import { votingEs } from './voting.es';
+import { workshopEs } from './workshop.es';
 
 /**
  * Spanish interface strings. Typed as Messages, so a key missing here (or misspelt) is a
@@ -259,6 +260,7 @@ export const es: Messages = {
     'No se puede conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
   'error.backHome': 'Volver a la página de inicio',
   ...relationshipEs,
+  ...workshopEs,
   ...insightsEs,
   ...votingEs,
 };

@@ -15,9 +15,14 @@ export function useBoardConnection(
 ): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
   const ready = user !== null;
+  // Bumped when the server refused a change: the board is reopened from the server's copy.
+  const [refusals, setRefusals] = useState(0);
   useEffect(() => {
     if (!ready || !user) return;
-    const opened = connectBoard(boardId, user, syncUrlFor(window.location), token);
+    const opened = connectBoard(boardId, user, syncUrlFor(window.location), token, {
+      afterRefusal: refusals > 0,
+      onRefused: () => setRefusals((count) => count + 1),
+    });
     setConnection(opened);
     return () => {
       setConnection(null);
@@ -25,6 +30,6 @@ export function useBoardConnection(
     };
     // The user's later renames are sent by usePresenceUpdater; reconnecting would lose state.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [boardId, token, ready]);
+  }, [boardId, token, ready, refusals]);
   return connection;
 }

@@ -5,6 +5,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { TOKEN_PARAM, type BoardId } from '../model';
 import { BoardReader, createUndoManager } from '../doc';
 import type { PresenceUser } from './presence';
+import { REFUSED_CLOSE_CODE } from './refused';
 
 /** Path of the sync endpoint on the app's own origin (server/ serves both). */
 export const SYNC_PATH = '/sync';
@@ -27,6 +28,11 @@ export interface BoardConnection {
   /** Current status, and a way to hear about changes (for useSyncExternalStore). */
   getStatus(): ConnectionStatus;
   onStatus(listener: () => void): () => void;
+  /**
+   * Set when this connection replaced one whose change the server refused (a lock arriving
+   * mid-gesture), so the page can tell the person why their last change is gone.
+   */
+  readonly afterRefusal: boolean;
   /** Resolves once the browser's local copy has been read into the document. */
   readonly localLoaded: Promise<void>;
   destroy(): void;
@@ -42,6 +48,7 @@ export function connectBoard(
   user: PresenceUser,
   syncUrl: string,
   token: string,
+  options: { afterRefusal?: boolean; onRefused?: () => void } = {},
 ): BoardConnection {
   const doc = new Y.Doc();
   const local = new IndexeddbPersistence(localStoreName(boardId), doc);
@@ -65,7 +72,19 @@ export function connectBoard(
     else if (wsStatus === 'connecting') setStatus('connecting');
   });
   // y-websocket stops reconnecting after a 44xx close and says so with 'closed'.
-  provider.on('closed', () => setStatus('revoked'));
+  // A refused update: Yjs would hold this client's later changes pending forever behind it,
+  // so the local copy (memory and IndexedDB) goes, and the caller opens a fresh connection.
+  // Otherwise a 44xx is a revoked link.
+  let refused = false;
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event?.code !== REFUSED_CLOSE_CODE || refused) return;
+    refused = true;
+    provider.shouldConnect = false;
+    void local.clearData().then(() => options.onRefused?.());
+  });
+  provider.on('closed', () => {
+    if (!refused) setStatus('revoked');
+  });
 
   const reader = new BoardReader(doc);
   const undoManager = createUndoManager(doc);
@@ -75,6 +94,7 @@ export function connectBoard(
     awareness,
     reader,
     undoManager,
+    afterRefusal: options.afterRefusal ?? false,
     getStatus: () => status,
     onStatus(listener) {
       listeners.add(listener);
@@ -87,7 +107,7 @@ export function connectBoard(
       reader.destroy();
       awareness.setLocalState(null);
       provider.destroy();
-      void local.destroy();
+      if (!refused) void local.destroy();
       doc.destroy();
     },
   };

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { SERVER_TIME_HEADER } from '../../lib/sync/server-clock';
 import type { TLSSocket } from 'node:tls';
 import type * as Y from 'yjs';
 import { exampleTitle, writeExampleBoard } from '../../lib/examples/example-board';
@@ -143,7 +144,9 @@ async function regenerateLink(
 }
 
 function health(res: ServerResponse, store: BoardStore): void {
-  if (store.health()) sendJson(res, 200, { ok: true });
+  // The server's clock, shared by every browser's countdown (lib/sync/server-clock.ts).
+  if (store.health())
+    sendJson(res, 200, { ok: true }, { [SERVER_TIME_HEADER]: String(Date.now()) });
   else sendJson(res, 503, { ok: false, error: 'store unavailable' });
 }
 

@@ -1,3 +1,5 @@
+import { REFUSED_CLOSE_CODE } from '../../lib/sync/refused';
+
 /**
  * WebSocket close codes the sync server sends (RFC 6455 §7.4.1), and the error a message
  * handler throws to close its connection (only that one) with one of them.
@@ -19,6 +21,12 @@ export const CLOSE = {
    * instead of retrying with a token that is now refused.
    */
   linkRevoked: 4403,
+  /**
+   * An update this connection's role may not make (server/sync/update-guard.ts: workshop
+   * state, or a locked board or block). Permanent for y-websocket, so the client itself resets
+   * its copy of the board and reconnects (lib/sync).
+   */
+  refusedLocked: REFUSED_CLOSE_CODE,
 } as const;
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];

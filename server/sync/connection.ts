@@ -92,6 +92,7 @@ export class Connection implements Participant {
         room: this.room,
         participant: this,
         readOnly: !canEdit(this.role),
+        role: this.role,
       });
     } catch (error) {
       if (error instanceof ConnectionError) {

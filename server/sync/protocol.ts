@@ -1,9 +1,11 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { errorMessage } from '../log';
+import type { Role } from '../../lib/model';
 import type { Participant, Room } from '../rooms/room';
 import { CLOSE, ConnectionError } from './close-codes';
 import { MESSAGE, SYNC, encodeSyncStep2 } from './messages';
+import { checkUpdate as guardUpdate } from './update-guard';
 
 /**
  * What a client may send, decoded and checked. Parsing is separate from handling so that a
@@ -124,10 +126,23 @@ export interface MessageContext {
    * Its step 1 is answered and its awareness relayed, so it syncs and others see it.
    */
   readOnly?: boolean;
+  /** The connection's role, for the update guard; without it only structure is checked. */
+  role?: Role;
 }
 
-function applyUpdate({ room, participant, readOnly }: MessageContext, update: Uint8Array): void {
+function applyUpdate(
+  { room, participant, readOnly, role }: MessageContext,
+  update: Uint8Array,
+): void {
   if (readOnly) return;
+  const verdict = role ? guardUpdate(room.doc, role, update) : { ok: true as const };
+  if (!verdict.ok) {
+    // Not applied, stored nor relayed. Dropping it silently is not enough: Yjs keeps every
+    // later update of that client pending until the refused clock range arrives, so the
+    // client could never change anything again. The connection is closed instead, and the
+    // client starts over from the server's copy (lib/sync).
+    throw new ConnectionError(CLOSE.refusedLocked, `refused: ${verdict.reason}`);
+  }
   try {
     room.applyUpdate(update, participant);
   } catch (error) {
