@@ -8,3 +8,4 @@ export * from './read-board';
 export * from './undo';
 export * from './relationships';
 export * from './relationship-map';
+export * from './restore';
