@@ -9,3 +9,4 @@ export * from './undo';
 export * from './relationships';
 export * from './relationship-map';
 export * from './restore';
+export * from './comments';

@@ -8,3 +8,4 @@ export * from './schema';
 export * from './links';
 export * from './relationship';
 export * from './roles';
+export * from './comment';
