@@ -40,6 +40,12 @@ import { NameDialog } from '@/components/presence/name-dialog';
 import { ToolBar, VIEWER_TOOLS } from '@/components/toolbar/tool-bar';
 import { ZoomBar } from '@/components/toolbar/zoom-bar';
 import { TopBar } from '@/components/top-bar/top-bar';
+import { CommentThreads } from '@/components/comments/comment-threads';
+import { HistoryPanel } from '@/components/history/history-panel';
+import { useVersionView } from '@/components/history/use-version-view';
+import { VersionBanner } from '@/components/history/version-banner';
+import { openThreadCounts } from '@/lib/doc/comments';
+import { useCommentThreads, useReviewActions } from '@/lib/react/use-review';
 import { BOARD_SURFACE_ATTRIBUTE, useBoardShortcuts } from './use-board-shortcuts';
 import { useElementSize } from './use-element-size';
 import { usePresenceSync } from './use-presence-sync';
@@ -88,8 +94,15 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const [filter, setFilter] = useState<BoardFilter>(EMPTY_FILTER);
   const [segmentColors, setSegmentColors] = useStoredFlag(SEGMENT_COLORS_KEY);
-  const decorations = useNoteDecorations(snapshot, filter, segmentColors);
   const [notice, setNotice] = useState<MessageKey | null>(null);
+  // Review (issue 4): comment threads, and past versions shown on the canvas read-only.
+  const threads = useCommentThreads(connection);
+  const openThreads = useMemo(() => openThreadCounts(threads), [threads]);
+  const review = useReviewActions(connection, readOnly ? null : user);
+  const versions = useVersionView(boardId, token, review, setNotice);
+  const viewingVersion = versions.open !== null;
+  const shown = versions.open?.board ?? snapshot;
+  const decorations = useNoteDecorations(shown, filter, segmentColors, openThreads);
   const [sideTab, setSideTab] = useState<SidePanelTab>('note');
 
   // A note someone else deleted leaves the selection and the editor by itself.
@@ -143,7 +156,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const selectedIds = [...selection];
 
   // A viewer's keyboard only looks: select, step, zoom, pan, help. Every editing key is a no-op.
-  const editing = readOnly ? null : actions;
+  const editing = readOnly || viewingVersion ? null : actions;
   useBoardShortcuts(
     {
       newNote: () => {
@@ -271,8 +284,8 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
           {actions && size.width > 0 && (
             <BoardCanvas
               size={size}
-              notes={snapshot.ordered}
-              notesById={snapshot.notes}
+              notes={shown.ordered}
+              notesById={shown.notes}
               decorations={decorations}
               onConnect={connect}
               getNote={(id) => connection?.reader.getSnapshot().notes.get(id)}
@@ -294,7 +307,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
                 if (!readOnly) setEditing(id);
               }}
               actions={actions}
-              readOnly={readOnly}
+              readOnly={readOnly || viewingVersion}
               onCursor={sendCursor}
             />
           )}
@@ -318,6 +331,14 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
                 setEditing(null);
                 surfaceRef.current?.focus({ preventScroll: true });
               }}
+            />
+          )}
+          {versions.open && (
+            <VersionBanner
+              version={versions.open.version}
+              canRestore={review !== null}
+              onBack={versions.back}
+              onRestore={() => void versions.restore(versions.open!.version)}
             />
           )}
           {notice && (
@@ -352,6 +373,22 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
           segmentColors={segmentColors}
           onSegmentColors={setSegmentColors}
           onShowNote={showNote}
+          commentsPanel={
+            <CommentThreads
+              note={selectedNotes.length === 1 ? selectedNotes[0]! : null}
+              threads={singleId ? (threads.get(singleId) ?? []) : []}
+              actions={review}
+            />
+          }
+          historyPanel={
+            <HistoryPanel
+              history={versions.history}
+              canChange={review !== null}
+              busy={versions.busy}
+              onOpen={(version) => void versions.show(version)}
+              onRestore={(version) => void versions.restore(version)}
+            />
+          }
           notePanel={
             <NotePanel
               notes={selectedNotes}

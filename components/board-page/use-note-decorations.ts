@@ -7,15 +7,19 @@ import { highlightedNotes, type BoardFilter } from '@/lib/insights/filter';
 import { NOTE_COLORS, type NoteId } from '@/lib/model';
 import { useI18n } from '@/lib/react/i18n';
 
+const NO_COUNTS: ReadonlyMap<NoteId, number> = new Map();
+
 /**
  * What the canvas draws on top of each note's record: a relationship's type and stage as a
- * badge, the "untested hypothesis" mark, the colour lent by its segment (an option), and the
- * fading of notes the filter leaves out. Only notes with something to show are in the map.
+ * badge, the "untested hypothesis" mark, the colour lent by its segment (an option), the
+ * count of open comment threads, and the fading of notes the filter leaves out. Only notes
+ * with something to show are in the map.
  */
 export function useNoteDecorations(
   snapshot: BoardSnapshot,
   filter: BoardFilter,
   segmentColors: boolean,
+  openThreads: ReadonlyMap<NoteId, number> = NO_COUNTS,
 ): ReadonlyMap<NoteId, NoteDecoration> {
   const { t } = useI18n();
   return useMemo(() => {
@@ -34,9 +38,10 @@ export function useNoteDecorations(
       const segmentNote = segment ? snapshot.notes.get(segment) : undefined;
       const fill = segmentNote ? NOTE_COLORS[segmentNote.color] : null;
       const untested = isRelationship && hypothesis === 'untested';
-      if (faded || badge || fill || untested)
-        decorations.set(note.id, { badge, untested, fill, faded });
+      const comments = openThreads.get(note.id) ?? 0;
+      if (faded || badge || fill || untested || comments > 0)
+        decorations.set(note.id, { badge, untested, fill, faded, comments });
     }
     return decorations;
-  }, [snapshot, filter, segmentColors, t]);
+  }, [snapshot, filter, segmentColors, openThreads, t]);
 }

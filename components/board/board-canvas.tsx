@@ -362,6 +362,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
             untested={decoration?.untested ?? false}
             fill={decoration?.fill ?? null}
             faded={decoration?.faded ?? false}
+            comments={decoration?.comments ?? 0}
             selected={selection.has(note.id)}
             editorColor={editorColors.get(note.id) ?? null}
             editingHere={note.id === editingId}

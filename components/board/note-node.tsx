@@ -12,6 +12,9 @@ const FADED_OPACITY = 0.18;
 const BADGE_HEIGHT = 18;
 const BADGE_FONT_SIZE = 10;
 const UNTESTED_COLOR = '#b45309';
+const COMMENTS_COLOR = '#4f46e5';
+/** Radius of the round marks in a note's top corner (the "?" and the comment count). */
+const MARK_RADIUS = 7.5;
 
 /** What the board adds to a note beyond its record: labels at a glance, filter, colour. */
 export interface NoteDecoration {
@@ -23,6 +26,8 @@ export interface NoteDecoration {
   fill: string | null;
   /** Left out by the current filter. */
   faded: boolean;
+  /** Open comment threads on the note (0: no mark). */
+  comments: number;
 }
 
 export interface NoteNodeProps {
@@ -37,6 +42,7 @@ export interface NoteNodeProps {
   untested: boolean;
   fill: string | null;
   faded: boolean;
+  comments: number;
   draggable: boolean;
   onPointerDown(id: NoteId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>): void;
   onDoubleClick(id: NoteId): void;
@@ -121,6 +127,31 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
           listening={false}
           perfectDrawEnabled={false}
         />
+      )}
+      {props.comments > 0 && (
+        // Left of the "?" mark when both are shown.
+        <Group
+          name="note-comments"
+          x={note.width - 11 - (untested ? 2 * MARK_RADIUS + 4 : 0)}
+          y={11}
+          listening={false}
+        >
+          <Circle radius={MARK_RADIUS} fill={COMMENTS_COLOR} />
+          <Text
+            name="note-comments-count"
+            x={-MARK_RADIUS}
+            y={-MARK_RADIUS}
+            width={2 * MARK_RADIUS}
+            height={2 * MARK_RADIUS}
+            text={props.comments > 9 ? '9+' : String(props.comments)}
+            align="center"
+            verticalAlign="middle"
+            fontFamily={NOTE_FONT_FAMILY}
+            fontSize={props.comments > 9 ? 8 : 10}
+            fontStyle="bold"
+            fill="#ffffff"
+          />
+        </Group>
       )}
       {untested && (
         <Group x={note.width - 11} y={11} listening={false}>

@@ -109,3 +109,10 @@ export function restoreBoard(doc: Y.Doc, snapshot: Y.Doc): void {
     });
   }, LOCAL_ORIGIN);
 }
+
+/** A detached document holding a stored version (Yjs update format v2), to show or restore. */
+export function docFromVersionState(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdateV2(doc, state);
+  return doc;
+}

@@ -1,5 +1,6 @@
 import { insightsEn } from './insights.en';
 import { relationshipEn } from './relationship.en';
+import { reviewEn } from './review.en';
 
 /**
  * English interface strings: the reference dictionary. Every key here must also exist in es.ts
@@ -249,6 +250,7 @@ export const en = {
   'error.serverUnreachable': 'Cannot reach the server. Check your connection and try again.',
   'error.backHome': 'Back to the home page',
   ...relationshipEn,
+  ...reviewEn,
   ...insightsEn,
 } as const;
 

@@ -1,6 +1,7 @@
 import type { Messages } from './en';
 import { insightsEs } from './insights.es';
 import { relationshipEs } from './relationship.es';
+import { reviewEs } from './review.es';
 
 /**
  * Spanish interface strings. Typed as Messages, so a key missing here (or misspelt) is a
@@ -258,5 +259,6 @@ export const es: Messages = {
     'No se puede conectar con el servidor. Revisa tu conexión e inténtalo de nuevo.',
   'error.backHome': 'Volver a la página de inicio',
   ...relationshipEs,
+  ...reviewEs,
   ...insightsEs,
 };
