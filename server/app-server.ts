@@ -9,6 +9,7 @@ import { requestPath } from './http/request-path';
 import { consoleLogger, errorMessage, type Logger } from './log';
 import { boardDirectory, getBoardDirectory, setBoardDirectory } from './registry';
 import { DEFAULT_COMPACTION, type CompactionPolicy } from './rooms/compaction';
+import { BoardHistory } from './history/board-history';
 import { RoomRegistry } from './rooms/room-registry';
 import type { BoardStore } from './store/board-store';
 import { SqliteBoardStore } from './store/sqlite-store';
@@ -35,6 +36,8 @@ export interface LienzoServerOptions {
   /** When rooms fold their update log into a snapshot; defaults in rooms/compaction.ts. */
   compaction?: Partial<CompactionPolicy>;
   logger?: Logger;
+  /** An automatic version of a board after this many minutes of activity (default 10). */
+  snapshotMinutes?: number;
   /** Opens the store; default SQLite in `dataDir`. Tests pass a failing store through it. */
   openStore?: (dataDir: string) => BoardStore;
 }
@@ -66,11 +69,20 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   const logger = options.logger ?? consoleLogger;
   const host = options.host ?? '0.0.0.0';
   const store = (options.openStore ?? ((dir) => new SqliteBoardStore(dir)))(options.dataDir);
+  const history = new BoardHistory({
+    dataDir: options.dataDir,
+    store,
+    logger,
+    snapshotMinutes: options.snapshotMinutes,
+  });
   const rooms = new RoomRegistry({
     store,
     logger,
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
+    onRoomLoaded: history.onRoomLoaded,
+    onRoomUnloading: history.onRoomUnloading,
   });
+  history.attach(rooms);
   const sync = new SyncServer({
     rooms,
     logger,
@@ -82,6 +94,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     access.bootstrap(logger);
   } catch (error) {
     await sync.close();
+    history.close();
     store.close();
     throw error;
   }
@@ -91,6 +104,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     access,
     logger,
     onLinkRevoked: (id, role) => sync.disconnectRole(id, role),
+    history,
   });
   const app = options.handleAppRequest ?? notFound;
 
@@ -129,6 +143,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     });
   } catch (error) {
     await sync.close();
+    history.close();
     store.close();
     throw error;
   }
@@ -150,6 +165,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     await sync.close();
     rooms.closeAll();
+    history.close();
     store.close();
     server.closeAllConnections();
     for (const socket of sockets) socket.destroy();

@@ -9,6 +9,7 @@ describe('readConfig', () => {
       dataDir: '/srv/lienzo/data',
       allowedOrigins: [],
       maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
+      snapshotMinutes: 10,
     });
   });
 
@@ -20,6 +21,7 @@ describe('readConfig', () => {
         LIENZO_DATA_DIR: '/var/lib/lienzo',
         LIENZO_ALLOWED_ORIGINS: 'https://a.example, https://B.example:8443/ ,',
         LIENZO_MAX_MESSAGE_BYTES: '1048576',
+        LIENZO_SNAPSHOT_MINUTES: '5',
       },
       '/srv',
     );
@@ -29,6 +31,7 @@ describe('readConfig', () => {
       dataDir: '/var/lib/lienzo',
       allowedOrigins: ['https://a.example', 'https://b.example:8443'],
       maxMessageBytes: 1_048_576,
+      snapshotMinutes: 5,
     });
   });
 

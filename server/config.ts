@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
+import { DEFAULT_SNAPSHOT_MINUTES } from './history/history-recorder';
 import { parseAllowedOrigins } from './sync/origin';
+
+/** A day: longer than any working session, so an interval past it is surely a typo. */
+const MAX_SNAPSHOT_MINUTES = 24 * 60;
 
 /**
  * The server's settings, read from the environment once at start. Every problem is reported
@@ -10,6 +14,8 @@ import { parseAllowedOrigins } from './sync/origin';
  *   LIENZO_DATA_DIR           folder of the SQLite database (default ./data)
  *   LIENZO_ALLOWED_ORIGINS    comma-separated extra origins allowed to open the sync socket
  *   LIENZO_MAX_MESSAGE_BYTES  largest sync frame accepted (default 2 MiB)
+ *   LIENZO_SNAPSHOT_MINUTES   an automatic version of a board after this many minutes of
+ *                             activity (default 10; server/history)
  */
 export interface LienzoConfig {
   port: number;
@@ -18,6 +24,7 @@ export interface LienzoConfig {
   dataDir: string;
   allowedOrigins: string[];
   maxMessageBytes: number;
+  snapshotMinutes: number;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -68,6 +75,14 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     Number.MAX_SAFE_INTEGER,
     problems,
   );
+  const snapshotMinutes = readInteger(
+    env,
+    'LIENZO_SNAPSHOT_MINUTES',
+    DEFAULT_SNAPSHOT_MINUTES,
+    1,
+    MAX_SNAPSHOT_MINUTES,
+    problems,
+  );
   let allowedOrigins: string[] = [];
   try {
     const entries = (env.LIENZO_ALLOWED_ORIGINS ?? '').split(',').map((entry) => entry.trim());
@@ -83,5 +98,6 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     dataDir: resolve(cwd, env.LIENZO_DATA_DIR?.trim() || DEFAULT_DATA_DIR),
     allowedOrigins,
     maxMessageBytes,
+    snapshotMinutes,
   };
 }

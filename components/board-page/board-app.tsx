@@ -44,6 +44,12 @@ import { NameDialog } from '@/components/presence/name-dialog';
 import { ToolBar, VIEWER_TOOLS } from '@/components/toolbar/tool-bar';
 import { ZoomBar } from '@/components/toolbar/zoom-bar';
 import { TopBar } from '@/components/top-bar/top-bar';
+import { CommentThreads } from '@/components/comments/comment-threads';
+import { HistoryPanel } from '@/components/history/history-panel';
+import { useVersionView } from '@/components/history/use-version-view';
+import { VersionBanner } from '@/components/history/version-banner';
+import { openThreadCounts } from '@/lib/doc/comments';
+import { useCommentThreads, useReviewActions } from '@/lib/react/use-review';
 import { BOARD_SURFACE_ATTRIBUTE, useBoardShortcuts } from './use-board-shortcuts';
 import { useElementSize } from './use-element-size';
 import { usePresenceSync } from './use-presence-sync';
@@ -105,8 +111,15 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const voteState = useVoteState(connection);
   const voteActions = useVoteActions(readOnly ? null : connection, identity?.id ?? null);
   const voteDots = useVoteDots(voteState, identity?.id ?? null, snapshot.notes);
-  const decorations = useNoteDecorations(snapshot, filter, segmentColors, voteDots);
   const [notice, setNotice] = useState<MessageKey | null>(null);
+  // Review (issue 4): comment threads, and past versions shown on the canvas read-only.
+  const threads = useCommentThreads(connection);
+  const openThreads = useMemo(() => openThreadCounts(threads), [threads]);
+  const review = useReviewActions(connection, readOnly ? null : user);
+  const versions = useVersionView(boardId, token, review, setNotice);
+  const viewingVersion = versions.open !== null;
+  const shown = versions.open?.board ?? snapshot;
+  const decorations = useNoteDecorations(shown, filter, segmentColors, voteDots, openThreads);
   const [sideTab, setSideTab] = useState<SidePanelTab>('note');
   // The server refused a change (a lock arrived mid-gesture) and the board was reopened.
   useEffect(() => {
@@ -164,7 +177,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const selectedIds = [...selection];
 
   // A viewer's keyboard only looks: select, step, zoom, pan, help. Every editing key is a no-op.
-  const editing = readOnly ? null : actions;
+  const editing = readOnly || viewingVersion ? null : actions;
   useBoardShortcuts(
     {
       newNote: () => {
@@ -292,8 +305,8 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
           {actions && size.width > 0 && (
             <BoardCanvas
               size={size}
-              notes={snapshot.ordered}
-              notesById={snapshot.notes}
+              notes={shown.ordered}
+              notesById={shown.notes}
               decorations={decorations}
               onConnect={connect}
               getNote={(id) => connection?.reader.getSnapshot().notes.get(id)}
@@ -315,7 +328,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
                 if (!readOnly) setEditing(id);
               }}
               actions={actions}
-              readOnly={readOnly}
+              readOnly={readOnly || viewingVersion}
               onCursor={sendCursor}
             />
           )}
@@ -342,6 +355,14 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
             />
           )}
           <FollowChip follow={follow} />
+          {versions.open && (
+            <VersionBanner
+              version={versions.open.version}
+              canRestore={review !== null}
+              onBack={versions.back}
+              onRestore={() => void versions.restore(versions.open!.version)}
+            />
+          )}
           {notice && (
             <div role="status" className={styles.notice} data-testid="board-notice">
               {t(notice)}
@@ -388,6 +409,22 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
                 onShowNote={showNote}
               />
             </>
+          }
+          commentsPanel={
+            <CommentThreads
+              note={selectedNotes.length === 1 ? selectedNotes[0]! : null}
+              threads={singleId ? (threads.get(singleId) ?? []) : []}
+              actions={review}
+            />
+          }
+          historyPanel={
+            <HistoryPanel
+              history={versions.history}
+              canChange={review !== null}
+              busy={versions.busy}
+              onOpen={(version) => void versions.show(version)}
+              onRestore={(version) => void versions.restore(version)}
+            />
           }
           notePanel={
             <NotePanel

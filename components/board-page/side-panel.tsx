@@ -11,13 +11,17 @@ import type { NoteId } from '@/lib/model';
 import { useI18n } from '@/lib/react/i18n';
 import styles from './side-panel.module.css';
 
-export type SidePanelTab = 'note' | 'overview';
+export type SidePanelTab = 'note' | 'overview' | 'comments' | 'history';
 
 interface SidePanelProps {
   tab: SidePanelTab;
   onTab(tab: SidePanelTab): void;
   /** The selection's panel (NotePanel), shown on the "note" tab. */
   notePanel: ReactNode;
+  /** The selected note's comment threads (components/comments), on the "comments" tab. */
+  commentsPanel: ReactNode;
+  /** The board's versions (components/history), on the "history" tab. */
+  historyPanel: ReactNode;
   snapshot: BoardSnapshot;
   /** indexBoard of the snapshot, computed once by the page. */
   index: BoardIndex;
@@ -49,7 +53,12 @@ export function SidePanel(props: SidePanelProps) {
     () => index.segments.map((n) => ({ id: n.id, text: n.text })),
     [index.segments],
   );
-  const [tabIds] = useState(() => ({ note: 'side-tab-note', overview: 'side-tab-overview' }));
+  const [tabIds] = useState(() => ({
+    note: 'side-tab-note',
+    overview: 'side-tab-overview',
+    comments: 'side-tab-comments',
+    history: 'side-tab-history',
+  }));
 
   const tabButton = (id: SidePanelTab, label: string) => (
     <button
@@ -72,6 +81,8 @@ export function SidePanel(props: SidePanelProps) {
       <div role="tablist" className={styles.tabs} aria-label={t('side.tabs')}>
         {tabButton('note', t('side.tab.note'))}
         {tabButton('overview', t('side.tab.overview'))}
+        {tabButton('comments', t('comments.heading'))}
+        {tabButton('history', t('side.tab.history'))}
       </div>
       <div
         role="tabpanel"
@@ -79,7 +90,11 @@ export function SidePanel(props: SidePanelProps) {
         aria-labelledby={tabIds[tab]}
         className={styles.content}
       >
-        {tab === 'note' || !insights ? (
+        {tab === 'comments' ? (
+          props.commentsPanel
+        ) : tab === 'history' ? (
+          props.historyPanel
+        ) : tab === 'note' || !insights ? (
           props.notePanel
         ) : (
           <div className={styles.overview}>

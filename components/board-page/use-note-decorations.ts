@@ -7,11 +7,13 @@ import { highlightedNotes, type BoardFilter } from '@/lib/insights/filter';
 import { NOTE_COLORS, type NoteId } from '@/lib/model';
 import { useI18n } from '@/lib/react/i18n';
 
+const NO_COUNTS: ReadonlyMap<NoteId, number> = new Map();
+
 /**
  * What the canvas draws on top of each note's record: a relationship's type and stage as a
- * badge, the "untested hypothesis" mark, the colour lent by its segment (an option), and the
- * fading of notes the filter leaves out, and dot-vote dots. Only notes with something to show
- * are in the map.
+ * badge, the "untested hypothesis" mark, the colour lent by its segment (an option), the
+ * count of open comment threads, dot-vote dots, and the fading of notes the filter leaves
+ * out. Only notes with something to show are in the map.
  */
 export function useNoteDecorations(
   snapshot: BoardSnapshot,
@@ -19,6 +21,7 @@ export function useNoteDecorations(
   segmentColors: boolean,
   /** Dots to show per note (dot voting), or an empty map. */
   dots: ReadonlyMap<NoteId, number>,
+  openThreads: ReadonlyMap<NoteId, number> = NO_COUNTS,
 ): ReadonlyMap<NoteId, NoteDecoration> {
   const { t } = useI18n();
   return useMemo(() => {
@@ -38,9 +41,10 @@ export function useNoteDecorations(
       const fill = segmentNote ? NOTE_COLORS[segmentNote.color] : null;
       const untested = isRelationship && hypothesis === 'untested';
       const noteDots = dots.get(note.id) ?? 0;
-      if (faded || badge || fill || untested || noteDots > 0)
-        decorations.set(note.id, { badge, untested, fill, faded, dots: noteDots });
+      const comments = openThreads.get(note.id) ?? 0;
+      if (faded || badge || fill || untested || noteDots > 0 || comments > 0)
+        decorations.set(note.id, { badge, untested, fill, faded, dots: noteDots, comments });
     }
     return decorations;
-  }, [snapshot, filter, segmentColors, dots, t]);
+  }, [snapshot, filter, segmentColors, dots, openThreads, t]);
 }

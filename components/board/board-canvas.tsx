@@ -363,6 +363,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
             fill={decoration?.fill ?? null}
             faded={decoration?.faded ?? false}
             dots={decoration?.dots ?? 0}
+            comments={decoration?.comments ?? 0}
             selected={selection.has(note.id)}
             editorColor={editorColors.get(note.id) ?? null}
             editingHere={note.id === editingId}

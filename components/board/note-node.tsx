@@ -1,8 +1,9 @@
 'use client';
 import { memo } from 'react';
-import { Circle, Group, Rect, Text } from 'react-konva';
+import { Group, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
 import { NOTE_COLORS, type NoteId, type NoteRecord } from '@/lib/model';
+import { CornerMark } from './corner-mark';
 import { fitFontSize, NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING } from './fit-text';
 
 export const SELECTION_COLOR = '#2563eb';
@@ -14,6 +15,9 @@ const BADGE_FONT_SIZE = 10;
 const UNTESTED_COLOR = '#b45309';
 /** Dot-vote marks: a strong colour none of the note palettes use. */
 const DOT_COLOR = '#7c3aed';
+const COMMENTS_COLOR = '#4f46e5';
+/** Radius of the round marks in a note's top-right corner (the "?" and the comment count). */
+const MARK_RADIUS = 7.5;
 
 /** What the board adds to a note beyond its record: labels at a glance, filter, colour. */
 export interface NoteDecoration {
@@ -27,6 +31,8 @@ export interface NoteDecoration {
   faded: boolean;
   /** Dot vote: your dots while the vote is open, everyone's once it is closed; 0 for none. */
   dots: number;
+  /** Open comment threads on the note (0: no mark). */
+  comments: number;
 }
 
 export interface NoteNodeProps {
@@ -42,6 +48,7 @@ export interface NoteNodeProps {
   fill: string | null;
   faded: boolean;
   dots: number;
+  comments: number;
   draggable: boolean;
   onPointerDown(id: NoteId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>): void;
   onDoubleClick(id: NoteId): void;
@@ -128,41 +135,38 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
         />
       )}
       {dots > 0 && (
-        <Group name="note-dots" x={13} y={13} listening={false}>
-          <Circle radius={10} fill={DOT_COLOR} />
-          <Text
-            name="note-dots-count"
-            x={-10}
-            y={-10}
-            width={20}
-            height={20}
-            text={String(dots)}
-            align="center"
-            verticalAlign="middle"
-            fontFamily={NOTE_FONT_FAMILY}
-            fontSize={11}
-            fontStyle="bold"
-            fill="#ffffff"
-          />
-        </Group>
+        <CornerMark
+          name="note-dots"
+          x={13}
+          y={13}
+          radius={10}
+          color={DOT_COLOR}
+          text={String(dots)}
+          fontSize={11}
+        />
+      )}
+      {props.comments > 0 && (
+        // Left of the "?" mark when both are shown.
+        <CornerMark
+          name="note-comments"
+          x={note.width - 11 - (untested ? 2 * MARK_RADIUS + 4 : 0)}
+          y={11}
+          radius={MARK_RADIUS}
+          color={COMMENTS_COLOR}
+          text={props.comments > 9 ? '9+' : String(props.comments)}
+          fontSize={props.comments > 9 ? 8 : 10}
+        />
       )}
       {untested && (
-        <Group x={note.width - 11} y={11} listening={false}>
-          <Circle radius={7.5} fill={UNTESTED_COLOR} />
-          <Text
-            x={-7.5}
-            y={-7.5}
-            width={15}
-            height={15}
-            text="?"
-            align="center"
-            verticalAlign="middle"
-            fontFamily={NOTE_FONT_FAMILY}
-            fontSize={11}
-            fontStyle="bold"
-            fill="#ffffff"
-          />
-        </Group>
+        <CornerMark
+          name="note-untested"
+          x={note.width - 11}
+          y={11}
+          radius={MARK_RADIUS}
+          color={UNTESTED_COLOR}
+          text="?"
+          fontSize={11}
+        />
       )}
     </Group>
   );

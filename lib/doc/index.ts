@@ -10,3 +10,5 @@ export * from './relationships';
 export * from './relationship-map';
 export * from './votes';
 export * from './follow';
+export * from './restore';
+export * from './comments';

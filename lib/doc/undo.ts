@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { boardRoots } from './board-doc';
+import { commentsRoot } from './comments';
 import { LOCAL_ORIGIN } from './origins';
 
 /**
@@ -16,7 +17,8 @@ export const UNDO_CAPTURE_TIMEOUT_MS = 300;
  */
 export function createUndoManager(doc: Y.Doc): Y.UndoManager {
   const { meta, notes } = boardRoots(doc);
-  return new Y.UndoManager([meta, notes], {
+  // Comments too: posting, resolving or reopening is a gesture like any other (lib/doc/comments.ts).
+  return new Y.UndoManager([meta, notes, commentsRoot(doc)], {
     trackedOrigins: new Set([LOCAL_ORIGIN]),
     captureTimeout: UNDO_CAPTURE_TIMEOUT_MS,
   });

@@ -2,6 +2,7 @@ import { insightsEn } from './insights.en';
 import { relationshipEn } from './relationship.en';
 import { votingEn } from './voting.en';
 import { workshopEn } from './workshop.en';
+import { reviewEn } from './review.en';
 
 /**
  * English interface strings: the reference dictionary. Every key here must also exist in es.ts
@@ -252,6 +253,7 @@ export const en = {
   'error.backHome': 'Back to the home page',
   ...relationshipEn,
   ...workshopEn,
+  ...reviewEn,
   ...insightsEn,
   ...votingEn,
 } as const;

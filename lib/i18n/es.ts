@@ -3,6 +3,7 @@ import { insightsEs } from './insights.es';
 import { relationshipEs } from './relationship.es';
 import { votingEs } from './voting.es';
 import { workshopEs } from './workshop.es';
+import { reviewEs } from './review.es';
 
 /**
  * Spanish interface strings. Typed as Messages, so a key missing here (or misspelt) is a
@@ -261,6 +262,7 @@ export const es: Messages = {
   'error.backHome': 'Volver a la página de inicio',
   ...relationshipEs,
   ...workshopEs,
+  ...reviewEs,
   ...insightsEs,
   ...votingEs,
 };

@@ -10,3 +10,4 @@ export * from './relationship';
 export * from './roles';
 export * from './vote';
 export * from './follow';
+export * from './comment';

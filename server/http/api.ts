@@ -8,6 +8,8 @@ import { cleanTitle, isBoardId, isSharedRole, type BoardId, type Role } from '..
 import { linksFor, type BoardAccess } from '../auth/board-access';
 import { tokenFromRequest } from '../auth/request-token';
 import { createBoard, readBoardJson } from '../boards';
+import type { BoardHistory } from '../history/board-history';
+import { matchSnapshotPath, serveSnapshots, snapshotMethods } from '../history/snapshot-routes';
 import { errorMessage, type Logger } from '../log';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { BoardStore } from '../store/board-store';
@@ -29,6 +31,14 @@ import { MAX_JSON_BODY_BYTES, allowMethods, readJsonBody, sendError, sendJson } 
  *   POST /api/boards/<id>/links { role: 'editor' | 'viewer' }
  *                             → 200 { role, url, links }: that link regenerated; everyone
  *                             connected with the old one is disconnected  (facilitator)
+ *   GET  /api/boards/<id>/snapshots       → 200 { snapshots: [{ id, name, kind, createdAt }] }
+ *                             newest first; kind 'manual' | 'auto-session-end' | 'auto-interval'
+ *                             (any role)
+ *   POST /api/boards/<id>/snapshots { name } → 201 { id, name, kind, createdAt }: a version of
+ *                             the board as it is now                 (editor, facilitator)
+ *   GET  /api/boards/<id>/snapshots/<sid> → 200 { id, name, kind, createdAt, state }: `state`
+ *                             is the whole document, Yjs update format v2, base64 (any role)
+ *                             (server/history/snapshot-routes.ts)
  *   GET  /api/health                      → 200 { ok: true } | 503
  *
  * Board routes take the token as `?t=<token>` or `Authorization: Bearer <token>`.
@@ -42,6 +52,8 @@ export interface ApiOptions {
   logger: Logger;
   /** A link was regenerated: whoever joined with the old one must be cut off. */
   onLinkRevoked(id: BoardId, role: Role): void;
+  /** Version history (the snapshot routes); without it those routes are 404. */
+  history?: BoardHistory;
 }
 
 const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/links)?$/;
@@ -66,6 +78,19 @@ async function route(req: IncomingMessage, res: ServerResponse, options: ApiOpti
   }
   if (pathname === '/api/boards') {
     if (allowMethods(req, res, ['POST'])) await postBoard(req, res, options.store);
+    return;
+  }
+  const versions = options.history ? matchSnapshotPath(pathname) : null;
+  if (versions && options.history) {
+    if (!allowMethods(req, res, snapshotMethods(versions))) return;
+    const role = authorize(req, res, versions.boardId, options);
+    if (role !== null)
+      await serveSnapshots(
+        req,
+        res,
+        { ...versions, boardId: versions.boardId as BoardId, role },
+        options.history,
+      );
     return;
   }
   const boardPath = BOARD_PATH.exec(pathname);

@@ -15,6 +15,10 @@ export interface RoomRegistryOptions {
   store: BoardStore;
   compaction: CompactionPolicy;
   logger: Logger;
+  /** A board was loaded into memory (version history starts following its changes). */
+  onRoomLoaded?(room: Room): void;
+  /** A board is about to be unloaded, its document still readable (end of a session). */
+  onRoomUnloading?(room: Room): void;
 }
 
 /**
@@ -44,6 +48,7 @@ export class RoomRegistry {
     }
     const room = Room.load(id, { ...this.options, onEmpty: this.onEmpty });
     this.rooms.set(id, room);
+    this.options.onRoomLoaded?.(room);
     return room;
   }
 
@@ -61,6 +66,7 @@ export class RoomRegistry {
         this.options.logger.error(
           `board ${room.id}: shutting down with changes that could not be stored; they are lost`,
         );
+      this.options.onRoomUnloading?.(room);
       room.destroy();
     }
     this.rooms.clear();
@@ -84,6 +90,7 @@ export class RoomRegistry {
     }
     this.rooms.delete(room.id);
     try {
+      this.options.onRoomUnloading?.(room);
       room.destroy();
     } catch (error) {
       this.options.logger.warn(`board ${room.id}: error while unloading`, errorMessage(error));

@@ -1,0 +1,118 @@
+import * as Y from 'yjs';
+import { LINK_KINDS, META_KEYS, NOTE_KEYS, cleanTitle } from '../model';
+import { boardRoots } from './board-doc';
+import { cloneFragmentContent } from './note-text';
+import { LOCAL_ORIGIN } from './origins';
+import { copyRelationshipMap, legacyLinkSet, linkKey, relationshipMapOf } from './relationship-map';
+
+/**
+ * Restoring a version: the live board's title and notes become those of a snapshot (a Y.Doc
+ * built from a stored state), in ONE transaction with the local origin, so the restore is one
+ * undo step for the person who made it and one update that everyone else sees live.
+ *
+ * The live document is changed in place rather than replaced: a note both boards have keeps
+ * its Y.Map and its text fragment (only what differs is written), so an open text editor
+ * bound to that fragment stays bound, and a peer's concurrent edit to an untouched key of the
+ * note survives the restore.
+ */
+
+/** The plain (non-shared-type) keys a note carries; `text` and `rel` are copied apart. */
+const PLAIN_NOTE_KEYS = Object.values(NOTE_KEYS).filter(
+  (key) => key !== NOTE_KEYS.text && key !== NOTE_KEYS.rel,
+);
+
+function sameFragment(a: Y.XmlFragment, b: Y.XmlFragment): boolean {
+  // toString renders element names, attributes and text with its formatting marks.
+  return a.toString() === b.toString();
+}
+
+/** Makes `target`'s content equal to `source`'s (inside the caller's transaction). */
+function restoreText(target: Y.XmlFragment, source: Y.XmlFragment): void {
+  if (sameFragment(target, source)) return;
+  target.delete(0, target.length);
+  target.insert(0, cloneFragmentContent(source));
+}
+
+/** The `rel` entries a snapshot note stands for: labels and flat link keys (v2 sets flattened). */
+function relationshipEntries(source: Y.Map<unknown>): Map<string, unknown> {
+  const entries = new Map<string, unknown>();
+  for (const [key, value] of source.entries())
+    if (!(value instanceof Y.AbstractType)) entries.set(key, value);
+  for (const kind of LINK_KINDS)
+    for (const id of legacyLinkSet(source, kind)?.keys() ?? [])
+      entries.set(linkKey(kind, id), true);
+  return entries;
+}
+
+/** Makes a live `rel` map hold exactly the snapshot's labels and links. */
+function restoreRelationship(target: Y.Map<unknown>, source: Y.Map<unknown>): void {
+  const wanted = relationshipEntries(source);
+  for (const key of [...target.keys()]) if (!wanted.has(key)) target.delete(key);
+  for (const [key, value] of wanted) if (target.get(key) !== value) target.set(key, value);
+}
+
+/** Puts a copy of a snapshot note (deleted since) back on the live board. */
+function insertCopy(notes: Y.Map<Y.Map<unknown>>, id: string, source: Y.Map<unknown>): void {
+  const note = new Y.Map<unknown>();
+  for (const key of PLAIN_NOTE_KEYS) if (source.has(key)) note.set(key, source.get(key));
+  const text = new Y.XmlFragment();
+  note.set(NOTE_KEYS.text, text);
+  const rel = relationshipMapOf(source);
+  note.set(NOTE_KEYS.rel, rel ? copyRelationshipMap(rel) : new Y.Map<unknown>());
+  notes.set(id, note);
+  // Content goes in once the fragment is part of the document, as in lib/doc/notes.ts.
+  const sourceText = source.get(NOTE_KEYS.text);
+  if (sourceText instanceof Y.XmlFragment) text.insert(0, cloneFragmentContent(sourceText));
+}
+
+/** Brings a note both boards have in line with the snapshot's, writing only what differs. */
+function restoreNote(target: Y.Map<unknown>, source: Y.Map<unknown>): void {
+  for (const key of PLAIN_NOTE_KEYS) {
+    if (!source.has(key)) {
+      if (target.has(key)) target.delete(key);
+    } else if (target.get(key) !== source.get(key)) target.set(key, source.get(key));
+  }
+  const sourceText = source.get(NOTE_KEYS.text);
+  const targetText = target.get(NOTE_KEYS.text);
+  if (sourceText instanceof Y.XmlFragment && targetText instanceof Y.XmlFragment)
+    restoreText(targetText, sourceText);
+  else if (sourceText instanceof Y.XmlFragment) {
+    const text = new Y.XmlFragment();
+    target.set(NOTE_KEYS.text, text);
+    text.insert(0, cloneFragmentContent(sourceText)); // attached now: target is in the doc
+  }
+  const sourceRel = relationshipMapOf(source);
+  const targetRel = relationshipMapOf(target);
+  if (sourceRel && targetRel) restoreRelationship(targetRel, sourceRel);
+  else if (sourceRel) target.set(NOTE_KEYS.rel, copyRelationshipMap(sourceRel));
+  else if (targetRel) target.set(NOTE_KEYS.rel, new Y.Map<unknown>());
+}
+
+/**
+ * Makes the live board's title and notes (every field, rich text, labels and links) equal to
+ * the snapshot's, in one transaction with LOCAL_ORIGIN. Comments, votes and workshop state are
+ * left as they are: a restore brings back the canvas, not the discussion about it.
+ */
+export function restoreBoard(doc: Y.Doc, snapshot: Y.Doc): void {
+  const live = boardRoots(doc);
+  const past = boardRoots(snapshot);
+  const title = cleanTitle(past.meta.get(META_KEYS.title));
+  doc.transact(() => {
+    if (title.ok && live.meta.get(META_KEYS.title) !== title.title)
+      live.meta.set(META_KEYS.title, title.title);
+    for (const id of [...live.notes.keys()]) if (!past.notes.has(id)) live.notes.delete(id);
+    past.notes.forEach((source, id) => {
+      if (!(source instanceof Y.Map)) return;
+      const target = live.notes.get(id);
+      if (target instanceof Y.Map) restoreNote(target, source);
+      else insertCopy(live.notes, id, source);
+    });
+  }, LOCAL_ORIGIN);
+}
+
+/** A detached document holding a stored version (Yjs update format v2), to show or restore. */
+export function docFromVersionState(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdateV2(doc, state);
+  return doc;
+}

@@ -1,0 +1,41 @@
+import type { reviewEn } from './review.en';
+
+/** Spanish strings of comments and version history, typed against the English keys. */
+export const reviewEs: Record<keyof typeof reviewEn, string> = {
+  'comments.noSelection': 'Selecciona una nota para leer y escribir sus comentarios.',
+  'comments.heading': 'Comentarios',
+  'comments.empty': 'Esta nota aún no tiene comentarios.',
+  'comments.new.label': 'Nuevo comentario',
+  'comments.new.placeholder': 'Haz una pregunta o deja una observación…',
+  'comments.new.submit': 'Comentar',
+  'comments.reply.label': 'Responder a {author}',
+  'comments.reply.submit': 'Responder',
+  'comments.resolve': 'Resolver',
+  'comments.reopen': 'Reabrir',
+  'comments.resolvedBy': 'Resuelto por {name}',
+  'comments.showResolved': 'Mostrar hilos resueltos',
+  'comments.thread': 'Hilo iniciado por {author}',
+  'comments.readOnly':
+    'Para comentar hace falta un enlace de edición: un enlace de lectura solo los muestra.',
+  'comments.badge.one': '{count} hilo de comentarios abierto',
+  'comments.badge.other': '{count} hilos de comentarios abiertos',
+
+  'side.tab.history': 'Historial',
+  'history.heading': 'Versiones de este tablero',
+  'history.save.label': 'Nombre de la versión',
+  'history.save.placeholder': 'p. ej. Tras las entrevistas con clientes',
+  'history.save.submit': 'Guardar versión',
+  'history.save.failed': 'No se pudo guardar la versión. Inténtalo de nuevo.',
+  'history.empty': 'Aún no hay versiones. También se guardan solas mientras se trabaja.',
+  'history.loadFailed': 'No se pudieron cargar las versiones.',
+  'history.kind.manual': 'Guardada a mano',
+  'history.kind.auto-session-end': 'Fin de una sesión',
+  'history.kind.auto-interval': 'Guardada automáticamente',
+  'history.open': 'Abrir',
+  'history.restore': 'Restaurar',
+  'history.restoring': 'Antes de restaurar «{name}»',
+  'history.restoreFailed': 'No se pudo restaurar la versión. No se cambió nada.',
+  'history.viewing': 'Viendo «{name}» ({when}): solo lectura.',
+  'history.back': 'Volver al tablero en vivo',
+  'history.restored': 'Versión restaurada. Ctrl+Z deshace la restauración.',
+};

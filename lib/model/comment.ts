@@ -1,0 +1,104 @@
+import { MAX_AUTHOR_LENGTH } from './note';
+import { isNoteId, newNoteId, type NoteId } from './ids';
+
+/**
+ * Comments on notes (the review tab of the side panel). Each comment is a Y.Map in the root
+ * map ROOT.comments, keyed by its own random id: a flat map, so two people commenting at the
+ * same moment write different keys and both comments are kept. A thread is its first comment
+ * plus every comment whose `thread` names it; only the first comment carries `resolved`.
+ * docs/SCHEMA.md documents the fields.
+ */
+export type CommentId = `cmt_${string}` & { readonly __brand: 'CommentId' };
+
+const COMMENT_ID_PATTERN = /^cmt_[A-Za-z0-9_-]{16}$/;
+
+export function newCommentId(): CommentId {
+  // The same 96 random bits as a note id, under the comment prefix.
+  return `cmt_${newNoteId().slice('note_'.length)}` as CommentId;
+}
+
+export function isCommentId(value: unknown): value is CommentId {
+  return typeof value === 'string' && COMMENT_ID_PATTERN.test(value);
+}
+
+/** Longest comment kept; a comment is a remark, not a document. */
+export const MAX_COMMENT_LENGTH = 2_000;
+/** Longest user id kept (lib/identity.ts ids are 18 characters). */
+export const MAX_AUTHOR_ID_LENGTH = 64;
+
+/** Keys of a comment's Y.Map, every value plain. */
+export const COMMENT_KEYS = {
+  note: 'note',
+  thread: 'thread',
+  author: 'author',
+  authorId: 'authorId',
+  createdAt: 'createdAt',
+  text: 'text',
+  resolved: 'resolved',
+  resolvedBy: 'resolvedBy',
+} as const;
+
+/** One comment as React sees it. */
+export interface CommentRecord {
+  readonly id: CommentId;
+  /** The note the thread is about. */
+  readonly note: NoteId;
+  /** The thread's first comment, or null when this comment starts the thread. */
+  readonly thread: CommentId | null;
+  /** Display name at the time of writing. */
+  readonly author: string;
+  /** The writer's browser identity (lib/identity.ts), to tell own comments apart. */
+  readonly authorId: string;
+  /** Milliseconds since the epoch. */
+  readonly createdAt: number;
+  /** Plain text, 1 to MAX_COMMENT_LENGTH characters. */
+  readonly text: string;
+  /** On a thread's first comment: the thread is settled. False on replies. */
+  readonly resolved: boolean;
+  /** Display name of whoever resolved the thread, while it is resolved. */
+  readonly resolvedBy: string | null;
+}
+
+/** A comment's text as typed: trimmed, not empty, at most MAX_COMMENT_LENGTH characters. */
+export function cleanCommentText(
+  raw: unknown,
+): { ok: true; text: string } | { ok: false; error: string } {
+  if (typeof raw !== 'string') return { ok: false, error: 'a comment must be text' };
+  const text = raw.trim();
+  if (text === '') return { ok: false, error: 'a comment must not be empty' };
+  if (text.length > MAX_COMMENT_LENGTH)
+    return { ok: false, error: `a comment must be at most ${MAX_COMMENT_LENGTH} characters` };
+  return { ok: true, text };
+}
+
+function isShortString(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+/** A comment read from a peer's map, or null when anything in it is invalid. */
+export function parseComment(id: string, raw: Record<string, unknown>): CommentRecord | null {
+  const { note, thread, author, authorId, createdAt, text, resolved, resolvedBy } = raw;
+  if (!isCommentId(id) || !isNoteId(note)) return null;
+  if (thread !== undefined && thread !== null && (!isCommentId(thread) || thread === id))
+    return null;
+  if (!isShortString(author, MAX_AUTHOR_LENGTH) || !isShortString(authorId, MAX_AUTHOR_ID_LENGTH))
+    return null;
+  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return null;
+  const cleaned = cleanCommentText(text);
+  if (!cleaned.ok || cleaned.text !== text) return null;
+  const starts = thread === undefined || thread === null;
+  return {
+    id,
+    note,
+    thread: starts ? null : (thread as CommentId),
+    author,
+    authorId,
+    createdAt,
+    text,
+    resolved: starts && resolved === true,
+    resolvedBy:
+      starts && resolved === true && isShortString(resolvedBy, MAX_AUTHOR_LENGTH)
+        ? resolvedBy
+        : null,
+  };
+}
