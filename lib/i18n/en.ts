@@ -1,3 +1,4 @@
+import { exportEn } from './export.en';
 import { insightsEn } from './insights.en';
 import { relationshipEn } from './relationship.en';
 
@@ -250,6 +251,7 @@ export const en = {
   'error.backHome': 'Back to the home page',
   ...relationshipEn,
   ...insightsEn,
+  ...exportEn,
 } as const;
 
 /** Every message key; `t()` accepts only these. */

@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { exportEs } from './export.es';
 import { insightsEs } from './insights.es';
 import { relationshipEs } from './relationship.es';
 
@@ -259,4 +260,5 @@ export const es: Messages = {
   'error.backHome': 'Volver a la página de inicio',
   ...relationshipEs,
   ...insightsEs,
+  ...exportEs,
 };
