@@ -6,3 +6,4 @@ export * from './import-board';
 export * from './issues';
 export * from './notes-csv';
 export * from './parse-board-file';
+export * from './api-client';
