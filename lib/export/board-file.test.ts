@@ -3,20 +3,14 @@ import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import {
-  chooseRelationshipType,
-  createNote,
-  labelRelationship,
-  linkNotes,
-  noteTextFragment,
-  readBoard,
-} from '../doc';
+import { createNote, labelRelationship, linkNotes, noteTextFragment, readBoard } from '../doc';
 import { addRelationshipNotes, newBoard } from '../doc/test-support';
 import type { NoteId } from '../model';
 import { boardToFile } from './export-board';
 import type { BoardFile } from './format';
 import { writeBoardFile } from './import-board';
 import { parseBoardFile } from './parse-board-file';
+import { relationshipBoard } from './test-support';
 
 /** The note editor's schema (Tiptap's StarterKit, link included), to write text as it does. */
 const schema = getSchema([StarterKit]);
@@ -82,10 +76,8 @@ function writeEditorText(doc: Y.Doc, id: NoteId, json: unknown = EDITOR_TEXT): v
 
 /** A labelled, linked board with rich text in a relationship note. */
 function sampleBoard() {
-  const doc = newBoard();
-  const ids = addRelationshipNotes(doc);
+  const { doc, ids } = relationshipBoard();
   writeEditorText(doc, ids.rel);
-  chooseRelationshipType(doc, ids.rel, 'remote');
   labelRelationship(doc, ids.rel, {
     stage: 'retention',
     costAmount: 120.5,
@@ -93,8 +85,6 @@ function sampleBoard() {
     costPeriod: 'perMonth',
     evidence: 'Two customers, "quoted", asked',
   });
-  linkNotes(doc, ids.rel, ids.email);
-  linkNotes(doc, ids.rel, ids.segment);
   return { doc, ids };
 }
 

@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  chooseRelationshipType,
-  createNote,
-  labelRelationship,
-  linkNotes,
-  readBoard,
-} from '../doc';
-import { addRelationshipNotes, newBoard } from '../doc/test-support';
+import { createNote, labelRelationship, readBoard } from '../doc';
 import { formatMoney } from '../insights/format';
 import { boardToMarkdown } from './board-markdown';
+import { relationshipBoard } from './test-support';
 
 function sample() {
-  const doc = newBoard();
-  const ids = addRelationshipNotes(doc);
-  chooseRelationshipType(doc, ids.rel, 'remote');
+  const { doc, ids } = relationshipBoard();
   labelRelationship(doc, ids.rel, {
     stage: 'retention',
     status: 'current',
@@ -21,8 +13,6 @@ function sample() {
     costCurrency: 'EUR',
     costPeriod: 'perMonth',
   });
-  linkNotes(doc, ids.rel, ids.email);
-  linkNotes(doc, ids.rel, ids.segment);
   createNote(doc, { x: 900, y: 300, author: 'Ana', text: 'Fast *invoices* | cheap\nsecond line' });
   return readBoard(doc);
 }

@@ -1,4 +1,4 @@
-import type { BlockId, NoteColor, NoteId, RelationshipLabels, RelationshipLinks } from '../model';
+import type { NoteFields, NoteId, RelationshipLabels, RelationshipLinks } from '../model';
 
 /**
  * The Lienzo board file (`.lienzo.json`): a whole board with full fidelity, to keep, to move
@@ -47,18 +47,22 @@ export interface RichTextDoc {
   content: RichTextNode[];
 }
 
+/** The stored plain fields of a note (docs/SCHEMA.md), in the order files and CSV list them. */
+export const NOTE_FIELDS = [
+  'block',
+  'x',
+  'y',
+  'width',
+  'height',
+  'color',
+  'z',
+  'author',
+  'createdAt',
+] as const satisfies readonly (keyof NoteFields)[];
+
 /** One note with every stored field (docs/SCHEMA.md), its rich text, labels and links. */
-export interface BoardFileNote {
+export interface BoardFileNote extends NoteFields {
   id: NoteId;
-  block: BlockId;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  color: NoteColor;
-  z: number;
-  author: string;
-  createdAt: number;
   text: RichTextDoc;
   /** Customer Relationships labels: only the fields that are set. */
   relationship: RelationshipLabels;

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { SERVER_ORIGIN, addLink, boardRoots, newRelationshipMap } from '../doc';
 import { LINK_KINDS, NOTE_KEYS } from '../model';
-import type { BoardFile, BoardFileNote } from './format';
+import { NOTE_FIELDS, type BoardFile, type BoardFileNote } from './format';
 import { richTextToFragmentContent } from './rich-text';
 
 /**
@@ -20,18 +20,7 @@ export function writeBoardFile(doc: Y.Doc, file: BoardFile): void {
     for (const input of file.notes) {
       const note = new Y.Map<unknown>();
       const text = new Y.XmlFragment();
-      for (const key of [
-        NOTE_KEYS.block,
-        NOTE_KEYS.x,
-        NOTE_KEYS.y,
-        NOTE_KEYS.width,
-        NOTE_KEYS.height,
-        NOTE_KEYS.color,
-        NOTE_KEYS.z,
-        NOTE_KEYS.author,
-        NOTE_KEYS.createdAt,
-      ] as const)
-        note.set(key, input[key]);
+      for (const field of NOTE_FIELDS) note.set(NOTE_KEYS[field], input[field]);
       note.set(NOTE_KEYS.text, text);
       const rel = newRelationshipMap();
       for (const [field, value] of Object.entries(input.relationship)) rel.set(field, value);

@@ -1,27 +1,17 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import {
-  chooseRelationshipType,
-  createNote,
-  labelRelationship,
-  linkNotes,
-  readBoard,
-} from '../doc';
-import { addRelationshipNotes, newBoard } from '../doc/test-support';
+import { createNote, labelRelationship, linkNotes, readBoard } from '../doc';
 import { CSV_COLUMNS, notesToCsv } from './notes-csv';
+import { relationshipBoard } from './test-support';
 
 function sample() {
-  const doc = newBoard();
-  const ids = addRelationshipNotes(doc);
-  chooseRelationshipType(doc, ids.rel, 'remote');
+  const { doc, ids } = relationshipBoard();
   labelRelationship(doc, ids.rel, {
     costAmount: 12.5,
     costCurrency: 'EUR',
     evidence: 'said "yes", twice',
   });
-  linkNotes(doc, ids.rel, ids.email);
   linkNotes(doc, ids.rel, ids.shop);
-  linkNotes(doc, ids.rel, ids.segment);
   const tricky = createNote(doc, {
     x: 100,
     y: 600,

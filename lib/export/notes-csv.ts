@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { LINK_KINDS, RELATIONSHIP_FIELDS, type NoteId, type NoteRecord } from '../model';
 import { noteTitle } from '../insights/format';
+import { NOTE_FIELDS } from './format';
 
 /**
  * The notes as CSV (RFC 4180, through Papa Parse): one row per note, in drawing order, every
@@ -15,16 +16,8 @@ import { noteTitle } from '../insights/format';
 
 export const CSV_COLUMNS = [
   'id',
-  'block',
   'text',
-  'x',
-  'y',
-  'width',
-  'height',
-  'color',
-  'z',
-  'author',
-  'createdAt',
+  ...NOTE_FIELDS,
   ...RELATIONSHIP_FIELDS,
   ...LINK_KINDS.flatMap((kind) => [kind, `${kind}Ids`]),
 ] as const;
@@ -42,19 +35,9 @@ export function notesToCsv(notes: readonly NoteRecord[]): string {
   const byId = new Map(notes.map((note) => [note.id, note]));
   const titleOf = (id: NoteId) => noteTitle(byId.get(id)?.text ?? '', Infinity);
   const rows = notes.map((note) => {
-    const row: Record<string, unknown> = {
-      id: note.id,
-      block: note.block,
-      text: note.text,
-      x: note.x,
-      y: note.y,
-      width: note.width,
-      height: note.height,
-      color: note.color,
-      z: note.z,
-      author: note.author,
-      createdAt: new Date(note.createdAt).toISOString(),
-    };
+    const row: Record<string, unknown> = { id: note.id, text: note.text };
+    for (const field of NOTE_FIELDS) row[field] = note[field];
+    row.createdAt = new Date(note.createdAt).toISOString();
     for (const field of RELATIONSHIP_FIELDS) row[field] = note.relationship[field] ?? '';
     for (const kind of LINK_KINDS) {
       row[kind] = note.links[kind].map(titleOf).join(LINK_SEPARATOR);

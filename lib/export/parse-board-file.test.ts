@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRelationshipType, linkNotes } from '../doc';
-import { addRelationshipNotes, newBoard } from '../doc/test-support';
 import { MAX_LINKS } from '../model';
 import { boardToFile } from './export-board';
 import { MAX_REPORTED_ISSUES, type ImportIssue } from './issues';
 import { MAX_IMPORT_NOTES, parseBoardFile } from './parse-board-file';
+import { relationshipBoard } from './test-support';
 
 /** A valid file as plain JSON, and the ids of its notes, to break one thing at a time. */
 function validFile() {
-  const doc = newBoard();
-  const ids = addRelationshipNotes(doc);
-  chooseRelationshipType(doc, ids.rel, 'remote');
-  linkNotes(doc, ids.rel, ids.email);
+  const { doc, ids } = relationshipBoard();
   // Loosely typed on purpose: each test breaks one field of the file in its own way.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const file = JSON.parse(JSON.stringify(boardToFile(doc, 'board'))) as Record<string, any>;

@@ -11,7 +11,7 @@ import {
   isNoteId,
   parseNoteFields,
 } from '../model';
-import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION, type BoardFile } from './format';
+import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION, NOTE_FIELDS, type BoardFile } from './format';
 import { IssueSink, type ImportIssue } from './issues';
 import { checkRichText } from './rich-text-check';
 
@@ -38,21 +38,7 @@ const TOP_KEYS = [
   'title',
   'notes',
 ];
-const NOTE_KEYS = [
-  'id',
-  'block',
-  'x',
-  'y',
-  'width',
-  'height',
-  'color',
-  'z',
-  'author',
-  'createdAt',
-  'text',
-  'relationship',
-  'links',
-];
+const NOTE_KEYS = ['id', ...NOTE_FIELDS, 'text', 'relationship', 'links'];
 const NUMBER_KEYS = ['x', 'y', 'width', 'height', 'z', 'createdAt'] as const;
 
 function isObject(value: unknown): value is Record<string, unknown> {
