@@ -68,7 +68,7 @@ export async function importBoardFile(
   if (response.ok) {
     const { id, url } = body ?? {};
     if (!isBoardId(id) || typeof url !== 'string') return failure('failed');
-    const link = new URL(url, window.location.href);
+    const link = new URL(url, 'http://localhost'); // only its path and query are kept
     return { ok: true, id, path: `${link.pathname}${link.search}` };
   }
   const issues = Array.isArray(body?.issues) ? body.issues.filter(isImportIssue) : [];
