@@ -32,6 +32,12 @@ async function fillBoard(board: BoardPage) {
   await keyboard.type('- by email'); // Tiptap turns "- " into a bullet list
   await keyboard.press('Enter');
   await keyboard.type('by phone');
+  await keyboard.press('Shift+Home');
+  board.page.once('dialog', (dialog) => void dialog.accept('https://example.com/phone'));
+  await board.page.getByTestId('format-link').click();
+  await expect(
+    board.page.getByTestId('note-editor-content').locator('a[href="https://example.com/phone"]'),
+  ).toHaveText('by phone');
   await board.stopEditing();
   await board.waitForNote(
     (n) => n.id === relation.id && n.text === 'Support desk\n• by email\n• by phone',
@@ -81,6 +87,9 @@ test.describe('export and import', () => {
       { type: 'text', text: 'desk', marks: [{ type: 'bold' }] },
     ]);
     expect(relation.text.content[1].type).toBe('bulletList');
+    expect(JSON.stringify(relation.text.content[1])).toContain(
+      '"marks":[{"type":"link","attrs":{"class":null,"href":"https://example.com/phone"',
+    );
 
     const page = alice.page;
     await page.goto(server.url);

@@ -23,7 +23,7 @@ describe('boardToMarkdown', () => {
     expect(md.startsWith('# Test board\n')).toBe(true);
     expect(md).toContain('## Key Partners\n\n- Bank\n');
     expect(md).toContain(
-      '## Value Propositions\n\n- Fast \\*invoices\\* \\| cheap\n  second line\n',
+      '## Value Propositions\n\n- Fast \\*invoices\\* \\| cheap\\\n  second line\n',
     );
     expect(md).toContain('## Revenue Streams\n\n_No notes._\n');
     expect(md).toContain(

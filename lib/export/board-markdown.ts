@@ -70,8 +70,9 @@ function labelLine(note: NoteRecord, t: Translate, locale: Locale): string | nul
 }
 
 function noteItem(note: NoteRecord, t: Translate, locale: Locale): string[] {
-  const [first = '', ...rest] = (note.text || t('rel.links.emptyNote')).split('\n');
-  const lines = [`- ${escape(first)}`, ...rest.map((line) => `  ${escape(line)}`)];
+  // A note's lines stay lines: each but the last ends in a hard break (CommonMark's `\`).
+  const text = (note.text || t('rel.links.emptyNote')).split('\n').map(escape).join('\\\n  ');
+  const lines = [`- ${text}`];
   const labels = labelLine(note, t, locale);
   if (labels) lines.push(`  - ${labels}`);
   return lines;
