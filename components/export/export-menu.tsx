@@ -36,6 +36,8 @@ export function ExportMenu({ boardId, token, title }: ExportMenuProps) {
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
   const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLUListElement>(null);
   const menuId = useId();
 
   useEffect(() => {
@@ -43,7 +45,13 @@ export function ExportMenu({ boardId, token, title }: ExportMenuProps) {
     const onPointer = (event: PointerEvent) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
-    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && setOpen(false);
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      button.current?.focus();
+    };
+    // Keyboard users land on the first item; Tab and Shift+Tab move between them.
+    menu.current?.querySelector('button')?.focus();
     document.addEventListener('pointerdown', onPointer);
     document.addEventListener('keydown', onKey);
     return () => {
@@ -75,6 +83,7 @@ export function ExportMenu({ boardId, token, title }: ExportMenuProps) {
   return (
     <div className={styles.root} ref={root}>
       <button
+        ref={button}
         type="button"
         className={styles.button}
         aria-haspopup="menu"
@@ -89,7 +98,13 @@ export function ExportMenu({ boardId, token, title }: ExportMenuProps) {
         {busy ? t('export.working') : t('export.button')}
       </button>
       {open && (
-        <ul id={menuId} role="menu" aria-label={t('export.menu')} className={styles.menu}>
+        <ul
+          ref={menu}
+          id={menuId}
+          role="menu"
+          aria-label={t('export.menu')}
+          className={styles.menu}
+        >
           {ITEMS.map(({ kind, label }) => (
             <li key={kind} role="none">
               <button
