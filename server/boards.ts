@@ -44,13 +44,26 @@ export function readBoardJson(
   rooms: RoomRegistry,
   store: BoardStore,
 ): BoardJson | null {
+  return readBoardDoc(id, rooms, store, (doc) => boardToJson(id, doc));
+}
+
+/**
+ * Reads a board's document with `read` (which must not keep it): the room's live document
+ * when the board is loaded, else a throwaway one rebuilt from the store. Null when unknown.
+ */
+export function readBoardDoc<T>(
+  id: BoardId,
+  rooms: RoomRegistry,
+  store: BoardStore,
+  read: (doc: Y.Doc) => T,
+): T | null {
   const room = rooms.get(id);
-  if (room) return boardToJson(id, room.doc);
+  if (room) return read(room.doc);
   const stored = store.loadBoard(id);
   if (!stored) return null;
   const doc = docFromStored(id, stored);
   try {
-    return boardToJson(id, doc);
+    return read(doc);
   } finally {
     doc.destroy();
   }

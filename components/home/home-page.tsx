@@ -8,6 +8,7 @@ import { LanguageSwitch } from '@/components/i18n/language-switch';
 import { NOTE_COLORS, type NoteColor } from '@/lib/model/colors';
 import { useI18n } from '@/lib/react/i18n';
 import { ExampleBoardButton } from './example-board-button';
+import { ImportBoardButton } from './import-board-button';
 import { NewBoardForm } from './new-board-form';
 import { RecentBoardList } from './recent-board-list';
 import styles from './home-page.module.css';
@@ -34,6 +35,7 @@ export function HomePage() {
         </div>
         <NewBoardForm />
         <ExampleBoardButton />
+        <ImportBoardButton />
         <RecentBoardList />
       </main>
     </div>

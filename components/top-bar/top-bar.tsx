@@ -6,6 +6,7 @@
  * board's state in and receives the person's intents through callbacks.
  */
 import Link from 'next/link';
+import { ExportMenu } from '@/components/export/export-menu';
 import { LanguageSwitch } from '@/components/i18n/language-switch';
 import { PresenceAvatars, type PresencePerson } from '@/components/presence/presence-avatars';
 import { canEdit, type Role } from '@/lib/model/roles';
@@ -57,6 +58,7 @@ export function TopBar(props: TopBarProps) {
       <div className={styles.end}>
         <PresenceAvatars people={people} />
         <ConnectionStatusIndicator status={status} />
+        <ExportMenu boardId={boardId} token={token} title={title} />
         <ShareButton boardId={boardId} role={role} token={token} />
         <LanguageSwitch />
         <button

@@ -1,3 +1,4 @@
+import { exportEn } from './export.en';
 import { insightsEn } from './insights.en';
 import { relationshipEn } from './relationship.en';
 import { votingEn } from './voting.en';
@@ -256,6 +257,7 @@ export const en = {
   ...reviewEn,
   ...insightsEn,
   ...votingEn,
+  ...exportEn,
 } as const;
 
 /** Every message key; `t()` accepts only these. */

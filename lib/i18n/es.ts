@@ -1,4 +1,5 @@
 import type { Messages } from './en';
+import { exportEs } from './export.es';
 import { insightsEs } from './insights.es';
 import { relationshipEs } from './relationship.es';
 import { votingEs } from './voting.es';
@@ -265,4 +266,5 @@ export const es: Messages = {
   ...reviewEs,
   ...insightsEs,
   ...votingEs,
+  ...exportEs,
 };

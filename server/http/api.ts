@@ -7,12 +7,19 @@ import { isLocale } from '../../lib/i18n/locale';
 import { cleanTitle, isBoardId, isSharedRole, type BoardId, type Role } from '../../lib/model';
 import { linksFor, type BoardAccess } from '../auth/board-access';
 import { tokenFromRequest } from '../auth/request-token';
+import type { PlainTokens } from '../auth/tokens';
 import { createBoard, readBoardJson } from '../boards';
 import type { BoardHistory } from '../history/board-history';
 import { matchSnapshotPath, serveSnapshots, snapshotMethods } from '../history/snapshot-routes';
 import { errorMessage, type Logger } from '../log';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { BoardStore } from '../store/board-store';
+import {
+  MAX_IMPORT_BODY_BYTES,
+  exportBoard,
+  importBoardFile,
+  sendImportRefusal,
+} from './board-files';
 import { requestPath } from './request-path';
 import { MAX_JSON_BODY_BYTES, allowMethods, readJsonBody, sendError, sendJson } from './json';
 
@@ -39,6 +46,13 @@ import { MAX_JSON_BODY_BYTES, allowMethods, readJsonBody, sendError, sendJson } 
  *   GET  /api/boards/<id>/snapshots/<sid> → 200 { id, name, kind, createdAt, state }: `state`
  *                             is the whole document, Yjs update format v2, base64 (any role)
  *                             (server/history/snapshot-routes.ts)
+ *   POST /api/boards/import   <board file> (lib/export/FORMAT.md, up to 16 MiB)
+ *                             → 201 { id, url, links } like a new board, holding the file's
+ *                             notes | 400/413/415 { error, issues: [{ at, problem, detail }],
+ *                             count }: nothing is created
+ *   GET  /api/boards/<id>/export?format=json|csv|md&locale=en|es
+ *                             → 200 the board as a download: board file, CSV of notes or
+ *                             Markdown summary in `locale`                     (any role)
  *   GET  /api/health                      → 200 { ok: true } | 503
  *
  * Board routes take the token as `?t=<token>` or `Authorization: Bearer <token>`.
@@ -56,7 +70,8 @@ export interface ApiOptions {
   history?: BoardHistory;
 }
 
-const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/links)?$/;
+const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/links|\/export)?$/;
+const IMPORT_PATH = '/api/boards/import';
 
 export function createApiHandler(
   options: ApiOptions,
@@ -93,18 +108,24 @@ async function route(req: IncomingMessage, res: ServerResponse, options: ApiOpti
       );
     return;
   }
+  if (pathname === IMPORT_PATH) {
+    if (allowMethods(req, res, ['POST'])) await importBoard(req, res, options.store);
+    return;
+  }
   const boardPath = BOARD_PATH.exec(pathname);
   const id = boardPath?.[1];
   if (id === undefined) {
     sendError(res, 404, 'no such API route');
     return;
   }
-  const isLinks = boardPath?.[2] !== undefined;
+  const isLinks = boardPath?.[2] === '/links';
   if (!allowMethods(req, res, isLinks ? ['GET', 'POST'] : ['GET', 'HEAD'])) return;
   const role = authorize(req, res, id, options);
   if (role === null) return;
   const boardId = id as BoardId; // authorize checked its format
-  if (!isLinks) getBoard(res, boardId, options);
+  if (boardPath?.[2] === '/export')
+    exportBoard(res, new URL(req.url ?? '', 'http://x'), boardId, options.rooms, options.store);
+  else if (!isLinks) getBoard(res, boardId, options);
   else if (role !== 'facilitator') sendError(res, 403, 'only the facilitator link can do this');
   else if (req.method === 'GET') getLinks(req, res, boardId, options);
   else await regenerateLink(req, res, boardId, options);
@@ -214,8 +235,19 @@ async function postBoard(req: IncomingMessage, res: ServerResponse, store: Board
   }
   const content = example ? (doc: Y.Doc) => writeExampleBoard(doc, locale) : undefined;
   const { id, tokens } = createBoard(store, title.title, Date.now(), content);
+  sendCreated(req, res, id, tokens);
+}
+
+/** 201 with a new board's links; `url` (and Location) is the facilitator's. */
+function sendCreated(req: IncomingMessage, res: ServerResponse, id: BoardId, tokens: PlainTokens) {
   const links = linksFor(requestOrigin(req), id, tokens);
   sendJson(res, 201, { id, url: links.facilitator, links }, { Location: links.facilitator });
+}
+
+async function importBoard(req: IncomingMessage, res: ServerResponse, store: BoardStore) {
+  const outcome = importBoardFile(await readJsonBody(req, MAX_IMPORT_BODY_BYTES), store);
+  if (outcome.ok) sendCreated(req, res, outcome.id, outcome.tokens);
+  else sendImportRefusal(res, outcome);
 }
 
 function getBoard(res: ServerResponse, id: BoardId, options: ApiOptions): void {

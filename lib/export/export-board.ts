@@ -1,0 +1,53 @@
+import * as Y from 'yjs';
+import { boardRoots, readBoard } from '../doc';
+import { NOTE_KEYS, type NoteRecord } from '../model';
+import {
+  BOARD_FILE_FORMAT,
+  BOARD_FILE_VERSION,
+  type BoardFile,
+  type BoardFileNote,
+} from './format';
+import { fragmentToRichText } from './rich-text';
+
+/**
+ * Writes a board document as a board file (format.ts, FORMAT.md): every note the readers
+ * accept, with its fields, its rich text, its labels and its links (links to notes that no
+ * longer exist are left out, as readers leave them out). Key order is fixed, so two exports
+ * of the same board are the same text apart from `exportedAt` and `boardId`.
+ */
+export function boardToFile(doc: Y.Doc, boardId: string, now: Date = new Date()): BoardFile {
+  const { meta, ordered } = readBoard(doc);
+  const { notes } = boardRoots(doc);
+  return {
+    format: BOARD_FILE_FORMAT,
+    formatVersion: BOARD_FILE_VERSION,
+    schemaVersion: meta.schemaVersion,
+    exportedAt: now.toISOString(),
+    boardId,
+    title: meta.title,
+    notes: ordered.map((record) => fileNote(record, notes.get(record.id)?.get(NOTE_KEYS.text))),
+  };
+}
+
+function fileNote(record: NoteRecord, text: unknown): BoardFileNote {
+  const { id, block, x, y, width, height, color, z, author, createdAt } = record;
+  return {
+    id,
+    block,
+    x,
+    y,
+    width,
+    height,
+    color,
+    z,
+    author,
+    createdAt,
+    text: text instanceof Y.XmlFragment ? fragmentToRichText(text) : { type: 'doc', content: [] },
+    relationship: sortedLabels(record.relationship),
+    links: { channels: [...record.links.channels], segments: [...record.links.segments] },
+  };
+}
+
+function sortedLabels(labels: NoteRecord['relationship']): NoteRecord['relationship'] {
+  return Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+}

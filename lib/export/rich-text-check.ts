@@ -1,0 +1,121 @@
+import { isSafeLinkHref } from '../model';
+import { isAttrValue } from './rich-text';
+import type { IssueSink } from './issues';
+
+/**
+ * Strict checks of a note's rich text in a board file: only the nodes and marks the note
+ * editor (Tiptap's StarterKit) knows, scalar attributes, safe link addresses, and bounds on
+ * size and depth, so a file cannot smuggle into a board what the editor would not write.
+ */
+
+/** StarterKit's node types (besides `doc` at the root and `text`). */
+export const RICH_TEXT_NODES: ReadonlySet<string> = new Set([
+  'paragraph',
+  'heading',
+  'bulletList',
+  'orderedList',
+  'listItem',
+  'blockquote',
+  'codeBlock',
+  'hardBreak',
+  'horizontalRule',
+]);
+/** StarterKit's marks. */
+export const RICH_TEXT_MARKS: ReadonlySet<string> = new Set([
+  'bold',
+  'italic',
+  'strike',
+  'code',
+  'underline',
+  'link',
+]);
+
+/** Far beyond a sticky note, and a bound on what one file can make a board carry. */
+export const MAX_RICH_TEXT_CHARS = 20_000;
+export const MAX_RICH_TEXT_NODES = 5_000;
+export const MAX_RICH_TEXT_DEPTH = 16;
+const MAX_ATTRS = 12;
+const MAX_ATTR_STRING = 2_048;
+const ATTR_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
+
+interface Budget {
+  chars: number;
+  nodes: number;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function checkKeys(raw: Record<string, unknown>, allowed: string[], at: string, sink: IssueSink) {
+  for (const key of Object.keys(raw))
+    if (!allowed.includes(key)) sink.add(`${at}.${key}`, 'unknownField', key);
+}
+
+function checkAttrs(raw: unknown, at: string, sink: IssueSink): void {
+  if (raw === undefined) return;
+  if (!isObject(raw)) return sink.add(at, 'invalid', 'attributes must be an object');
+  const entries = Object.entries(raw);
+  if (entries.length > MAX_ATTRS) sink.add(at, 'tooMany', `at most ${MAX_ATTRS} attributes`);
+  for (const [key, value] of entries) {
+    if (!ATTR_NAME.test(key)) sink.add(`${at}.${key}`, 'invalid', 'not an attribute name');
+    else if (!isAttrValue(value))
+      sink.add(`${at}.${key}`, 'invalid', 'an attribute is a string, number, boolean or null');
+    else if (typeof value === 'string' && value.length > MAX_ATTR_STRING)
+      sink.add(`${at}.${key}`, 'invalid', `at most ${MAX_ATTR_STRING} characters`);
+  }
+}
+
+function checkMark(raw: unknown, at: string, sink: IssueSink): void {
+  if (!isObject(raw)) return sink.add(at, 'invalid', 'a mark is an object');
+  checkKeys(raw, ['type', 'attrs'], at, sink);
+  if (typeof raw.type !== 'string' || !RICH_TEXT_MARKS.has(raw.type))
+    return sink.add(`${at}.type`, 'invalid', `unknown mark ${JSON.stringify(raw.type)}`);
+  checkAttrs(raw.attrs, `${at}.attrs`, sink);
+  if (raw.type === 'link') {
+    const href = isObject(raw.attrs) ? raw.attrs.href : undefined;
+    if (typeof href !== 'string' || !isSafeLinkHref(href))
+      sink.add(`${at}.attrs.href`, 'invalid', 'a link goes to an http, https or mailto address');
+  }
+}
+
+function checkNode(raw: unknown, at: string, depth: number, budget: Budget, sink: IssueSink) {
+  if (!isObject(raw)) return sink.add(at, 'invalid', 'a node is an object');
+  if (++budget.nodes > MAX_RICH_TEXT_NODES) return;
+  if (raw.type === 'text') {
+    checkKeys(raw, ['type', 'text', 'marks'], at, sink);
+    if (typeof raw.text !== 'string' || raw.text === '')
+      return sink.add(`${at}.text`, 'invalid', 'a text node holds a non-empty string');
+    budget.chars += raw.text.length;
+    if (raw.marks === undefined) return;
+    if (!Array.isArray(raw.marks)) return sink.add(`${at}.marks`, 'invalid', 'marks is a list');
+    raw.marks.forEach((mark, i) => checkMark(mark, `${at}.marks[${i}]`, sink));
+    return;
+  }
+  checkKeys(raw, ['type', 'attrs', 'content'], at, sink);
+  if (typeof raw.type !== 'string' || !RICH_TEXT_NODES.has(raw.type))
+    return sink.add(`${at}.type`, 'invalid', `unknown node ${JSON.stringify(raw.type)}`);
+  checkAttrs(raw.attrs, `${at}.attrs`, sink);
+  checkContent(raw.content, `${at}.content`, depth + 1, budget, sink);
+}
+
+function checkContent(raw: unknown, at: string, depth: number, budget: Budget, sink: IssueSink) {
+  if (raw === undefined) return;
+  if (!Array.isArray(raw)) return sink.add(at, 'invalid', 'content is a list of nodes');
+  if (depth > MAX_RICH_TEXT_DEPTH)
+    return sink.add(at, 'tooMany', `nested at most ${MAX_RICH_TEXT_DEPTH} levels deep`);
+  raw.forEach((node, i) => checkNode(node, `${at}[${i}]`, depth, budget, sink));
+}
+
+/** Checks a note's `text`: a `{ type: 'doc', content: [...] }` ProseMirror document. */
+export function checkRichText(raw: unknown, at: string, sink: IssueSink): void {
+  if (!isObject(raw) || raw.type !== 'doc' || !Array.isArray(raw.content))
+    return sink.add(at, 'invalid', "rich text is { type: 'doc', content: [...] }");
+  checkKeys(raw, ['type', 'content'], at, sink);
+  const budget: Budget = { chars: 0, nodes: 0 };
+  checkContent(raw.content, `${at}.content`, 1, budget, sink);
+  if (budget.nodes > MAX_RICH_TEXT_NODES)
+    sink.add(at, 'tooMany', `at most ${MAX_RICH_TEXT_NODES} nodes`);
+  if (budget.chars > MAX_RICH_TEXT_CHARS)
+    sink.add(at, 'tooMany', `at most ${MAX_RICH_TEXT_CHARS} characters`);
+}
