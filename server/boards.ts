@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { boardToJson, initBoardDoc, type BoardJson } from '../lib/doc';
+import { boardToJson, initBoardDoc, readMeta, type BoardJson } from '../lib/doc';
 import { newBoardId, type BoardId } from '../lib/model';
 import { issueTokens, type PlainTokens } from './auth/tokens';
 import type { RoomRegistry } from './rooms/room-registry';
@@ -28,7 +28,9 @@ export function createBoard(
   try {
     initBoardDoc(doc, { title, createdAt: now });
     content?.(doc);
-    store.createBoard(id, { createdAt: now }, snapshotOf(doc), stored);
+    // readMeta reads a missing version as 0, which no schema ever had: unknown.
+    const docSchema = readMeta(doc).schemaVersion || null;
+    store.createBoard(id, { createdAt: now, docSchema }, snapshotOf(doc), stored);
   } finally {
     doc.destroy();
   }

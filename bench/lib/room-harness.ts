@@ -13,7 +13,7 @@ import type { Logger } from '../../server/log';
 import { DEFAULT_COMPACTION, type CompactionPolicy } from '../../server/rooms/compaction';
 import { Room, type Participant } from '../../server/rooms/room';
 import type { BoardStore } from '../../server/store/board-store';
-import { MESSAGE, encodeSyncUpdate } from '../../server/sync/messages';
+import { MESSAGE, SYNC, encodeSyncUpdate } from '../../server/sync/messages';
 import { handleMessage } from '../../server/sync/protocol';
 
 /** Origin of what a harness client applies from the room, so it is not sent back. */
@@ -42,12 +42,47 @@ export function loadRoom(
 const COMPACT_ANY_LOG: CompactionPolicy = { maxUpdates: 1, maxBytes: 1 };
 
 /**
- * Compacts the board's log through the server's own code: Room.load compacts a log that is
- * due, and under this policy any log with an update is. (Room's snapshot writer is private;
- * going through it keeps this bench right if the snapshot format changes.)
+ * Compacts the board's log through the server's own code: a room compacts a log that is due
+ * when it builds its document, and under this policy any log with an update is. (Room's
+ * snapshot writer is private; going through it keeps this bench right if the snapshot
+ * format changes.)
  */
 export function compactThroughRoom(store: BoardStore, id: BoardId): void {
-  loadRoom(store, id, COMPACT_ANY_LOG).destroy();
+  const room = loadRoom(store, id, COMPACT_ANY_LOG);
+  room.materialize();
+  room.destroy();
+}
+
+/**
+ * Sends `room` a sync step 1 with `stateVector` through the server's own message handler, as
+ * a participant that just joined, and returns the update of the room's step 2 answer (the
+ * bytes a socket would carry to that participant), without applying it anywhere.
+ */
+export function answerStep1(room: Room, stateVector: Uint8Array): Uint8Array {
+  let answer: Uint8Array | null = null;
+  const participant: Participant = {
+    send(message) {
+      const decoder = decoding.createDecoder(message);
+      if (decoding.readVarUint(decoder) !== MESSAGE.sync) return;
+      if (decoding.readVarUint(decoder) === SYNC.step2)
+        answer = decoding.readVarUint8Array(decoder);
+    },
+    close(code, reason) {
+      throw new Error(`the room closed a bench client (${code}): ${reason}`);
+    },
+  };
+  room.join(participant);
+  try {
+    const step1 = encoding.createEncoder();
+    encoding.writeVarUint(step1, MESSAGE.sync);
+    encoding.writeVarUint(step1, SYNC.step1);
+    encoding.writeVarUint8Array(step1, stateVector);
+    handleMessage(encoding.toUint8Array(step1), { room, participant });
+  } finally {
+    room.leave(participant);
+  }
+  if (!answer) throw new Error('the room did not answer sync step 1');
+  return answer;
 }
 
 export interface RoomClient {

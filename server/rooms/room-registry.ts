@@ -15,7 +15,10 @@ export interface RoomRegistryOptions {
   store: BoardStore;
   compaction: CompactionPolicy;
   logger: Logger;
-  /** A board was loaded into memory (version history starts following its changes). */
+  /**
+   * A board's document was built in memory (version history starts following its changes).
+   * A room serving from its stored bytes builds it shortly after it is loaded (Room).
+   */
   onRoomLoaded?(room: Room): void;
   /** A board is about to be unloaded, its document still readable (end of a session). */
   onRoomUnloading?(room: Room): void;
@@ -46,9 +49,12 @@ export class RoomRegistry {
       this.cancelRetry(id);
       return loaded;
     }
-    const room = Room.load(id, { ...this.options, onEmpty: this.onEmpty });
+    const room = Room.load(id, {
+      ...this.options,
+      onEmpty: this.onEmpty,
+      onMaterialized: (built) => this.options.onRoomLoaded?.(built),
+    });
     this.rooms.set(id, room);
-    this.options.onRoomLoaded?.(room);
     return room;
   }
 

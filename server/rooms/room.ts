@@ -1,17 +1,19 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { migrateBoardDoc } from '../../lib/doc';
-import type { BoardId } from '../../lib/model';
+import { migrateBoardDoc, type MigrationResult } from '../../lib/doc';
+import { SCHEMA_VERSION, type BoardId } from '../../lib/model';
 import { errorMessage, type Logger } from '../log';
 import type { BoardStore } from '../store/board-store';
 import { CLOSE } from '../sync/close-codes';
 import { encodeAwareness, encodeSyncUpdate } from '../sync/messages';
 import { LogCounter, type CompactionPolicy } from './compaction';
-import { docFromStored, snapshotOf } from './stored-doc';
+import { snapshotOf } from './stored-doc';
+import { StoredState } from './stored-state';
 
 /** Someone in a room: the room relays to it and may close it. A connection, in practice. */
 export interface Participant {
-  send(message: Uint8Array): void;
+  /** `onSent`, when given, runs once the message has been handed to the network. */
+  send(message: Uint8Array, onSent?: () => void): void;
   close(code: number, reason: string): void;
 }
 
@@ -21,6 +23,8 @@ export interface RoomOptions {
   logger: Logger;
   /** Called when the last participant left (the registry decides when to unload). */
   onEmpty(room: Room): void;
+  /** Called once the room's document is built (see Room: materialization). */
+  onMaterialized?(room: Room): void;
 }
 
 /**
@@ -36,6 +40,17 @@ export interface RoomOptions {
  * (its provider reconnects and resyncs). Until a full snapshot is written, the room counts as
  * unstored: the next change, a newcomer's sync or the unload retries that snapshot first, and
  * on success relays what the others missed. Nothing unstored is ever sent.
+ *
+ * Materialization: a room whose stored document is known to be of the current schema is
+ * loaded without a document. It keeps the stored log as one binary update (StoredState) and
+ * answers a participant's sync step 1 from it, a third of the time it takes to build the
+ * Y.Doc of a large board. The document is built once that first answer has been sent (in
+ * the background, as far as one thread allows), or at once by whatever needs it first: an
+ * incoming update (the update guard checks each one against the document, and an update is
+ * applied, stored and relayed only through it, so an update arriving early waits for the
+ * build rather than being stored unchecked), an HTTP read, a version. Until then nothing can
+ * change the board, so there is nothing unstored, nothing to compact and nothing to relay.
+ * A board that may need a migration is built and migrated before anyone is served, as before.
  */
 export class Room {
   /** Participant → the awareness client ids it controls, removed when it leaves. */
@@ -44,33 +59,119 @@ export class Room {
   private unstored: Uint8Array[] = [];
   private destroyed = false;
   readonly awareness: awarenessProtocol.Awareness;
+  /** The document: empty, with no listener, until `stored` is integrated into it. */
+  private readonly ydoc = new Y.Doc();
+  /** The stored log until the document is built from it; null after. */
+  private stored: StoredState | null;
+  /** Why building the document failed; the room is unusable and has closed everyone. */
+  private buildError: Error | null = null;
+  private buildScheduled = false;
+  /** Waiting for the document to be built (whenMaterialized). */
+  private waiting: (() => void)[] = [];
 
-  /** Loads a board from the store and brings its schema up to date. Throws if it cannot. */
+  /**
+   * Loads a board from the store. A board whose stored schema version is not the current one
+   * is built and migrated here, before anyone is served; any other is served from its stored
+   * bytes until its document is needed. Throws if it cannot be loaded.
+   */
   static load(id: BoardId, options: RoomOptions): Room {
     const stored = options.store.loadBoard(id);
     if (!stored) throw new Error(`board ${id} does not exist`);
-    const room = new Room(id, docFromStored(id, stored), new LogCounter(stored.updates), options);
-    try {
-      room.migrate();
-    } catch (error) {
-      room.destroy();
-      throw error;
+    const room = new Room(
+      id,
+      StoredState.from(id, stored),
+      stored.docSchema,
+      new LogCounter(stored.updates),
+      options,
+    );
+    if (stored.docSchema !== SCHEMA_VERSION) {
+      try {
+        room.materialize();
+      } catch (error) {
+        room.destroy();
+        throw error;
+      }
     }
-    room.compactIfDue();
     return room;
   }
 
   private constructor(
     readonly id: BoardId,
-    readonly doc: Y.Doc,
+    stored: StoredState,
+    /** The schema version the store records for the document (StoredBoard.docSchema). */
+    private storedSchema: number | null,
     private readonly log: LogCounter,
     private readonly options: RoomOptions,
   ) {
-    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.stored = stored;
+    // Awareness only needs the document's identity, not its content.
+    this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
-    doc.on('update', this.onDocUpdate);
+  }
+
+  /** The board's document, built first if it was not yet. Throws if it cannot be built. */
+  get doc(): Y.Doc {
+    this.materialize();
+    return this.ydoc;
+  }
+
+  get isMaterialized(): boolean {
+    return this.stored === null && this.buildError === null;
+  }
+
+  /** Runs `callback` once the document is built: now, if it is. */
+  whenMaterialized(callback: () => void): void {
+    if (this.stored) this.waiting.push(callback);
+    else if (!this.buildError) callback();
+  }
+
+  /**
+   * Builds the document on a later turn of the event loop, so that what is being sent now
+   * (the first participant's board) goes out before the thread is busy building.
+   */
+  materializeSoon(): void {
+    if (!this.stored || this.buildScheduled) return;
+    this.buildScheduled = true;
+    setImmediate(() => {
+      if (this.destroyed) return;
+      try {
+        this.materialize();
+      } catch {
+        // Reported by materialize, which closed every participant.
+      }
+    });
+  }
+
+  /** Builds the document from the stored log, if it was not yet, and migrates it. */
+  materialize(): void {
+    if (this.buildError) throw this.buildError;
+    const stored = this.stored;
+    if (!stored) return;
+    this.stored = null;
+    try {
+      // Before any listener: Yjs encodes an update event only when someone listens, and the
+      // load is not a change to store or relay anyway.
+      stored.applyTo(this.ydoc);
+      this.ydoc.on('update', this.onDocUpdate);
+      this.recordSchema(this.migrate());
+    } catch (error) {
+      this.fail(error);
+    }
+    this.compactIfDue();
+    this.options.onMaterialized?.(this);
+    for (const callback of this.waiting.splice(0)) callback();
+  }
+
+  private fail(error: unknown): never {
+    const cause = error instanceof Error ? error : new Error(String(error));
+    this.buildError = cause;
+    this.waiting = [];
+    this.options.logger.error(`board ${this.id}: could not be built`, errorMessage(cause));
+    for (const participant of [...this.participants.keys()])
+      participant.close(CLOSE.internalError, 'the board could not be loaded');
+    throw cause;
   }
 
   get participantCount(): number {
@@ -96,7 +197,7 @@ export class Room {
     if (this.participants.size === 0) this.options.onEmpty(this);
   }
 
-  /** Applies a participant's update. Throws when Yjs cannot apply it. */
+  /** Applies a participant's update (building the document first). Throws when Yjs cannot. */
   applyUpdate(update: Uint8Array, from: Participant): void {
     Y.applyUpdate(this.doc, update, from);
   }
@@ -110,6 +211,7 @@ export class Room {
    * could not store (they must not be sent; the caller closes that connection).
    */
   missingFor(stateVector: Uint8Array): Uint8Array | null {
+    if (this.stored) return this.stored.missingFor(stateVector);
     if (!this.flush()) return null;
     return Y.encodeStateAsUpdate(this.doc, stateVector);
   }
@@ -139,15 +241,17 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.doc.off('update', this.onDocUpdate);
+    this.stored = null;
+    this.waiting = [];
+    this.ydoc.off('update', this.onDocUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     // Awareness runs a timer to expire stale states; destroying it stops the timer.
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 
-  private migrate(): void {
-    const result = migrateBoardDoc(this.doc);
+  private migrate(): MigrationResult {
+    const result = migrateBoardDoc(this.ydoc);
     const { logger } = this.options;
     if (result.status === 'newer')
       logger.warn(
@@ -157,6 +261,28 @@ export class Room {
       logger.warn(`board ${this.id} has no schema version; serving it unchanged`);
     else if (result.status === 'migrated')
       logger.info(`board ${this.id} migrated from schema ${result.from} to ${result.to}`);
+    return result;
+  }
+
+  /**
+   * Tells the store the document is now current, so the next load can serve it unbuilt; or
+   * that its version is not known to be current (newer or missing), so the next load builds
+   * and checks it first. A failed write only costs the next load its speed.
+   */
+  private recordSchema(result: MigrationResult): void {
+    const current = result.status === 'current' || result.status === 'migrated';
+    const schema = current ? SCHEMA_VERSION : null;
+    // A migration whose write failed is only in memory: the store's document is still old.
+    if (schema === this.storedSchema || this.unstored.length > 0) return;
+    try {
+      this.options.store.setDocSchema(this.id, schema);
+      this.storedSchema = schema;
+    } catch (error) {
+      this.options.logger.warn(
+        `board ${this.id}: could not record its schema version`,
+        errorMessage(error),
+      );
+    }
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -212,7 +338,7 @@ export class Room {
   }
 
   private writeSnapshot(): void {
-    this.options.store.compact(this.id, snapshotOf(this.doc));
+    this.options.store.compact(this.id, snapshotOf(this.ydoc));
     this.log.reset();
   }
 

@@ -26,6 +26,8 @@ export interface BoardStore {
   loadBoard(id: BoardId): StoredBoard | null;
   /** Appends one accepted update; durable when this returns. */
   appendUpdate(id: BoardId, update: Uint8Array): void;
+  /** Records the schema version of the board's stored document (StoredBoard.docSchema). */
+  setDocSchema(id: BoardId, version: number | null): void;
   /** Replaces the board's whole log with one snapshot, in one transaction. */
   compact(id: BoardId, snapshot: StoredSnapshot): void;
   /** The digests of a board's three links, or null when it has none (or does not exist). */
@@ -44,6 +46,8 @@ export interface BoardStore {
 export interface BoardInit {
   /** Milliseconds since the epoch. */
   createdAt: number;
+  /** The schema version of the initial document (StoredBoard.docSchema). */
+  docSchema: number | null;
 }
 
 /**
@@ -66,4 +70,13 @@ export interface StoredBoard {
   snapshot: StoredSnapshot | null;
   /** Updates accepted after the snapshot, oldest first, in update format v1. */
   updates: Uint8Array[];
+  /**
+   * The document schema version (lib/model/schema.ts) the server last knew the stored
+   * document to have: written when the board is created and when a room has checked or
+   * migrated it. Lienzo's clients never write a board's schema version (only the server's
+   * creation and migrations do), so this stays true between those moments. It lets a room tell, without building the document, that the board needs
+   * no migration and can be served from its stored bytes (rooms/room.ts). Null when unknown
+   * (boards from before store schema 4): such a board is built and checked before it is served.
+   */
+  docSchema: number | null;
 }

@@ -49,6 +49,9 @@ const SCHEMA_STEPS: readonly string[] = [
   // The Yjs update format of each row (board-store.ts UpdateFormat): 1 or 2. Rows from before
   // this step were all written in format 1.
   `ALTER TABLE board_log ADD COLUMN format INTEGER NOT NULL DEFAULT 1 CHECK (format IN (1, 2));`,
+  // The document schema version (lib/model/schema.ts) the server last knew the board's stored
+  // document to have (StoredBoard.docSchema). NULL for boards from before this step.
+  `ALTER TABLE boards ADD COLUMN doc_schema INTEGER;`,
 ];
 
 type LogKind = 'snapshot' | 'update';
@@ -105,10 +108,16 @@ export class SqliteBoardStore implements BoardStore {
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.migrate();
     this.statements = {
-      insertBoard: this.db.prepare<[string, number]>(
-        'INSERT INTO boards (id, created_at) VALUES (?, ?)',
+      insertBoard: this.db.prepare<[string, number, number | null]>(
+        'INSERT INTO boards (id, created_at, doc_schema) VALUES (?, ?, ?)',
       ),
       boardExists: this.db.prepare<[string]>('SELECT 1 FROM boards WHERE id = ?').pluck(),
+      readDocSchema: this.db.prepare<[string], { doc_schema: number | null }>(
+        'SELECT doc_schema FROM boards WHERE id = ?',
+      ),
+      writeDocSchema: this.db.prepare<[number | null, string]>(
+        'UPDATE boards SET doc_schema = ? WHERE id = ?',
+      ),
       readLog: this.db.prepare<[string], LogRow>(
         'SELECT kind, format, data FROM board_log WHERE board_id = ? ORDER BY seq',
       ),
@@ -160,7 +169,7 @@ export class SqliteBoardStore implements BoardStore {
     tokens: StoredTokens,
   ): void {
     this.db.transaction(() => {
-      this.statements.insertBoard.run(id, init.createdAt);
+      this.statements.insertBoard.run(id, init.createdAt, init.docSchema);
       this.writeTokens(id, tokens);
       this.appendSnapshot(id, initialState);
     })();
@@ -173,8 +182,9 @@ export class SqliteBoardStore implements BoardStore {
   loadBoard(id: BoardId): StoredBoard | null {
     // One read transaction, so the existence check and the log are the same moment.
     return this.db.transaction((): StoredBoard | null => {
-      if (!this.boardExists(id)) return null;
-      const board: StoredBoard = { snapshot: null, updates: [] };
+      const row = this.statements.readDocSchema.get(id);
+      if (!row) return null;
+      const board: StoredBoard = { snapshot: null, updates: [], docSchema: row.doc_schema };
       for (const row of this.statements.readLog.all(id)) {
         // A snapshot holds everything before it, so it supersedes the rows it follows.
         if (row.kind === 'snapshot') {
@@ -222,6 +232,10 @@ export class SqliteBoardStore implements BoardStore {
 
   private writeTokens(id: BoardId, tokens: StoredTokens): void {
     for (const role of ROLES) this.replaceToken(id, role, tokens[role]);
+  }
+
+  setDocSchema(id: BoardId, version: number | null): void {
+    this.statements.writeDocSchema.run(version, id);
   }
 
   appendUpdate(id: BoardId, update: Uint8Array): void {

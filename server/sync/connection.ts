@@ -44,16 +44,21 @@ export class Connection implements Participant {
       this.answeredPing = true;
     });
     this.room.join(this);
-    this.send(encodeSyncStep1(this.room.doc));
+    // Our step 1 asks the client for what the room lacks (its offline edits). A room still
+    // serving from its stored bytes has no state vector to send without a pass over them, and
+    // could not accept those edits before its document is built (they are checked against
+    // it), so the question waits for the document. The client's own step 1 is answered at once.
+    this.room.whenMaterialized(() => this.send(encodeSyncStep1(this.room.doc)));
     const awareness = this.room.awarenessSnapshot();
     if (awareness) this.send(awareness);
   }
 
-  send(message: Uint8Array): void {
+  send(message: Uint8Array, onSent?: () => void): void {
     if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
     this.socket.send(message, (error) => {
       // The socket is broken; there is nobody left to tell why.
       if (error) this.terminate();
+      else onSent?.();
     });
   }
 

@@ -160,7 +160,8 @@ const handlers: { [T in MessageType]: (message: MessageOf<T>, context: MessageCo
     const missing = room.missingFor(stateVector);
     if (!missing)
       throw new ConnectionError(CLOSE.internalError, 'the board cannot be stored right now');
-    participant.send(encodeSyncStep2(missing));
+    // A room serving from its stored bytes builds its document once this answer is out.
+    participant.send(encodeSyncStep2(missing), () => room.materializeSoon());
   },
   'sync-step2': ({ update }, context) => applyUpdate(context, update),
   'sync-update': ({ update }, context) => applyUpdate(context, update),

@@ -57,6 +57,10 @@ export class FlakyStore implements BoardStore {
     this.write();
     this.inner.appendUpdate(id, update);
   }
+  setDocSchema(id: BoardId, version: number | null): void {
+    this.write();
+    this.inner.setDocSchema(id, version);
+  }
   compact(id: BoardId, snapshot: StoredSnapshot): void {
     this.write();
     this.inner.compact(id, snapshot);

@@ -106,7 +106,8 @@ describe('sync', () => {
     const { tokens, stored } = issueTokens();
     // Written as the first release wrote it, in update format v1.
     const initial = { format: 'v1', data: Y.encodeStateAsUpdate(doc) } as const;
-    store.createBoard(id, { createdAt: 1 }, initial, stored);
+    // Before store schema 4 the store did not know the document's version either.
+    store.createBoard(id, { createdAt: 1, docSchema: null }, initial, stored);
     store.close();
     await server.restart();
 
@@ -119,6 +120,8 @@ describe('sync', () => {
     const migrationRows = SCHEMA_VERSION > 1 ? 1 : 0;
     const reopened = new SqliteBoardStore(server.dataDir);
     expect(reopened.logStats(id).rows).toBe(1 + migrationRows);
+    // ... and knows it, so the next load may serve it before building it.
+    expect(reopened.loadBoard(id)?.docSchema).toBe(SCHEMA_VERSION);
     reopened.close();
     await server.restart();
     const b = client(id, tokens.editor);
@@ -139,6 +142,7 @@ describe('sync', () => {
     applySnapshot(doc, stored.snapshot!);
     doc.on('update', (update: Uint8Array) => store.appendUpdate(id, update));
     boardRoots(doc).meta.set(META_KEYS.schemaVersion, 99);
+    store.setDocSchema(id, 99);
     store.close();
     await server.restart();
 
