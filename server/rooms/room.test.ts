@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { boardRoots, createNote, initBoardDoc } from '../../lib/doc';
+import { META_KEYS, SCHEMA_VERSION, newBoardId, type BoardId } from '../../lib/model';
+import { makeTempDir } from '../../test/helpers/temp-dir';
+import { issueTokens } from '../auth/tokens';
+import { createBoard } from '../boards';
+import type { Logger } from '../log';
+import { SqliteBoardStore } from '../store/sqlite-store';
+import { DEFAULT_COMPACTION, type CompactionPolicy } from './compaction';
+import { Room, type Participant } from './room';
+
+const dirs: { remove(): void }[] = [];
+const stores: SqliteBoardStore[] = [];
+const rooms: Room[] = [];
+
+afterEach(() => {
+  for (const room of rooms.splice(0)) room.destroy();
+  for (const store of stores.splice(0)) store.close();
+  for (const dir of dirs.splice(0)) dir.remove();
+});
+
+function openStore(): SqliteBoardStore {
+  const dir = makeTempDir();
+  dirs.push(dir);
+  const store = new SqliteBoardStore(dir.path);
+  stores.push(store);
+  return store;
+}
+
+const quiet: Logger = { info: () => {}, warn: () => {}, error: () => {} };
+
+function load(
+  store: SqliteBoardStore,
+  id: BoardId,
+  options: { compaction?: CompactionPolicy; onMaterialized?: (room: Room) => void } = {},
+): Room {
+  const room = Room.load(id, {
+    store,
+    compaction: options.compaction ?? DEFAULT_COMPACTION,
+    logger: quiet,
+    onEmpty: () => {},
+    onMaterialized: options.onMaterialized,
+  });
+  rooms.push(room);
+  return room;
+}
+
+/** A board created as the API creates it, holding `notes` notes (one logged update each). */
+function boardWithNotes(store: SqliteBoardStore, notes: number): { id: BoardId; doc: Y.Doc } {
+  const { id } = createBoard(store, 'Lazy');
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, load(store, id).missingFor(Y.encodeStateVector(doc))!);
+  doc.on('update', (update: Uint8Array) => store.appendUpdate(id, update));
+  for (let i = 0; i < notes; i++) createNote(doc, { x: i, y: i, author: 'A', text: `n${i}` });
+  return { id, doc };
+}
+
+function participant(): Participant & { received: Uint8Array[] } {
+  const received: Uint8Array[] = [];
+  return { received, send: (message) => received.push(message), close: () => {} };
+}
+
+const noteCount = (doc: Y.Doc) => boardRoots(doc).notes.size;
+
+function docFrom(update: Uint8Array, base?: Y.Doc): Y.Doc {
+  const doc = new Y.Doc();
+  if (base) Y.applyUpdate(doc, Y.encodeStateAsUpdate(base));
+  Y.applyUpdate(doc, update);
+  return doc;
+}
+
+describe('Room, loaded from its stored bytes', () => {
+  it('answers a new client with every note before building its document', () => {
+    const store = openStore();
+    const { id } = boardWithNotes(store, 30);
+    const room = load(store, id);
+    expect(room.isMaterialized).toBe(false);
+    const answer = room.missingFor(Y.encodeStateVector(new Y.Doc()))!;
+    expect(room.isMaterialized).toBe(false);
+    const client = docFrom(answer);
+    expect(noteCount(client)).toBe(30);
+    expect(boardRoots(client).meta.get(META_KEYS.title)).toBe('Lazy');
+  });
+
+  it('answers a client that has part of the board with the rest only', () => {
+    const store = openStore();
+    const { id, doc } = boardWithNotes(store, 10);
+    const partial = new Y.Doc();
+    Y.applyUpdate(partial, Y.encodeStateAsUpdate(doc));
+    // The board moves on after this client saw it.
+    for (let i = 0; i < 5; i++) createNote(doc, { x: 0, y: 0, author: 'B' });
+    const room = load(store, id);
+    const stateVector = Y.encodeStateVector(partial);
+    const answer = room.missingFor(stateVector)!;
+    expect(answer.byteLength).toBeLessThan(Y.encodeStateAsUpdate(doc).byteLength / 2);
+    expect(noteCount(docFrom(answer, partial))).toBe(15);
+    expect(room.isMaterialized).toBe(false);
+  });
+
+  it('builds its document on demand, once, then answers from it', () => {
+    const store = openStore();
+    const { id } = boardWithNotes(store, 5);
+    const built: Room[] = [];
+    const room = load(store, id, { onMaterialized: (r) => built.push(r) });
+    const waiting: string[] = [];
+    room.whenMaterialized(() => waiting.push('step 1'));
+    expect(waiting).toEqual([]);
+    expect(noteCount(room.doc)).toBe(5);
+    expect(room.isMaterialized).toBe(true);
+    expect(waiting).toEqual(['step 1']);
+    expect(built).toEqual([room]);
+    room.materialize();
+    room.whenMaterialized(() => waiting.push('now'));
+    expect(waiting).toEqual(['step 1', 'now']);
+    expect(built).toHaveLength(1);
+    expect(noteCount(docFrom(room.missingFor(Y.encodeStateVector(new Y.Doc()))!))).toBe(5);
+  });
+
+  it('builds its document on a later turn once asked to (after a first answer is sent)', async () => {
+    const store = openStore();
+    const { id } = boardWithNotes(store, 5);
+    const room = load(store, id);
+    room.materializeSoon();
+    expect(room.isMaterialized).toBe(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(room.isMaterialized).toBe(true);
+  });
+
+  it('stores, then relays, an update that arrives before the document is built, in order', () => {
+    const store = openStore();
+    const { id } = boardWithNotes(store, 3);
+    const room = load(store, id);
+    const [writer, watcher] = [participant(), participant()];
+    room.join(writer);
+    room.join(watcher);
+    const rowsBefore = store.logStats(id).rows;
+
+    const local = new Y.Doc();
+    const noteId = createNote(local, { x: 1, y: 2, author: 'Early', text: 'first!' });
+    expect(room.isMaterialized).toBe(false);
+    room.applyUpdate(Y.encodeStateAsUpdate(local), writer);
+
+    expect(room.isMaterialized).toBe(true);
+    expect(store.logStats(id).rows).toBe(rowsBefore + 1);
+    expect(watcher.received).toHaveLength(1);
+    expect(writer.received).toHaveLength(0);
+    expect(boardRoots(room.doc).notes.has(noteId)).toBe(true);
+    room.destroy();
+
+    // A restart: the update is in the store, after what was there.
+    const reloaded = load(store, id);
+    const client = docFrom(reloaded.missingFor(Y.encodeStateVector(new Y.Doc()))!);
+    expect(noteCount(client)).toBe(4);
+    expect(boardRoots(client).notes.has(noteId)).toBe(true);
+  });
+
+  it('compacts a log that is due when it builds the document, not when it loads', () => {
+    const store = openStore();
+    const { id } = boardWithNotes(store, 4);
+    const room = load(store, id, { compaction: { maxUpdates: 2, maxBytes: 1e9 } });
+    expect(store.logStats(id).rows).toBe(5);
+    room.materialize();
+    expect(store.logStats(id)).toMatchObject({ rows: 1, snapshots: 1 });
+  });
+});
+
+describe('Room, for a board whose schema version the store does not know as current', () => {
+  function legacyBoard(store: SqliteBoardStore, schemaVersion: number): BoardId {
+    const id = newBoardId();
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'Old', createdAt: 1 });
+    boardRoots(doc).meta.set(META_KEYS.schemaVersion, schemaVersion);
+    const snapshot = { format: 'v1', data: Y.encodeStateAsUpdate(doc) } as const;
+    store.createBoard(id, { createdAt: 1, docSchema: null }, snapshot, issueTokens().stored);
+    return id;
+  }
+
+  it('builds and migrates it before serving anyone, and records it as current', () => {
+    const store = openStore();
+    const id = legacyBoard(store, 1);
+    const room = load(store, id);
+    expect(room.isMaterialized).toBe(true);
+    const client = docFrom(room.missingFor(Y.encodeStateVector(new Y.Doc()))!);
+    expect(boardRoots(client).meta.get(META_KEYS.schemaVersion)).toBe(SCHEMA_VERSION);
+    expect(store.loadBoard(id)?.docSchema).toBe(SCHEMA_VERSION);
+    room.destroy();
+    // Known as current now: the next load serves it unbuilt.
+    expect(load(store, id).isMaterialized).toBe(false);
+  });
+
+  it('leaves a board of a newer schema unrecorded, so each load checks it again', () => {
+    const store = openStore();
+    const id = legacyBoard(store, SCHEMA_VERSION + 1);
+    expect(load(store, id).isMaterialized).toBe(true);
+    expect(store.loadBoard(id)?.docSchema).toBeNull();
+  });
+});
