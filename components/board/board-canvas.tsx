@@ -255,6 +255,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     const { actions, onNotePlaced, onEdit, readOnly } = latest.current;
     if (readOnly) return;
     const id = actions.createNote(newNoteCornerAt(point));
+    if (id === null) return;
     onNotePlaced(id);
     if (thenEdit) onEdit(id);
   };

@@ -12,3 +12,6 @@ export * from './votes';
 export * from './follow';
 export * from './restore';
 export * from './comments';
+export * from './lock-gate';
+export * from './locks';
+export * from './timer';

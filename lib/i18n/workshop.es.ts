@@ -4,4 +4,23 @@ import type { workshopEn } from './workshop.en';
 export const workshopEs: Record<keyof typeof workshopEn, string> = {
   'workshop.refused':
     'Tu último cambio fue rechazado: este bloque está bloqueado por quien facilita',
+  'workshop.boardLockedRefusal':
+    'Quien facilita ha bloqueado el lienzo: aún puedes mirar, votar y comentar',
+  'workshop.blockLockedRefusal': 'Quien facilita ha bloqueado este bloque',
+  'workshop.lockedBlockTitle': '{title} (bloqueado)',
+  'workshop.boardLocked': 'Lienzo bloqueado',
+  'timer.heading': 'Temporizador',
+  'timer.minutes': 'Minutos',
+  'timer.start': 'Iniciar',
+  'timer.resume': 'Reanudar',
+  'timer.pause': 'Pausar',
+  'timer.reset': 'Reiniciar',
+  'timer.label': 'Temporizador del taller',
+  'timer.paused': 'En pausa',
+  'timer.timesUp': 'Se acabó el tiempo',
+  'locks.heading': 'Bloqueos',
+  'locks.board': 'Bloquear todo el lienzo',
+  'locks.blocks': 'Bloquear bloques sueltos',
+  'locks.hint':
+    'Quien edita no puede cambiar un bloque bloqueado; tú sí. Los votos y comentarios siguen abiertos.',
 };
