@@ -15,3 +15,4 @@ export * from './comments';
 export * from './lock-gate';
 export * from './locks';
 export * from './timer';
+export * from './private-writing';
