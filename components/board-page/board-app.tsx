@@ -18,7 +18,7 @@ import { browserStorage } from '@/lib/storage';
 import { useI18n } from '@/lib/react/i18n';
 import { useBoardActions } from '@/lib/react/use-board-actions';
 import { useBoardConnection } from '@/lib/react/use-board-connection';
-import { useBoardSnapshot } from '@/lib/react/use-board-snapshot';
+import { usePrivateWriting } from '@/lib/react/use-private-writing';
 import { useIdentity } from '@/lib/react/use-identity';
 import { usePeers } from '@/lib/react/use-peers';
 import { useSyncStatus } from '@/lib/react/use-sync-status';
@@ -31,6 +31,8 @@ import { useWorkshop } from './use-workshop';
 import { WorkshopStatus } from '@/components/workshop/workshop-status';
 import { TimerControls } from '@/components/workshop/timer-controls';
 import { LockControls } from '@/components/workshop/lock-controls';
+import { PrivateWritingControls } from '@/components/workshop/private-writing-controls';
+import { revealPrivateNotes } from '@/lib/api/reveal';
 import { isBlockLocked } from '@/lib/model/workshop-locks';
 import { LockedError } from '@/lib/doc/lock-gate';
 import { readingOrder, stepThroughNotes } from '@/lib/view/selection';
@@ -88,17 +90,21 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
     [identity],
   );
   const connection = useBoardConnection(boardId, token, user);
-  const snapshot = useBoardSnapshot(connection);
+  // While private writing is on, this person's draft notes join the board's on their page.
+  const privateWriting = usePrivateWriting(
+    connection,
+    boardId,
+    token,
+    !readOnly,
+    user?.name ?? '',
+    useBoardActions(connection, user?.name ?? ''),
+  );
+  const { snapshot, liveNote } = privateWriting;
   const peers = usePeers(connection);
   const status = useSyncStatus(connection);
   const undoState = useUndoState(connection);
   const [notice, setNotice] = useState<MessageKey | null>(null);
-  const workshop = useWorkshop(
-    connection,
-    role,
-    useBoardActions(connection, user?.name ?? ''),
-    setNotice,
-  );
+  const workshop = useWorkshop(connection, role, privateWriting.actions, setNotice);
   const { actions } = workshop;
   // An editor under the board lock works like a viewer, except that votes and comments stay open.
   const contentReadOnly = readOnly || workshop.boardLocked;
@@ -133,7 +139,11 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const versions = useVersionView(boardId, token, review, setNotice);
   const viewingVersion = versions.open !== null;
   const shown = versions.open?.board ?? snapshot;
-  const decorations = useNoteDecorations(shown, filter, segmentColors, voteDots, openThreads);
+  const decorations = useNoteDecorations(shown, filter, segmentColors, {
+    dots: voteDots,
+    openThreads,
+    draftIds: privateWriting.draftIds,
+  });
   const [sideTab, setSideTab] = useState<SidePanelTab>('note');
   // The server refused a change (a lock arrived mid-gesture) and the board was reopened.
   useEffect(() => {
@@ -248,12 +258,12 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   /** Selects a note and brings it to the middle of the screen (from the overview, warnings). */
   const showNote = useCallback(
     (id: NoteId) => {
-      const note = connection?.reader.getSnapshot().notes.get(id);
+      const note = liveNote(id);
       if (!note) return;
       setSelection(new Set([id]));
       setViewport((current) => centerOn(current, note, size));
     },
-    [connection, setViewport, size],
+    [liveNote, setViewport, size],
   );
 
   /**
@@ -262,12 +272,12 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
    */
   const startEditing = useCallback(
     (id: NoteId) => {
-      const note = connection?.reader.getSnapshot().notes.get(id);
+      const note = liveNote(id);
       if (!note || contentReadOnly) return;
       if (workshop.lockedForMe(note.block)) workshop.refuse('block');
       else setEditing(id);
     },
-    [connection, contentReadOnly, workshop],
+    [liveNote, contentReadOnly, workshop],
   );
 
   const connect = useCallback(
@@ -349,7 +359,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
               notesById={shown.notes}
               decorations={decorations}
               onConnect={connect}
-              getNote={(id) => connection?.reader.getSnapshot().notes.get(id)}
+              getNote={(id) => liveNote(id)}
               labels={labels}
               peers={peers}
               selection={selection}
@@ -399,6 +409,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
             timer={workshop.timer}
             serverOffset={workshop.serverOffset}
             boardLocked={workshop.boardLocked}
+            privateWriting={privateWriting.on}
           />
           {versions.open && (
             <VersionBanner
@@ -447,6 +458,11 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
                 <>
                   <TimerControls timer={workshop.timer} actions={workshop.workshopActions} />
                   <LockControls locks={workshop.locks} actions={workshop.workshopActions} />
+                  <PrivateWritingControls
+                    on={privateWriting.on}
+                    actions={workshop.workshopActions}
+                    onReveal={() => revealPrivateNotes(boardId, token)}
+                  />
                 </>
               )}
               <VotePanel

@@ -365,6 +365,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
             faded={decoration?.faded ?? false}
             dots={decoration?.dots ?? 0}
             comments={decoration?.comments ?? 0}
+            draft={decoration?.draft ?? false}
             selected={selection.has(note.id)}
             editorColor={editorColors.get(note.id) ?? null}
             editingHere={note.id === editingId}

@@ -11,16 +11,19 @@ interface WorkshopStatusProps {
   serverOffset: number;
   /** The board-wide lock is on for this person (an editor; the facilitator is never locked). */
   boardLocked: boolean;
+  /** Private writing is on (shown to everyone, so nobody wonders where the notes went). */
+  privateWriting: boolean;
 }
 
 /**
  * What everyone sees of the facilitator's tools in the board's corner: the running or paused
- * countdown (hidden while the timer is idle), and that the board is locked.
+ * countdown (hidden while the timer is idle), private writing, and that the board is locked.
  */
-export function WorkshopStatus({ timer, serverOffset, boardLocked }: WorkshopStatusProps) {
+export function WorkshopStatus(props: WorkshopStatusProps) {
+  const { timer, serverOffset, boardLocked, privateWriting } = props;
   const { t } = useI18n();
   const now = useNow(timer.state === 'running') + serverOffset;
-  if (timer.state === 'idle' && !boardLocked) return null;
+  if (timer.state === 'idle' && !boardLocked && !privateWriting) return null;
   const remaining = timerRemainingMs(timer, now);
   const state = timer.state === 'running' && remaining === 0 ? 'over' : timer.state;
   return (
@@ -38,6 +41,11 @@ export function WorkshopStatus({ timer, serverOffset, boardLocked }: WorkshopSta
             : state === 'paused'
               ? `${t('timer.paused')} ${formatCountdown(remaining)}`
               : formatCountdown(remaining)}
+        </div>
+      )}
+      {privateWriting && (
+        <div role="status" className={styles.private} data-testid="private-writing-on">
+          {t('private.on')}
         </div>
       )}
       {boardLocked && (

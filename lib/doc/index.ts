@@ -16,3 +16,4 @@ export * from './lock-gate';
 export * from './locks';
 export * from './timer';
 export * from './private-writing';
+export * from './merge-snapshots';

@@ -17,6 +17,15 @@ export const workshopEn = {
   'timer.label': 'Workshop timer',
   'timer.paused': 'Paused',
   'timer.timesUp': 'Time’s up',
+  'private.heading': 'Private writing',
+  'private.start': 'Start private writing',
+  'private.reveal': 'Reveal everyone’s notes',
+  'private.hint':
+    'While it is on, each person’s new notes are seen only by them, until you reveal them all at once.',
+  'private.on':
+    'Private writing: your new notes are seen only by you until the facilitator reveals them',
+  'private.revealed': '{count} private notes revealed',
+  'private.revealFailed': 'The notes could not be revealed. Check the connection and try again.',
   'locks.heading': 'Locks',
   'locks.board': 'Lock the whole board',
   'locks.blocks': 'Lock single blocks',

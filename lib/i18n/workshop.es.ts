@@ -18,6 +18,16 @@ export const workshopEs: Record<keyof typeof workshopEn, string> = {
   'timer.label': 'Temporizador del taller',
   'timer.paused': 'En pausa',
   'timer.timesUp': 'Se acabó el tiempo',
+  'private.heading': 'Escritura privada',
+  'private.start': 'Empezar escritura privada',
+  'private.reveal': 'Revelar las notas de todos',
+  'private.hint':
+    'Mientras dure, cada persona ve solo sus propias notas nuevas, hasta que las reveles todas a la vez.',
+  'private.on':
+    'Escritura privada: solo tú ves tus notas nuevas hasta que quien facilita las revele',
+  'private.revealed': '{count} notas privadas reveladas',
+  'private.revealFailed':
+    'No se pudieron revelar las notas. Revisa la conexión e inténtalo de nuevo.',
   'locks.heading': 'Bloqueos',
   'locks.board': 'Bloquear todo el lienzo',
   'locks.blocks': 'Bloquear bloques sueltos',

@@ -63,7 +63,10 @@ export function useBoardActions(
 }
 
 /** The actions of one open board for one author (outside React: tests, the lock gate). */
-export function boardActionsFor(connection: BoardConnection, author: string): BoardActions {
+export function boardActionsFor(
+  connection: Pick<BoardConnection, 'doc' | 'undoManager'>,
+  author: string,
+): BoardActions {
   const { doc, undoManager } = connection;
   // Each gesture is its own undo step, however quickly it follows the previous one (a
   // fast user, or a test, would otherwise see "create" and "delete" merged into nothing).

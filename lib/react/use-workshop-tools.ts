@@ -8,6 +8,7 @@ import {
   setBlockLocked,
   setBoardLocked,
   setTimerDuration,
+  startPrivateWriting,
   startTimer,
 } from '../doc';
 import type { BlockId } from '../model';
@@ -34,6 +35,8 @@ export interface WorkshopActions {
   resetTimer(): void;
   lockBoard(locked: boolean): void;
   lockBlock(block: BlockId, locked: boolean): void;
+  /** Starts private writing (the reveal, which ends it, is the server's: lib/api/reveal.ts). */
+  startPrivateWriting(): void;
 }
 
 /**
@@ -57,6 +60,7 @@ export function useWorkshopActions(
       resetTimer: () => resetTimer(doc),
       lockBoard: (locked) => setBoardLocked(doc, locked),
       lockBlock: (block, locked) => setBlockLocked(doc, block, locked),
+      startPrivateWriting: () => startPrivateWriting(doc, now()),
     };
   }, [connection, isFacilitator, serverOffset]);
 }
