@@ -1,9 +1,8 @@
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import type { BoardId } from '../../lib/model';
 import type { RoomStore, StoredBoard, StoredSnapshot } from '../store/board-store';
-import { DATABASE_FILE } from '../store/sqlite-store';
+import { openSideConnection } from '../store/sqlite-store';
 
 /**
  * Private writing: the notes a participant writes while the facilitator has private mode on
@@ -67,10 +66,7 @@ export class PrivateStore implements RoomStore {
 
   constructor(dataDir: string) {
     // The board store has created the folder and the boards table by now (app-server.ts).
-    this.db = new Database(join(dataDir, DATABASE_FILE));
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(CREATE_TABLE);
+    this.db = openSideConnection(dataDir, CREATE_TABLE);
     this.statements = {
       load: this.db.prepare<[string, string], LogRow>(
         'SELECT kind, format, data FROM private_log WHERE board_id = ? AND writer = ? ORDER BY seq',
