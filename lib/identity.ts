@@ -3,6 +3,7 @@
  * name the person typed (remembered). There are no accounts; all of this lives in
  * localStorage. Pure: storage is passed in (null on the server or where storage is blocked).
  */
+import { randomBase64Url } from './model/ids';
 import { readItem, writeItem, type StorageLike } from './storage';
 
 export const USER_ID_KEY = 'lienzo.userId';
@@ -39,11 +40,7 @@ export function isUserId(value: unknown): value is string {
 
 /** A fresh random user id such as `u_Jx3…`, from the platform's CSPRNG. */
 export function newUserId(): string {
-  const bytes = new Uint8Array(USER_ID_BYTES);
-  globalThis.crypto.getRandomValues(bytes);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return `u_${btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  return `u_${randomBase64Url(USER_ID_BYTES)}`;
 }
 
 /**

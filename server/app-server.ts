@@ -10,6 +10,7 @@ import { consoleLogger, errorMessage, type Logger } from './log';
 import { boardDirectory, getBoardDirectory, setBoardDirectory } from './registry';
 import { DEFAULT_COMPACTION, type CompactionPolicy } from './rooms/compaction';
 import { BoardHistory } from './history/board-history';
+import { PrivateStore } from './private/private-store';
 import { RoomRegistry } from './rooms/room-registry';
 import type { BoardStore } from './store/board-store';
 import { SqliteBoardStore } from './store/sqlite-store';
@@ -83,8 +84,16 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     onRoomUnloading: history.onRoomUnloading,
   });
   history.attach(rooms);
+  // Private writing's drafts: rooms of their own, on a log of their own (server/private).
+  const privateStore = new PrivateStore(options.dataDir);
+  const privateRooms = new RoomRegistry({
+    store: privateStore,
+    logger,
+    compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
+  });
   const sync = new SyncServer({
     rooms,
+    privateRooms,
     logger,
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     keepaliveIntervalMs: options.keepaliveIntervalMs,
@@ -95,6 +104,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   } catch (error) {
     await sync.close();
     history.close();
+    privateStore.close();
     store.close();
     throw error;
   }
@@ -105,6 +115,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     logger,
     onLinkRevoked: (id, role) => sync.disconnectRole(id, role),
     history,
+    privateWriting: { rooms, privateRooms, privateStore },
   });
   const app = options.handleAppRequest ?? notFound;
 
@@ -144,6 +155,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   } catch (error) {
     await sync.close();
     history.close();
+    privateStore.close();
     store.close();
     throw error;
   }
@@ -165,7 +177,9 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     await sync.close();
     rooms.closeAll();
+    privateRooms.closeAll();
     history.close();
+    privateStore.close();
     store.close();
     server.closeAllConnections();
     for (const socket of sockets) socket.destroy();

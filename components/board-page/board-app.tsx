@@ -18,7 +18,7 @@ import { browserStorage } from '@/lib/storage';
 import { useI18n } from '@/lib/react/i18n';
 import { useBoardActions } from '@/lib/react/use-board-actions';
 import { useBoardConnection } from '@/lib/react/use-board-connection';
-import { useBoardSnapshot } from '@/lib/react/use-board-snapshot';
+import { usePrivateWriting } from '@/lib/react/use-private-writing';
 import { useIdentity } from '@/lib/react/use-identity';
 import { usePeers } from '@/lib/react/use-peers';
 import { useSyncStatus } from '@/lib/react/use-sync-status';
@@ -27,6 +27,14 @@ import { useVoteActions, useVoteState } from '@/lib/react/use-vote';
 import { VotePanel } from '@/components/voting/vote-panel';
 import { FollowChip, FollowControls } from '@/components/follow/follow-controls';
 import { useFollow } from './use-follow';
+import { useWorkshop } from './use-workshop';
+import { WorkshopStatus } from '@/components/workshop/workshop-status';
+import { TimerControls } from '@/components/workshop/timer-controls';
+import { LockControls } from '@/components/workshop/lock-controls';
+import { PrivateWritingControls } from '@/components/workshop/private-writing-controls';
+import { revealPrivateNotes } from '@/lib/api/reveal';
+import { isBlockLocked } from '@/lib/model/workshop-locks';
+import { LockedError } from '@/lib/doc/lock-gate';
 import { readingOrder, stepThroughNotes } from '@/lib/view/selection';
 import { centerOn, screenToBoard } from '@/lib/view/viewport';
 import { indexBoard } from '@/lib/insights/board-index';
@@ -82,11 +90,24 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
     [identity],
   );
   const connection = useBoardConnection(boardId, token, user);
-  const snapshot = useBoardSnapshot(connection);
+  // While private writing is on, this person's draft notes join the board's on their page.
+  const privateWriting = usePrivateWriting(
+    connection,
+    boardId,
+    token,
+    !readOnly,
+    user?.name ?? '',
+    useBoardActions(connection, user?.name ?? ''),
+  );
+  const { snapshot, liveNote } = privateWriting;
   const peers = usePeers(connection);
   const status = useSyncStatus(connection);
   const undoState = useUndoState(connection);
-  const actions = useBoardActions(connection, user?.name ?? '');
+  const [notice, setNotice] = useState<MessageKey | null>(null);
+  const workshop = useWorkshop(connection, role, privateWriting.actions, setNotice);
+  const { actions } = workshop;
+  // An editor under the board lock works like a viewer, except that votes and comments stay open.
+  const contentReadOnly = readOnly || workshop.boardLocked;
 
   const surfaceRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(surfaceRef);
@@ -111,7 +132,6 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const voteState = useVoteState(connection);
   const voteActions = useVoteActions(readOnly ? null : connection, identity?.id ?? null);
   const voteDots = useVoteDots(voteState, identity?.id ?? null, snapshot.notes);
-  const [notice, setNotice] = useState<MessageKey | null>(null);
   // Review (issue 4): comment threads, and past versions shown on the canvas read-only.
   const threads = useCommentThreads(connection);
   const openThreads = useMemo(() => openThreadCounts(threads), [threads]);
@@ -119,7 +139,11 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const versions = useVersionView(boardId, token, review, setNotice);
   const viewingVersion = versions.open !== null;
   const shown = versions.open?.board ?? snapshot;
-  const decorations = useNoteDecorations(shown, filter, segmentColors, voteDots, openThreads);
+  const decorations = useNoteDecorations(shown, filter, segmentColors, {
+    dots: voteDots,
+    openThreads,
+    draftIds: privateWriting.draftIds,
+  });
   const [sideTab, setSideTab] = useState<SidePanelTab>('note');
   // The server refused a change (a lock arrived mid-gesture) and the board was reopened.
   useEffect(() => {
@@ -131,7 +155,12 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
     () => new Set([...rawSelection].filter((id) => snapshot.notes.has(id))),
     [rawSelection, snapshot.notes],
   );
-  const editingId = rawEditing && snapshot.notes.has(rawEditing) ? rawEditing : null;
+  // A lock that arrives while someone writes in a note closes their editor.
+  const rawEditingNote = rawEditing ? snapshot.notes.get(rawEditing) : undefined;
+  const editingId =
+    rawEditingNote && !contentReadOnly && !workshop.lockedForMe(rawEditingNote.block)
+      ? rawEditingNote.id
+      : null;
   const selectedNotes = useMemo(
     () => [...selection].map((id) => snapshot.notes.get(id)!),
     [selection, snapshot.notes],
@@ -165,10 +194,15 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
       Object.fromEntries(
         BLOCK_IDS.map((id) => [
           id,
-          { title: t(blockTitleKey(id)), question: t(blockQuestionKey(id)) },
+          {
+            title: isBlockLocked(workshop.locks, id)
+              ? t('workshop.lockedBlockTitle', { title: t(blockTitleKey(id)) })
+              : t(blockTitleKey(id)),
+            question: t(blockQuestionKey(id)),
+          },
         ]),
       ) as Record<BlockId, BlockLabel>,
-    [t],
+    [t, workshop.locks],
   );
 
   const ordered = useMemo(() => readingOrder(snapshot.ordered, BLOCK_IDS), [snapshot.ordered]);
@@ -177,7 +211,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const selectedIds = [...selection];
 
   // A viewer's keyboard only looks: select, step, zoom, pan, help. Every editing key is a no-op.
-  const editing = readOnly || viewingVersion ? null : actions;
+  const editing = contentReadOnly || viewingVersion ? null : actions;
   useBoardShortcuts(
     {
       newNote: () => {
@@ -190,10 +224,11 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
             ? rectCenter(BLOCK_RECTS[first.block])
             : rectCenter(BLOCK_RECTS.valuePropositions));
         const id = editing.createNote(newNoteCornerAt(at));
+        if (id === null) return;
         setSelection(new Set([id]));
         setEditing(id);
       },
-      editSelected: () => editing && selectedIds.length === 1 && setEditing(selectedIds[0]!),
+      editSelected: () => editing && selectedIds.length === 1 && startEditing(selectedIds[0]!),
       deleteSelected: () => selectedIds.length > 0 && editing?.deleteNotes(selectedIds),
       duplicateSelected: () => {
         if (editing && selectedIds.length > 0)
@@ -223,12 +258,26 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   /** Selects a note and brings it to the middle of the screen (from the overview, warnings). */
   const showNote = useCallback(
     (id: NoteId) => {
-      const note = connection?.reader.getSnapshot().notes.get(id);
+      const note = liveNote(id);
       if (!note) return;
       setSelection(new Set([id]));
       setViewport((current) => centerOn(current, note, size));
     },
-    [connection, setViewport, size],
+    [liveNote, setViewport, size],
+  );
+
+  /**
+   * Opens a note's text editor, unless a lock keeps this person out of its block. Reads the
+   * note from the live reader: a note created by this very gesture is not in `snapshot` yet.
+   */
+  const startEditing = useCallback(
+    (id: NoteId) => {
+      const note = liveNote(id);
+      if (!note || contentReadOnly) return;
+      if (workshop.lockedForMe(note.block)) workshop.refuse('block');
+      else setEditing(id);
+    },
+    [liveNote, contentReadOnly, workshop],
   );
 
   const connect = useCallback(
@@ -239,7 +288,8 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
         setNotice(null);
       } catch (error) {
         if (!(error instanceof ModelError)) throw error;
-        setNotice('board.connectRefused');
+        // A lock's refusal has already said why.
+        if (!(error instanceof LockedError)) setNotice('board.connectRefused');
       }
     },
     [actions],
@@ -249,7 +299,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   // typed when the selection changes is saved on the note it was typed for.
   const singleId = selectedIds.length === 1 ? selectedIds[0] : undefined;
   const relationshipBindings = useMemo(() => {
-    if (!actions || !singleId || readOnly) return undefined;
+    if (!actions || !singleId || contentReadOnly) return undefined;
     return {
       channels: boardIndex.channels,
       segments: boardIndex.segments,
@@ -260,7 +310,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
       onUnlink: (target: NoteId) => actions.unlinkNotes(singleId, target),
       onShowNote: showNote,
     };
-  }, [actions, singleId, readOnly, boardIndex, connect, showNote]);
+  }, [actions, singleId, contentReadOnly, boardIndex, connect, showNote]);
 
   const editingNote = editingId ? snapshot.notes.get(editingId) : undefined;
   const editingFragment = editingId && editing ? editing.noteText(editingId) : null;
@@ -284,7 +334,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
         token={token}
       />
       <div className={styles.main}>
-        <ToolBar tool={tool} onToolChange={setTool} readOnly={readOnly} />
+        <ToolBar tool={tool} onToolChange={setTool} readOnly={contentReadOnly} />
         <div
           ref={surfaceRef}
           className={styles.surface}
@@ -309,7 +359,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
               notesById={shown.notes}
               decorations={decorations}
               onConnect={connect}
-              getNote={(id) => connection?.reader.getSnapshot().notes.get(id)}
+              getNote={(id) => liveNote(id)}
               labels={labels}
               peers={peers}
               selection={selection}
@@ -325,10 +375,10 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
               editingId={editingId}
               onEdit={(id) => {
                 setSelection(new Set([id]));
-                if (!readOnly) setEditing(id);
+                startEditing(id);
               }}
               actions={actions}
-              readOnly={readOnly || viewingVersion}
+              readOnly={contentReadOnly || viewingVersion}
               onCursor={sendCursor}
             />
           )}
@@ -355,6 +405,12 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
             />
           )}
           <FollowChip follow={follow} />
+          <WorkshopStatus
+            timer={workshop.timer}
+            serverOffset={workshop.serverOffset}
+            boardLocked={workshop.boardLocked}
+            privateWriting={privateWriting.on}
+          />
           {versions.open && (
             <VersionBanner
               version={versions.open.version}
@@ -398,6 +454,17 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
           header={
             <>
               {role === 'facilitator' && <FollowControls follow={follow} />}
+              {workshop.workshopActions && (
+                <>
+                  <TimerControls timer={workshop.timer} actions={workshop.workshopActions} />
+                  <LockControls locks={workshop.locks} actions={workshop.workshopActions} />
+                  <PrivateWritingControls
+                    on={privateWriting.on}
+                    actions={workshop.workshopActions}
+                    onReveal={() => revealPrivateNotes(boardId, token)}
+                  />
+                </>
+              )}
               <VotePanel
                 state={voteState}
                 actions={voteActions}
@@ -435,9 +502,9 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
                 actions && setSelection(new Set(actions.duplicateNotes(selectedIds)))
               }
               onDelete={() => actions?.deleteNotes(selectedIds)}
-              onEditText={() => selectedIds.length === 1 && setEditing(selectedIds[0]!)}
+              onEditText={() => selectedIds.length === 1 && startEditing(selectedIds[0]!)}
               relationship={relationshipBindings}
-              readOnly={readOnly}
+              readOnly={contentReadOnly}
             />
           }
         />

@@ -30,6 +30,10 @@ export interface LienzoTestHook {
   noteBadge(id: string): string | null;
   /** The dot-vote count drawn on a note, or 0 when none is drawn. */
   noteDots(id: string): number;
+  /** Ids of every note Konva has drawn (the board's and, in private writing, your draft's). */
+  drawnNoteIds(): string[];
+  /** True when a note is drawn as private (in your draft, seen by nobody else). */
+  notePrivate(id: string): boolean;
 }
 
 declare global {
@@ -78,6 +82,11 @@ export function useTestHook(
       noteOpacity: (id) => Konva.stages[0]?.findOne(`#${id}`)?.opacity() ?? null,
       noteBadge: (id) => drawnText(id, '.note-badge'),
       noteDots: (id) => Number(drawnText(id, '.note-dots-count') ?? 0),
+      drawnNoteIds: () => Konva.stages[0]?.find('.note').map((node) => node.id()) ?? [],
+      notePrivate: (id) => {
+        const note = Konva.stages[0]?.findOne(`#${id}`);
+        return note instanceof Konva.Group && Boolean(note.findOne('.note-private'));
+      },
     };
     return () => {
       delete window.__lienzo;

@@ -8,21 +8,28 @@ import { NOTE_COLORS, type NoteId } from '@/lib/model';
 import { useI18n } from '@/lib/react/i18n';
 
 const NO_COUNTS: ReadonlyMap<NoteId, number> = new Map();
+const NO_IDS: ReadonlySet<NoteId> = new Set();
 
 /**
  * What the canvas draws on top of each note's record: a relationship's type and stage as a
  * badge, the "untested hypothesis" mark, the colour lent by its segment (an option), the
- * count of open comment threads, dot-vote dots, and the fading of notes the filter leaves
+ * count of open comment threads, dot-vote dots, the private draft's dashed edge, and the fading of notes the filter leaves
  * out. Only notes with something to show are in the map.
  */
 export function useNoteDecorations(
   snapshot: BoardSnapshot,
   filter: BoardFilter,
   segmentColors: boolean,
-  /** Dots to show per note (dot voting), or an empty map. */
-  dots: ReadonlyMap<NoteId, number>,
-  openThreads: ReadonlyMap<NoteId, number> = NO_COUNTS,
+  marks: {
+    /** Dots to show per note (dot voting), or an empty map. */
+    dots: ReadonlyMap<NoteId, number>;
+    /** Open comment threads per note. */
+    openThreads?: ReadonlyMap<NoteId, number>;
+    /** Notes in this person's private draft (private writing). */
+    draftIds?: ReadonlySet<NoteId>;
+  },
 ): ReadonlyMap<NoteId, NoteDecoration> {
+  const { dots, openThreads = NO_COUNTS, draftIds = NO_IDS } = marks;
   const { t } = useI18n();
   return useMemo(() => {
     const highlighted = highlightedNotes(snapshot.ordered, filter);
@@ -42,9 +49,10 @@ export function useNoteDecorations(
       const untested = isRelationship && hypothesis === 'untested';
       const noteDots = dots.get(note.id) ?? 0;
       const comments = openThreads.get(note.id) ?? 0;
-      if (faded || badge || fill || untested || noteDots > 0 || comments > 0)
-        decorations.set(note.id, { badge, untested, fill, faded, dots: noteDots, comments });
+      const draft = draftIds.has(note.id);
+      if (faded || badge || fill || untested || noteDots > 0 || comments > 0 || draft)
+        decorations.set(note.id, { badge, untested, fill, faded, dots: noteDots, comments, draft });
     }
     return decorations;
-  }, [snapshot, filter, segmentColors, dots, openThreads, t]);
+  }, [snapshot, filter, segmentColors, dots, openThreads, draftIds, t]);
 }

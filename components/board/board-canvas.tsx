@@ -255,6 +255,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     const { actions, onNotePlaced, onEdit, readOnly } = latest.current;
     if (readOnly) return;
     const id = actions.createNote(newNoteCornerAt(point));
+    if (id === null) return;
     onNotePlaced(id);
     if (thenEdit) onEdit(id);
   };
@@ -364,6 +365,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
             faded={decoration?.faded ?? false}
             dots={decoration?.dots ?? 0}
             comments={decoration?.comments ?? 0}
+            draft={decoration?.draft ?? false}
             selected={selection.has(note.id)}
             editorColor={editorColors.get(note.id) ?? null}
             editingHere={note.id === editingId}

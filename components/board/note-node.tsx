@@ -16,6 +16,8 @@ const UNTESTED_COLOR = '#b45309';
 /** Dot-vote marks: a strong colour none of the note palettes use. */
 const DOT_COLOR = '#7c3aed';
 const COMMENTS_COLOR = '#4f46e5';
+/** Edge of a note in this person's private draft (private writing). */
+const DRAFT_COLOR = '#0f766e';
 /** Radius of the round marks in a note's top-right corner (the "?" and the comment count). */
 const MARK_RADIUS = 7.5;
 
@@ -33,6 +35,8 @@ export interface NoteDecoration {
   dots: number;
   /** Open comment threads on the note (0: no mark). */
   comments: number;
+  /** In this person's private draft: only they see it until the facilitator reveals it. */
+  draft: boolean;
 }
 
 export interface NoteNodeProps {
@@ -49,6 +53,7 @@ export interface NoteNodeProps {
   faded: boolean;
   dots: number;
   comments: number;
+  draft: boolean;
   draggable: boolean;
   onPointerDown(id: NoteId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>): void;
   onDoubleClick(id: NoteId): void;
@@ -98,6 +103,21 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
         strokeWidth={edge ? 2 : 0}
         perfectDrawEnabled={false}
       />
+      {props.draft && (
+        // A dashed edge: "only you see this" (private writing); a selection still shows by
+        // its resize handles and the selection rectangle.
+        <Rect
+          name="note-private"
+          width={note.width}
+          height={note.height}
+          cornerRadius={CORNER_RADIUS}
+          stroke={DRAFT_COLOR}
+          strokeWidth={2}
+          dash={[6, 4]}
+          listening={false}
+          perfectDrawEnabled={false}
+        />
+      )}
       {!editingHere && (
         <Text
           x={NOTE_PADDING}

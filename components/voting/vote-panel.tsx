@@ -41,7 +41,7 @@ export function VotePanel(props: VotePanelProps) {
   const { state, actions, isFacilitator, voter, notes, ordered, selected } = props;
   const { vote } = state;
   const { t } = useI18n();
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [refusal, setRefusal] = useState(false);
 
   const mine = useMemo(
     () =>
@@ -62,10 +62,12 @@ export function VotePanel(props: VotePanelProps) {
   const tryDot = (write: () => void) => {
     try {
       write();
-      setRefusal(null);
+      setRefusal(false);
     } catch (error) {
       if (!(error instanceof ModelError)) throw error;
-      setRefusal(error.message);
+      // The buttons already rule out what the page knows; a refusal means the vote or the note
+      // changed meanwhile (closed, deleted). The model's English reason is for developers.
+      setRefusal(true);
     }
   };
   const canVote = vote.state === 'open' && actions !== null;
@@ -113,7 +115,7 @@ export function VotePanel(props: VotePanelProps) {
           )}
           {refusal && (
             <p role="alert" className={styles.error}>
-              {t('vote.refused', { reason: refusal })}
+              {t('vote.refused')}
             </p>
           )}
           {isFacilitator && actions && (

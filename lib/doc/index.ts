@@ -12,3 +12,8 @@ export * from './votes';
 export * from './follow';
 export * from './restore';
 export * from './comments';
+export * from './lock-gate';
+export * from './locks';
+export * from './timer';
+export * from './private-writing';
+export * from './merge-snapshots';

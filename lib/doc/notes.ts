@@ -56,6 +56,11 @@ function blockFor(rect: Rect): BlockId {
   return block;
 }
 
+/** The block a note with this rectangle lands in, once kept inside the canvas as every write does. */
+export function landingBlock(rect: Rect): BlockId {
+  return blockFor(clampRect(rect));
+}
+
 function topZ(notes: Y.Map<Y.Map<unknown>>): number {
   let top = 0;
   notes.forEach((note) => {
@@ -108,6 +113,16 @@ export interface NewNote {
   text?: string;
 }
 
+/** A new note's rectangle before clamping: the given corner, the default size unless given. */
+export function newNoteRect(input: Pick<NewNote, 'x' | 'y' | 'width' | 'height'>): Rect {
+  return {
+    x: input.x,
+    y: input.y,
+    width: input.width ?? DEFAULT_NOTE_WIDTH,
+    height: input.height ?? DEFAULT_NOTE_HEIGHT,
+  };
+}
+
 function insertNote(
   notes: Y.Map<Y.Map<unknown>>,
   input: NewNote,
@@ -116,12 +131,7 @@ function insertNote(
   relationship?: Y.Map<unknown>,
 ): NoteId {
   const id = newNoteId();
-  const rect = clampRect({
-    x: input.x,
-    y: input.y,
-    width: input.width ?? DEFAULT_NOTE_WIDTH,
-    height: input.height ?? DEFAULT_NOTE_HEIGHT,
-  });
+  const rect = clampRect(newNoteRect(input));
   const note = new Y.Map<unknown>();
   const text = new Y.XmlFragment();
   // A new map is not part of the document yet: write every key, read none (Yjs warns on reads).

@@ -51,8 +51,12 @@ function restoreRelationship(target: Y.Map<unknown>, source: Y.Map<unknown>): vo
   for (const [key, value] of wanted) if (target.get(key) !== value) target.set(key, value);
 }
 
-/** Puts a copy of a snapshot note (deleted since) back on the live board. */
-function insertCopy(notes: Y.Map<Y.Map<unknown>>, id: string, source: Y.Map<unknown>): void {
+/** Puts a copy of a note from another document (a snapshot, a private draft) on this board. */
+export function insertNoteCopy(
+  notes: Y.Map<Y.Map<unknown>>,
+  id: string,
+  source: Y.Map<unknown>,
+): void {
   const note = new Y.Map<unknown>();
   for (const key of PLAIN_NOTE_KEYS) if (source.has(key)) note.set(key, source.get(key));
   const text = new Y.XmlFragment();
@@ -105,7 +109,7 @@ export function restoreBoard(doc: Y.Doc, snapshot: Y.Doc): void {
       if (!(source instanceof Y.Map)) return;
       const target = live.notes.get(id);
       if (target instanceof Y.Map) restoreNote(target, source);
-      else insertCopy(live.notes, id, source);
+      else insertNoteCopy(live.notes, id, source);
     });
   }, LOCAL_ORIGIN);
 }

@@ -28,5 +28,5 @@ export const votingEn = {
   'vote.noDots': 'Nobody placed a dot.',
   'vote.dots.one': '{count} dot',
   'vote.dots.other': '{count} dots',
-  'vote.refused': 'That dot cannot be placed: {reason}',
+  'vote.refused': 'That dot could not be placed: the vote or the note changed meanwhile.',
 } as const;

@@ -31,5 +31,5 @@ export const votingEs: Record<keyof typeof votingEn, string> = {
   'vote.noDots': 'Nadie ha puesto un punto.',
   'vote.dots.one': '{count} punto',
   'vote.dots.other': '{count} puntos',
-  'vote.refused': 'No se puede poner ese punto: {reason}',
+  'vote.refused': 'No se pudo poner ese punto: la votación o la nota cambiaron mientras tanto.',
 } as const;

@@ -12,7 +12,8 @@ const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
 const NOTE_ID_PATTERN = /^note_[A-Za-z0-9_-]{16}$/;
 const VOTE_ID_PATTERN = /^vote_[A-Za-z0-9_-]{16}$/;
 
-function randomBase64Url(bytes: number): string {
+/** `bytes` random bytes from the platform's CSPRNG, as base64url without padding. */
+export function randomBase64Url(bytes: number): string {
   const buffer = new Uint8Array(bytes);
   globalThis.crypto.getRandomValues(buffer);
   let binary = '';

@@ -11,3 +11,4 @@ export * from './roles';
 export * from './vote';
 export * from './follow';
 export * from './comment';
+export * from './private-writing';

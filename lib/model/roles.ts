@@ -26,6 +26,11 @@ export function canEdit(role: Role): boolean {
 
 /** The query parameter that carries a board token on page, sync and API URLs. */
 export const TOKEN_PARAM = 't';
+/**
+ * Query parameter of a private writer's sync connection: the browser's secret for its private
+ * notes on this board (server/private/private-store.ts), never shown in a page address.
+ */
+export const PRIVATE_WRITER_PARAM = 'w';
 
 /** The page address of a board opened with `token`, relative to the app's origin. */
 export function boardPath(id: string, token: string): string {

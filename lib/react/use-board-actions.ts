@@ -30,7 +30,8 @@ export const DUPLICATE_OFFSET: Point = { x: 24, y: 24 };
  * own gestures only (lib/doc/undo.ts).
  */
 export interface BoardActions {
-  createNote(input: Omit<NewNote, 'author'>): NoteId;
+  /** The new note's id, or null when a lock refused it (lock-gated-actions.ts). */
+  createNote(input: Omit<NewNote, 'author'>): NoteId | null;
   moveNotes(moves: readonly NoteMove[]): void;
   /** A keyboard nudge: quick repeated nudges merge into one undo step. */
   nudgeNotes(moves: readonly NoteMove[]): void;
@@ -55,38 +56,46 @@ export function useBoardActions(
   connection: BoardConnection | null,
   author: string,
 ): BoardActions | null {
-  return useMemo(() => {
-    if (!connection) return null;
-    const { doc, undoManager } = connection;
-    // Each gesture is its own undo step, however quickly it follows the previous one (a
-    // fast user, or a test, would otherwise see "create" and "delete" merged into nothing).
-    // Only nudges skip this, so holding an arrow key is undone in one step.
-    const gesture =
-      <A extends unknown[], R>(write: (...args: A) => R) =>
-      (...args: A): R => {
-        undoManager.stopCapturing();
-        return write(...args);
-      };
-    return {
-      createNote: gesture((input) => createNote(doc, { ...input, author })),
-      moveNotes: gesture((moves) => moveNotes(doc, moves)),
-      nudgeNotes: (moves) => moveNotes(doc, moves),
-      resizeNote: gesture((id, rect) => resizeNote(doc, id, rect)),
-      recolorNotes: gesture((ids, color) => recolorNotes(doc, ids, color)),
-      deleteNotes: gesture((ids) => deleteNotes(doc, ids)),
-      duplicateNotes: gesture((ids) => duplicateNotes(doc, ids, DUPLICATE_OFFSET, author)),
-      bringToFront: gesture((ids) => bringToFront(doc, ids)),
-      renameBoard: gesture((title) => setBoardTitle(doc, title)),
-      labelRelationship: gesture((id, patch) => labelRelationship(doc, id, patch)),
-      chooseRelationshipType: gesture((id, type) => chooseRelationshipType(doc, id, type)),
-      linkNotes: gesture((from, target) => linkNotes(doc, from, target)),
-      unlinkNotes: gesture((from, target) => unlinkNotes(doc, from, target)),
-      undo: () => {
-        undoManager.stopCapturing();
-        undoManager.undo();
-      },
-      redo: () => undoManager.redo(),
-      noteText: (id) => noteTextFragment(doc, id),
+  return useMemo(
+    () => (connection ? boardActionsFor(connection, author) : null),
+    [connection, author],
+  );
+}
+
+/** The actions of one open board for one author (outside React: tests, the lock gate). */
+export function boardActionsFor(
+  connection: Pick<BoardConnection, 'doc' | 'undoManager'>,
+  author: string,
+): BoardActions {
+  const { doc, undoManager } = connection;
+  // Each gesture is its own undo step, however quickly it follows the previous one (a
+  // fast user, or a test, would otherwise see "create" and "delete" merged into nothing).
+  // Only nudges skip this, so holding an arrow key is undone in one step.
+  const gesture =
+    <A extends unknown[], R>(write: (...args: A) => R) =>
+    (...args: A): R => {
+      undoManager.stopCapturing();
+      return write(...args);
     };
-  }, [connection, author]);
+  return {
+    createNote: gesture((input) => createNote(doc, { ...input, author })),
+    moveNotes: gesture((moves) => moveNotes(doc, moves)),
+    nudgeNotes: (moves) => moveNotes(doc, moves),
+    resizeNote: gesture((id, rect) => resizeNote(doc, id, rect)),
+    recolorNotes: gesture((ids, color) => recolorNotes(doc, ids, color)),
+    deleteNotes: gesture((ids) => deleteNotes(doc, ids)),
+    duplicateNotes: gesture((ids) => duplicateNotes(doc, ids, DUPLICATE_OFFSET, author)),
+    bringToFront: gesture((ids) => bringToFront(doc, ids)),
+    renameBoard: gesture((title) => setBoardTitle(doc, title)),
+    labelRelationship: gesture((id, patch) => labelRelationship(doc, id, patch)),
+    chooseRelationshipType: gesture((id, type) => chooseRelationshipType(doc, id, type)),
+    linkNotes: gesture((from, target) => linkNotes(doc, from, target)),
+    unlinkNotes: gesture((from, target) => unlinkNotes(doc, from, target)),
+    undo: () => {
+      undoManager.stopCapturing();
+      undoManager.undo();
+    },
+    redo: () => undoManager.redo(),
+    noteText: (id) => noteTextFragment(doc, id),
+  };
 }

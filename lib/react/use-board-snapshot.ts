@@ -11,7 +11,9 @@ const EMPTY_SNAPSHOT: BoardSnapshot = {
 const noop = () => () => {};
 
 /** The board's notes and meta, re-rendering only when the document changed. */
-export function useBoardSnapshot(connection: BoardConnection | null): BoardSnapshot {
+export function useBoardSnapshot(
+  connection: Pick<BoardConnection, 'reader'> | null,
+): BoardSnapshot {
   return useSyncExternalStore(
     connection ? connection.reader.subscribe : noop,
     connection ? connection.reader.getSnapshot : () => EMPTY_SNAPSHOT,

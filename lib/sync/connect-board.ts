@@ -66,10 +66,16 @@ export function connectBoard(
     for (const listener of listeners) listener();
   };
   // "connected" means the server has our state and we have its: the sync handshake is done.
-  provider.on('sync', (synced: boolean) => setStatus(synced ? 'connected' : 'connecting'));
+  // Once the connection is lost the status stays "offline" through every reconnection attempt
+  // (y-websocket reports "connecting" a moment after each failure) until a sync succeeds: the
+  // person is told once that they are offline, without flicker.
+  const connectingUnlessOffline = () => setStatus(status === 'offline' ? 'offline' : 'connecting');
+  provider.on('sync', (synced: boolean) =>
+    synced ? setStatus('connected') : connectingUnlessOffline(),
+  );
   provider.on('status', ({ status: wsStatus }: { status: string }) => {
     if (wsStatus === 'disconnected') setStatus('offline');
-    else if (wsStatus === 'connecting') setStatus('connecting');
+    else if (wsStatus === 'connecting') connectingUnlessOffline();
   });
   // y-websocket stops reconnecting after a 44xx close and says so with 'closed'.
   // A refused update: Yjs would hold this client's later changes pending forever behind it,

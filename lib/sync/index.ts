@@ -1,2 +1,3 @@
 export * from './connect-board';
 export * from './presence';
+export * from './connect-draft';

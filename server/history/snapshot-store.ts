@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { BoardId } from '../../lib/model';
-import { DATABASE_FILE } from '../store/sqlite-store';
+import { openSideConnection } from '../store/sqlite-store';
 
 /**
  * Named versions of a board (the History tab): each one the whole document at a moment, in
@@ -79,10 +78,7 @@ export class SnapshotStore {
 
   constructor(dataDir: string) {
     // The board store has created the folder and the boards table by now (app-server.ts).
-    this.db = new Database(join(dataDir, DATABASE_FILE));
-    this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(CREATE_TABLE);
+    this.db = openSideConnection(dataDir, CREATE_TABLE);
     this.statements = {
       insert: this.db.prepare<[string, string, string, string, number, Buffer]>(
         'INSERT INTO board_snapshots (id, board_id, name, kind, created_at, state) VALUES (?, ?, ?, ?, ?, ?)',

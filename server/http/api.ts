@@ -10,6 +10,7 @@ import { tokenFromRequest } from '../auth/request-token';
 import type { PlainTokens } from '../auth/tokens';
 import { createBoard, readBoardJson } from '../boards';
 import type { BoardHistory } from '../history/board-history';
+import { revealBoard, type PrivateWritingOptions } from '../private/private-writing';
 import { matchSnapshotPath, serveSnapshots, snapshotMethods } from '../history/snapshot-routes';
 import { errorMessage, type Logger } from '../log';
 import type { RoomRegistry } from '../rooms/room-registry';
@@ -68,9 +69,11 @@ export interface ApiOptions {
   onLinkRevoked(id: BoardId, role: Role): void;
   /** Version history (the snapshot routes); without it those routes are 404. */
   history?: BoardHistory;
+  /** Private writing's drafts (the reveal route); without it that route is 404. */
+  privateWriting?: PrivateWritingOptions;
 }
 
-const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/links|\/export)?$/;
+const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/links|\/export|\/reveal)?$/;
 const IMPORT_PATH = '/api/boards/import';
 
 export function createApiHandler(
@@ -119,11 +122,20 @@ async function route(req: IncomingMessage, res: ServerResponse, options: ApiOpti
     return;
   }
   const isLinks = boardPath?.[2] === '/links';
-  if (!allowMethods(req, res, isLinks ? ['GET', 'POST'] : ['GET', 'HEAD'])) return;
+  const isReveal = boardPath?.[2] === '/reveal';
+  if (isReveal && !options.privateWriting) {
+    sendError(res, 404, 'no such API route');
+    return;
+  }
+  const methods = isReveal ? ['POST'] : isLinks ? ['GET', 'POST'] : ['GET', 'HEAD'];
+  if (!allowMethods(req, res, methods)) return;
   const role = authorize(req, res, id, options);
   if (role === null) return;
   const boardId = id as BoardId; // authorize checked its format
-  if (boardPath?.[2] === '/export')
+  if (isReveal) {
+    if (role !== 'facilitator') sendError(res, 403, 'only the facilitator link can do this');
+    else sendJson(res, 200, { revealed: revealBoard(boardId, options.privateWriting!) });
+  } else if (boardPath?.[2] === '/export')
     exportBoard(res, new URL(req.url ?? '', 'http://x'), boardId, options.rooms, options.store);
   else if (!isLinks) getBoard(res, boardId, options);
   else if (role !== 'facilitator') sendError(res, 403, 'only the facilitator link can do this');

@@ -1,6 +1,6 @@
 import type { BoardId } from '../../lib/model';
 import { errorMessage, type Logger } from '../log';
-import type { BoardStore } from '../store/board-store';
+import type { RoomStore } from '../store/board-store';
 import type { CompactionPolicy } from './compaction';
 import { Room } from './room';
 
@@ -12,7 +12,7 @@ import { Room } from './room';
 export const STORE_RETRY_INTERVAL_MS = 5_000;
 
 export interface RoomRegistryOptions {
-  store: BoardStore;
+  store: RoomStore;
   compaction: CompactionPolicy;
   logger: Logger;
   /**
@@ -56,6 +56,14 @@ export class RoomRegistry {
     });
     this.rooms.set(id, room);
     return room;
+  }
+
+  /**
+   * Lets a room acquired without a participant (a server-side write, such as revealing
+   * private notes) unload again once the write is done, if nobody is in it.
+   */
+  release(room: Room): void {
+    if (room.participantCount === 0) this.onEmpty(room);
   }
 
   loadedIds(): BoardId[] {

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { migrateBoardDoc, type MigrationResult } from '../../lib/doc';
 import { SCHEMA_VERSION, type BoardId } from '../../lib/model';
 import { errorMessage, type Logger } from '../log';
-import type { BoardStore } from '../store/board-store';
+import type { RoomStore } from '../store/board-store';
 import { CLOSE } from '../sync/close-codes';
 import { encodeAwareness, encodeSyncUpdate } from '../sync/messages';
 import { LogCounter, type CompactionPolicy } from './compaction';
@@ -18,7 +18,7 @@ export interface Participant {
 }
 
 export interface RoomOptions {
-  store: BoardStore;
+  store: RoomStore;
   compaction: CompactionPolicy;
   logger: Logger;
   /** Called when the last participant left (the registry decides when to unload). */

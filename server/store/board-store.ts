@@ -43,6 +43,9 @@ export interface BoardStore {
   close(): void;
 }
 
+/** What a Room needs of a store (boards, and private writing's documents, server/private). */
+export type RoomStore = Pick<BoardStore, 'loadBoard' | 'appendUpdate' | 'compact'>;
+
 export interface BoardInit {
   /** Milliseconds since the epoch. */
   createdAt: number;

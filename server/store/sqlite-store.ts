@@ -21,6 +21,20 @@ export const DATABASE_FILE = 'lienzo.db';
 const BUSY_TIMEOUT_MS = 5_000;
 
 /**
+ * Another connection to the board database, for a feature that keeps tables of its own next
+ * to the boards (version history, private writing). WAL lets it share the file with the
+ * store's connection; both are synchronous and short. The store must have created the file
+ * (and the boards table its rows reference) first.
+ */
+export function openSideConnection(dataDir: string, createTables: string): Database.Database {
+  const db = new Database(join(dataDir, DATABASE_FILE));
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  db.exec(createTables);
+  return db;
+}
+
+/**
  * The store's table layout, one entry per version (PRAGMA user_version counts them). Append
  * a step for any change; never edit a released one, stored databases have already run it.
  */

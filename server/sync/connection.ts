@@ -27,11 +27,9 @@ export class Connection implements Participant {
     /** What the link it was opened with allows; a viewer's document updates are dropped. */
     readonly role: Role,
     private readonly logger: Logger,
+    /** The board this connection belongs to (a private writer's room is not named after it). */
+    readonly boardId: string = room.id,
   ) {}
-
-  get boardId(): string {
-    return this.room.id;
-  }
 
   /** Joins the room and starts the handshake: our state vector, then who is here. */
   start(): void {

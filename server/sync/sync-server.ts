@@ -20,6 +20,8 @@ const SHUTDOWN_CLOSE_WAIT_MS = 1_000;
 
 export interface SyncServerOptions {
   rooms: RoomRegistry;
+  /** The private writers' rooms (server/private), keyed `<boardId>.<writer>`. */
+  privateRooms?: RoomRegistry;
   logger: Logger;
   /** Frames bigger than this (bytes) close their connection with 1009 (ws does it). */
   maxMessageBytes: number;
@@ -49,8 +51,12 @@ export class SyncServer {
     head: Buffer,
     boardId: BoardId,
     role: Role,
+    /** Set for a private writer's connection: the room of that writer's private notes. */
+    privateRoomId?: string,
   ): void {
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.onOpen(ws, boardId, role));
+    this.wss.handleUpgrade(request, socket, head, (ws) =>
+      this.onOpen(ws, boardId, role, privateRoomId),
+    );
   }
 
   /** Closes every connection to `boardId` opened with `role`'s link (it was regenerated). */
@@ -60,13 +66,19 @@ export class SyncServer {
         connection.close(CLOSE.linkRevoked, 'this link was replaced by a new one');
   }
 
-  private onOpen(ws: WebSocket, boardId: BoardId, role: Role): void {
+  private onOpen(ws: WebSocket, boardId: BoardId, role: Role, privateRoomId?: string): void {
     this.sockets.set(ws, null);
     ws.once('close', () => this.sockets.delete(ws));
     let connection: Connection;
     try {
-      const room = this.options.rooms.acquire(boardId);
-      connection = new Connection(ws, room, role, this.options.logger);
+      const { rooms, privateRooms } = this.options;
+      if (privateRoomId !== undefined && !privateRooms) throw new Error('no private writing here');
+      // A private room id is never a board id (it has a dot); the registry only keys by it.
+      const room =
+        privateRoomId !== undefined
+          ? privateRooms!.acquire(privateRoomId as BoardId)
+          : rooms.acquire(boardId);
+      connection = new Connection(ws, room, role, this.options.logger, boardId);
     } catch (error) {
       this.options.logger.error(`board ${boardId}: could not load`, errorMessage(error));
       ws.on('error', () => {});

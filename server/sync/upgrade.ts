@@ -1,6 +1,8 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { isBoardId } from '../../lib/model';
+import { canEdit, isBoardId } from '../../lib/model';
+import { isPrivateSecret, privateRoomId, writerDigest } from '../private/private-store';
+import { privateWriterFromRequest } from '../auth/request-token';
 import type { BoardAccess } from '../auth/board-access';
 import { tokenFromRequest } from '../auth/request-token';
 import { requestPath } from '../http/request-path';
@@ -81,6 +83,23 @@ export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
       else rejectUpgrade(socket, 403, 'this board needs a valid link (token)');
       return;
     }
-    sync.accept(request, socket, head, boardId, checked.role);
+    const writer = privateWriterFromRequest(request);
+    if (writer === null) {
+      sync.accept(request, socket, head, boardId, checked.role);
+      return;
+    }
+    // Private writing (?w=<secret>): only people who may write have private notes.
+    if (!isPrivateSecret(writer) || !canEdit(checked.role)) {
+      rejectUpgrade(socket, 403, 'private writing needs an editor link and a valid writer key');
+      return;
+    }
+    sync.accept(
+      request,
+      socket,
+      head,
+      boardId,
+      checked.role,
+      privateRoomId(boardId, writerDigest(boardId, writer)),
+    );
   };
 }

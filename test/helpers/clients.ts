@@ -16,15 +16,37 @@ export interface TestClient {
   destroy(): void;
 }
 
+/** A WebSocket class that shows every received frame to `onFrame` before the provider. */
+function tappedWebSocket(onFrame: (frame: Buffer) => void) {
+  return class TappedWebSocket extends WebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols);
+      // y-websocket asks for ArrayBuffers; copy each frame as it arrived.
+      this.on('message', (data: ArrayBuffer) => onFrame(Buffer.from(data)));
+    }
+  };
+}
+
 /**
  * A stock y-websocket provider, as the browser app uses it, on
  * `<serverUrl>/sync/<boardId>?t=<token>`.
  */
-export function connectClient(serverUrl: string, boardId: string, token: string): TestClient {
+export function connectClient(
+  serverUrl: string,
+  boardId: string,
+  token: string,
+  options: {
+    /** More query parameters (a private writer's `w`). */
+    params?: Record<string, string>;
+    /** Sees every frame the server sends this client, as bytes (what a network tab shows). */
+    onFrame?: (frame: Buffer) => void;
+  } = {},
+): TestClient {
   const doc = new Y.Doc();
+  const Socket = options.onFrame ? tappedWebSocket(options.onFrame) : WebSocket;
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/sync`, boardId, doc, {
-    params: { t: token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: { t: token, ...options.params },
+    WebSocketPolyfill: Socket as unknown as typeof globalThis.WebSocket,
     // Node 20 has BroadcastChannel: without this, two providers in one process would sync
     // through it and bypass the server under test.
     disableBc: true,

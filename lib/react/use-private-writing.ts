@@ -1,0 +1,81 @@
+'use client';
+import { useEffect, useMemo, useState } from 'react';
+import { mergeSnapshots, readBoardPrivateWriting, type BoardSnapshot } from '../doc';
+import type { BoardId, NoteId } from '../model';
+import { PRIVATE_WRITING_OFF } from '../model/private-writing';
+import { privateWriterKey } from '../private-writer';
+import { browserStorage } from '../storage';
+import { connectDraft, syncUrlFor, type BoardConnection, type DraftConnection } from '../sync';
+import { draftRoutedActions } from './draft-routed-actions';
+import { boardActionsFor, type BoardActions } from './use-board-actions';
+import { useBoardSnapshot } from './use-board-snapshot';
+import { useWorkshopValue } from './use-workshop-value';
+
+const NO_IDS: ReadonlySet<NoteId> = new Set();
+
+export interface PrivateWritingState {
+  /** The facilitator has private writing on. */
+  on: boolean;
+  /** The board's notes plus this person's draft notes. */
+  snapshot: BoardSnapshot;
+  /** Ids of the notes only this person sees (their draft). */
+  draftIds: ReadonlySet<NoteId>;
+  /** The page's actions, new notes going to the draft while private writing is on. */
+  actions: BoardActions | null;
+  /** A note as it is now, on the board or in the draft (for gestures that just created it). */
+  liveNote(id: NoteId): ReturnType<BoardSnapshot['notes']['get']>;
+}
+
+/**
+ * Private writing on one page: while the facilitator has it on and this person may write,
+ * a second connection holds their private draft, and notes they create go there.
+ */
+export function usePrivateWriting(
+  connection: BoardConnection | null,
+  boardId: BoardId,
+  token: string,
+  canWrite: boolean,
+  author: string,
+  boardActions: BoardActions | null,
+): PrivateWritingState {
+  const { on } = useWorkshopValue(connection, readBoardPrivateWriting, PRIVATE_WRITING_OFF);
+  const [draft, setDraft] = useState<DraftConnection | null>(null);
+  useEffect(() => {
+    if (!on || !canWrite || !connection) return;
+    const opened = connectDraft(
+      boardId,
+      syncUrlFor(window.location),
+      token,
+      privateWriterKey(browserStorage(), boardId),
+    );
+    setDraft(opened);
+    return () => {
+      setDraft(null);
+      opened.destroy();
+    };
+  }, [on, canWrite, connection, boardId, token]);
+
+  const boardSnapshot = useBoardSnapshot(connection);
+  const draftSnapshot = useBoardSnapshot(draft);
+  const snapshot = useMemo(
+    () => mergeSnapshots(boardSnapshot, draftSnapshot),
+    [boardSnapshot, draftSnapshot],
+  );
+  const draftIds = useMemo(
+    () => (draftSnapshot.notes.size > 0 ? new Set(draftSnapshot.notes.keys()) : NO_IDS),
+    [draftSnapshot],
+  );
+  const actions = useMemo(
+    () =>
+      boardActions && draft
+        ? draftRoutedActions(boardActions, boardActionsFor(draft, author), draft.doc)
+        : boardActions,
+    [boardActions, draft, author],
+  );
+  const liveNote = useMemo(
+    () => (id: NoteId) =>
+      connection?.reader.getSnapshot().notes.get(id) ?? draft?.reader.getSnapshot().notes.get(id),
+    [connection, draft],
+  );
+  return { on, snapshot, draftIds, actions, liveNote };
+}

@@ -1,0 +1,48 @@
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { BoardReader, createUndoManager } from '../doc';
+import { PRIVATE_WRITER_PARAM, TOKEN_PARAM, type BoardId } from '../model';
+
+/**
+ * This person's private draft on a board while the facilitator has private writing on: a
+ * document of its own that the server serves only to the holder of `writerKey`
+ * (server/private), so the notes in it reach no other browser until they are revealed.
+ * It carries no presence (the board's connection does), and it is not kept in IndexedDB:
+ * the server holds the draft, and the secret in localStorage finds it again after a reload.
+ */
+export interface DraftConnection {
+  doc: Y.Doc;
+  reader: BoardReader;
+  undoManager: Y.UndoManager;
+  destroy(): void;
+}
+
+export function connectDraft(
+  boardId: BoardId,
+  syncUrl: string,
+  token: string,
+  writerKey: string,
+): DraftConnection {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(syncUrl, boardId, doc, {
+    params: { [TOKEN_PARAM]: token, [PRIVATE_WRITER_PARAM]: writerKey },
+    // y-websocket links providers of the same room name in one browser through a
+    // BroadcastChannel; the board's own provider has this room name, and would receive the
+    // draft that way.
+    disableBc: true,
+  });
+  provider.awareness.setLocalState(null);
+  const reader = new BoardReader(doc);
+  const undoManager = createUndoManager(doc);
+  return {
+    doc,
+    reader,
+    undoManager,
+    destroy() {
+      undoManager.destroy();
+      reader.destroy();
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+import { randomBytes } from 'node:crypto';
+import { WebSocket } from 'ws';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createNote, readBoard, readBoardPrivateWriting, startPrivateWriting } from '../../lib/doc';
+import type { Role } from '../../lib/model';
+import { connectClient, type TestClient } from '../helpers/clients';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait';
+
+let server: TestServer;
+let id: string;
+const clients: TestClient[] = [];
+
+const secret = () => randomBytes(16).toString('base64url');
+
+function client(
+  role: Role,
+  options: { writer?: string; onFrame?: (frame: Buffer) => void } = {},
+): TestClient {
+  const created = connectClient(server.url, id, server.token(id, role), {
+    params: options.writer ? { w: options.writer } : {},
+    onFrame: options.onFrame,
+  });
+  clients.push(created);
+  return created;
+}
+
+const noteTexts = (c: TestClient) => [...readBoard(c.doc).notes.values()].map((n) => n.text);
+
+function reveal(role: Role = 'facilitator') {
+  return fetch(`${server.url}/api/boards/${id}/reveal`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.token(id, role)}` },
+  });
+}
+
+/** The HTTP status a raw WebSocket upgrade gets (101 when accepted). */
+function upgradeStatus(query: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${server.url.replace(/^http/, 'ws')}/sync/${id}?${query}`);
+    ws.on('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.on('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.on('error', () => {});
+  });
+}
+
+beforeEach(async () => {
+  server = await startTestServer();
+  id = await server.createBoard('Private');
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.stop();
+});
+
+describe('private writing', () => {
+  it('keeps a writer’s notes off every other connection until the facilitator reveals them', async () => {
+    const frames: Buffer[] = [];
+    const facilitator = client('facilitator');
+    const other = client('editor', { onFrame: (frame) => frames.push(frame) });
+    const writerKey = secret();
+    const ana = client('editor', { writer: writerKey });
+    const anaOtherTab = client('editor', { writer: writerKey });
+    const stranger = client('editor', { writer: secret() });
+    await Promise.all([facilitator, other, ana, anaOtherTab, stranger].map((c) => c.synced));
+
+    startPrivateWriting(facilitator.doc);
+    await waitFor(() => readBoardPrivateWriting(other.doc).on, 'private mode to reach everyone');
+    const hidden = createNote(ana.doc, { x: 100, y: 100, author: 'Ana', text: 'SECRET-IDEA-42' });
+
+    // The writer's own other tab gets it: the draft is stored and relayed to its writer.
+    await waitFor(() => noteTexts(anaOtherTab).includes('SECRET-IDEA-42'), 'the other tab');
+    // Nobody else's connection carries it, not even in bytes they never applied.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const c of [facilitator, other, stranger]) expect(noteTexts(c)).toEqual([]);
+    expect(frames.some((frame) => frame.includes('SECRET-IDEA-42'))).toBe(false);
+    expect(frames.length).toBeGreaterThan(0);
+
+    // Only the facilitator reveals; then everyone has the note and the draft is empty.
+    expect((await reveal('editor')).status).toBe(403);
+    const answer = await reveal();
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toEqual({ revealed: 1 });
+    for (const c of [facilitator, other])
+      await waitFor(() => noteTexts(c).includes('SECRET-IDEA-42'), 'the revealed note');
+    expect(readBoard(other.doc).notes.get(hidden)?.block).toBe('keyPartners');
+    await waitFor(() => noteTexts(ana).length === 0, 'the draft to empty');
+    expect(readBoardPrivateWriting(other.doc).on).toBe(false);
+    expect(noteTexts(stranger)).toEqual([]); // another writer's draft stays their own
+    expect(frames.some((frame) => frame.includes('SECRET-IDEA-42'))).toBe(true);
+  });
+
+  it('keeps drafts across a restart and reveals them with their writer gone', async () => {
+    const writerKey = secret();
+    const ana = client('editor', { writer: writerKey });
+    await ana.synced;
+    createNote(ana.doc, { x: 1250, y: 600, author: 'Ana', text: 'Written alone' });
+    const again = client('editor', { writer: writerKey });
+    await waitFor(() => noteTexts(again).includes('Written alone'), 'the draft to be stored');
+    for (const c of clients.splice(0)) c.destroy();
+
+    await server.restart();
+    const back = client('editor', { writer: writerKey });
+    await back.synced;
+    expect(noteTexts(back)).toEqual(['Written alone']);
+    back.destroy();
+
+    expect(await (await reveal()).json()).toEqual({ revealed: 1 });
+    const board = await (await server.getBoard(id)).json();
+    expect(board.notes.map((n: { text: string }) => n.text)).toEqual(['Written alone']);
+  });
+
+  it('refuses a private connection to a viewer and a malformed writer key', async () => {
+    const viewer = server.token(id, 'viewer');
+    const editor = server.token(id, 'editor');
+    expect(await upgradeStatus(`t=${viewer}&w=${secret()}`)).toBe(403);
+    expect(await upgradeStatus(`t=${editor}&w=short`)).toBe(403);
+    expect(await upgradeStatus(`t=${editor}&w=${secret()}`)).toBe(101);
+  });
+});
