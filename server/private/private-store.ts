@@ -94,6 +94,8 @@ export class PrivateStore implements RoomStore {
         ? { format: snapshotRow.format, data: new Uint8Array(snapshotRow.data) }
         : null,
       updates: rows.slice(last + 1).map((row) => new Uint8Array(row.data)),
+      // Not recorded for drafts (no setDocSchema): a draft's room builds it when it loads.
+      docSchema: null,
     };
   }
 

@@ -273,9 +273,10 @@ export class Room {
     const current = result.status === 'current' || result.status === 'migrated';
     const schema = current ? SCHEMA_VERSION : null;
     // A migration whose write failed is only in memory: the store's document is still old.
-    if (schema === this.storedSchema || this.unstored.length > 0) return;
+    const { store } = this.options;
+    if (!store.setDocSchema || schema === this.storedSchema || this.unstored.length > 0) return;
     try {
-      this.options.store.setDocSchema(this.id, schema);
+      store.setDocSchema(this.id, schema);
       this.storedSchema = schema;
     } catch (error) {
       this.options.logger.warn(

@@ -43,8 +43,13 @@ export interface BoardStore {
   close(): void;
 }
 
-/** What a Room needs of a store (boards, and private writing's documents, server/private). */
-export type RoomStore = Pick<BoardStore, 'loadBoard' | 'appendUpdate' | 'compact'>;
+/**
+ * What a Room needs of a store (boards, and private writing's documents, server/private).
+ * A store without `setDocSchema` never records a document as current, so its rooms build
+ * every document when they load it (StoredBoard.docSchema).
+ */
+export type RoomStore = Pick<BoardStore, 'loadBoard' | 'appendUpdate' | 'compact'> &
+  Partial<Pick<BoardStore, 'setDocSchema'>>;
 
 export interface BoardInit {
   /** Milliseconds since the epoch. */
