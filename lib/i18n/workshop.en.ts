@@ -29,6 +29,7 @@ export const workshopEn = {
   'locks.heading': 'Locks',
   'locks.board': 'Lock the whole board',
   'locks.blocks': 'Lock single blocks',
+  'locks.blocksLocked': 'Lock single blocks ({count} locked)',
   'locks.hint':
     'Editors cannot change a locked block; you still can. Votes and comments stay open.',
 };

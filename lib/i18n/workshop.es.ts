@@ -31,6 +31,7 @@ export const workshopEs: Record<keyof typeof workshopEn, string> = {
   'locks.heading': 'Bloqueos',
   'locks.board': 'Bloquear todo el lienzo',
   'locks.blocks': 'Bloquear bloques sueltos',
+  'locks.blocksLocked': 'Bloquear bloques sueltos ({count} bloqueados)',
   'locks.hint':
     'Quien edita no puede cambiar un bloque bloqueado; tú sí. Los votos y comentarios siguen abiertos.',
 };
