@@ -25,6 +25,8 @@ export const workshopEs: Record<keyof typeof workshopEn, string> = {
     'Mientras dure, cada persona ve solo sus propias notas nuevas, hasta que las reveles todas a la vez.',
   'private.on':
     'Escritura privada: solo tú ves tus notas nuevas hasta que quien facilita las revele',
+  'private.onViewer':
+    'Escritura privada: las notas nuevas aparecerán cuando quien facilita las revele',
   'private.revealed': '{count} notas privadas reveladas',
   'private.revealFailed':
     'No se pudieron revelar las notas. Revisa la conexión e inténtalo de nuevo.',
