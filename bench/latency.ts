@@ -36,8 +36,8 @@ export interface LatencyCase {
  * 6th slowest and swung from 0.8x to 1.4x between runs on this machine; 2,000 moves (40 s a
  * server) make it the 20th. The 200-client case runs two rounds per server too, although
  * its setup (199 clients syncing the board in this process) takes about 15 s a round: with
- * one round ours always ran second, after the reference's round had warmed and loaded this
- * process, and that order alone moved its ratio by more than the 1.2x margin between runs.
+ * one round ours always ran second, after the reference's round had loaded this process
+ * (garbage, JIT state), an order effect the other cases are built to cancel.
  */
 export const LATENCY_CASES: readonly LatencyCase[] = sized(
   [
