@@ -409,7 +409,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
             timer={workshop.timer}
             serverOffset={workshop.serverOffset}
             boardLocked={workshop.boardLocked}
-            privateWriting={privateWriting.on}
+            privateWriting={privateWriting.on ? (readOnly ? 'watcher' : 'writer') : null}
           />
           {versions.open && (
             <VersionBanner

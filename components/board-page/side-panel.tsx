@@ -77,7 +77,7 @@ export function SidePanel(props: SidePanelProps) {
 
   return (
     <div className={tab === 'overview' ? `${styles.side} ${styles.wide}` : styles.side}>
-      {props.header}
+      {props.header && <div className={styles.header}>{props.header}</div>}
       <div role="tablist" className={styles.tabs} aria-label={t('side.tabs')}>
         {tabButton('note', t('side.tab.note'))}
         {tabButton('overview', t('side.tab.overview'))}

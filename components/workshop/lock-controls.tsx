@@ -27,9 +27,13 @@ export function LockControls({
         />
         {t('locks.board')}
       </label>
-      {/* Open by itself while a block is locked, so the facilitator sees which. */}
-      <details className={styles.blocks} open={locks.blocks.length > 0 || undefined}>
-        <summary data-testid="lock-blocks-toggle">{t('locks.blocks')}</summary>
+      <details className={styles.blocks}>
+        {/* The summary counts locked blocks, so a closed list still says that some are. */}
+        <summary data-testid="lock-blocks-toggle">
+          {locks.blocks.length > 0
+            ? t('locks.blocksLocked', { count: locks.blocks.length })
+            : t('locks.blocks')}
+        </summary>
         {BLOCK_IDS.map((block) => (
           <label key={block} className={styles.option}>
             <input

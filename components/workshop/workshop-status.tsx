@@ -11,8 +11,11 @@ interface WorkshopStatusProps {
   serverOffset: number;
   /** The board-wide lock is on for this person (an editor; the facilitator is never locked). */
   boardLocked: boolean;
-  /** Private writing is on (shown to everyone, so nobody wonders where the notes went). */
-  privateWriting: boolean;
+  /**
+   * Private writing, shown to everyone so nobody wonders where the notes went: 'writer' for
+   * someone whose notes are now private, 'watcher' for a viewer, null when it is off.
+   */
+  privateWriting: 'writer' | 'watcher' | null;
 }
 
 /**
@@ -23,7 +26,7 @@ export function WorkshopStatus(props: WorkshopStatusProps) {
   const { timer, serverOffset, boardLocked, privateWriting } = props;
   const { t } = useI18n();
   const now = useNow(timer.state === 'running') + serverOffset;
-  if (timer.state === 'idle' && !boardLocked && !privateWriting) return null;
+  if (timer.state === 'idle' && !boardLocked && privateWriting === null) return null;
   const remaining = timerRemainingMs(timer, now);
   const state = timer.state === 'running' && remaining === 0 ? 'over' : timer.state;
   return (
@@ -45,7 +48,7 @@ export function WorkshopStatus(props: WorkshopStatusProps) {
       )}
       {privateWriting && (
         <div role="status" className={styles.private} data-testid="private-writing-on">
-          {t('private.on')}
+          {t(privateWriting === 'writer' ? 'private.on' : 'private.onViewer')}
         </div>
       )}
       {boardLocked && (

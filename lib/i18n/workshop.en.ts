@@ -24,11 +24,14 @@ export const workshopEn = {
     'While it is on, each person’s new notes are seen only by them, until you reveal them all at once.',
   'private.on':
     'Private writing: your new notes are seen only by you until the facilitator reveals them',
+  'private.onViewer':
+    'Private writing: the participants’ new notes appear when the facilitator reveals them',
   'private.revealed': '{count} private notes revealed',
   'private.revealFailed': 'The notes could not be revealed. Check the connection and try again.',
   'locks.heading': 'Locks',
   'locks.board': 'Lock the whole board',
   'locks.blocks': 'Lock single blocks',
+  'locks.blocksLocked': 'Lock single blocks ({count} locked)',
   'locks.hint':
     'Editors cannot change a locked block; you still can. Votes and comments stay open.',
 };

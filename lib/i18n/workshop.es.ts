@@ -25,12 +25,15 @@ export const workshopEs: Record<keyof typeof workshopEn, string> = {
     'Mientras dure, cada persona ve solo sus propias notas nuevas, hasta que las reveles todas a la vez.',
   'private.on':
     'Escritura privada: solo tú ves tus notas nuevas hasta que quien facilita las revele',
+  'private.onViewer':
+    'Escritura privada: las notas nuevas aparecerán cuando quien facilita las revele',
   'private.revealed': '{count} notas privadas reveladas',
   'private.revealFailed':
     'No se pudieron revelar las notas. Revisa la conexión e inténtalo de nuevo.',
   'locks.heading': 'Bloqueos',
   'locks.board': 'Bloquear todo el lienzo',
   'locks.blocks': 'Bloquear bloques sueltos',
+  'locks.blocksLocked': 'Bloquear bloques sueltos ({count} bloqueados)',
   'locks.hint':
     'Quien edita no puede cambiar un bloque bloqueado; tú sí. Los votos y comentarios siguen abiertos.',
 };

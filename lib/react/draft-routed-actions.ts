@@ -6,13 +6,13 @@ import type { BoardActions } from './use-board-actions';
 /**
  * The page's actions while private writing is on: new notes go to this person's private
  * draft, and every gesture on a note goes to the document that holds it (a selection may mix
- * board and draft notes, so lists are split). The title, undo and redo stay the board's: a
- * draft note is taken back by deleting it.
+ * board and draft notes, so lists are split). The title stays the board's. Undo and redo take
+ * back this person's draft gestures first (what they are writing now), then the board's.
  */
 export function draftRoutedActions(
   board: BoardActions,
   draft: BoardActions,
-  draftDoc: Y.Doc,
+  { doc: draftDoc, undoManager: draftUndo }: { doc: Y.Doc; undoManager: Y.UndoManager },
 ): BoardActions {
   const inDraft = (id: NoteId) => boardRoots(draftDoc).notes.has(id);
   const of = (id: NoteId) => (inDraft(id) ? draft : board);
@@ -57,5 +57,7 @@ export function draftRoutedActions(
     linkNotes: (from, target) => of(from).linkNotes(from, target),
     unlinkNotes: (from, target) => of(from).unlinkNotes(from, target),
     noteText: (id) => of(id).noteText(id),
+    undo: () => (draftUndo.canUndo() ? draft.undo() : board.undo()),
+    redo: () => (draftUndo.canRedo() ? draft.redo() : board.redo()),
   };
 }

@@ -68,7 +68,7 @@ export function usePrivateWriting(
   const actions = useMemo(
     () =>
       boardActions && draft
-        ? draftRoutedActions(boardActions, boardActionsFor(draft, author), draft.doc)
+        ? draftRoutedActions(boardActions, boardActionsFor(draft, author), draft)
         : boardActions,
     [boardActions, draft, author],
   );
