@@ -155,6 +155,30 @@ describe('Room, loaded from its stored bytes', () => {
     expect(boardRoots(client).notes.has(noteId)).toBe(true);
   });
 
+  it('closes everyone with 1011 and stays unusable when the build fails', () => {
+    const store = openStore();
+    // The store says "current", the document says a version no migration starts from.
+    const id = newBoardId();
+    const doc = new Y.Doc();
+    initBoardDoc(doc, { title: 'Broken', createdAt: 1 });
+    boardRoots(doc).meta.set(META_KEYS.schemaVersion, 0);
+    const snapshot = { format: 'v2', data: Y.encodeStateAsUpdateV2(doc) } as const;
+    const docSchema = SCHEMA_VERSION;
+    store.createBoard(id, { createdAt: 1, docSchema }, snapshot, issueTokens().stored);
+    const room = load(store, id);
+    const closed: number[] = [];
+    room.join({ send: () => {}, close: (code) => closed.push(code) });
+    const waiting: string[] = [];
+    room.whenMaterialized(() => waiting.push('step 1'));
+
+    expect(() => room.materialize()).toThrow(/no migration/);
+    expect(closed).toEqual([1011]);
+    expect(room.isMaterialized).toBe(false);
+    expect(() => room.doc).toThrow(/no migration/);
+    room.whenMaterialized(() => waiting.push('later'));
+    expect(waiting).toEqual([]);
+  });
+
   it('compacts a log that is due when it builds the document, not when it loads', () => {
     const store = openStore();
     const { id } = boardWithNotes(store, 4);
