@@ -39,7 +39,7 @@ export function loadRoom(
 }
 
 /** A policy under which any update since the last snapshot is due for compaction. */
-const COMPACT_ANY_LOG: CompactionPolicy = { maxUpdates: 1, maxBytes: 1 };
+const COMPACT_ANY_LOG: CompactionPolicy = { maxUpdates: 1, maxBytes: 1, quietMs: 0 };
 
 /**
  * Compacts the board's log through the server's own code: a room compacts a log that is due

@@ -9,7 +9,17 @@ export interface CompactionPolicy {
   maxUpdates: number;
   /** Compact once the updates appended since the last snapshot reach this many bytes. */
   maxBytes: number;
+  /**
+   * A due compaction waits until the board has been quiet (no update) this long, in ms, so
+   * that encoding and writing a snapshot (tens of ms on a big board, plus the WAL checkpoints
+   * its bytes bring) never stalls a gesture in flight. 0 compacts at once. A log that keeps
+   * growing without a lull is compacted anyway at FORCE_FACTOR times the thresholds.
+   */
+  quietMs: number;
 }
+
+/** How far past its thresholds a log may grow while waiting for a quiet moment. */
+export const FORCE_FACTOR = 4;
 
 const MiB = 1024 * 1024;
 
@@ -21,10 +31,13 @@ const MiB = 1024 * 1024;
 export const COMPACT_AFTER_UPDATES = 500;
 /** 1 MiB: a few large pastes should not grow the log far past the board itself between counts. */
 export const COMPACT_AFTER_BYTES = 1 * MiB;
+/** One second without an update: people pause between gestures far more often than that. */
+export const COMPACT_WHEN_QUIET_MS = 1_000;
 
 export const DEFAULT_COMPACTION: CompactionPolicy = {
   maxUpdates: COMPACT_AFTER_UPDATES,
   maxBytes: COMPACT_AFTER_BYTES,
+  quietMs: COMPACT_WHEN_QUIET_MS,
 };
 
 /** Counts what was appended since the last snapshot. */
@@ -49,5 +62,15 @@ export class LogCounter {
 
   due(policy: CompactionPolicy): boolean {
     return this.updates >= policy.maxUpdates || this.bytes >= policy.maxBytes;
+  }
+
+  /** Due and past waiting for a lull: FORCE_FACTOR times a threshold, or no waiting at all. */
+  overdue(policy: CompactionPolicy): boolean {
+    return (
+      this.due(policy) &&
+      (policy.quietMs <= 0 ||
+        this.updates >= policy.maxUpdates * FORCE_FACTOR ||
+        this.bytes >= policy.maxBytes * FORCE_FACTOR)
+    );
   }
 }

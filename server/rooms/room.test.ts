@@ -182,7 +182,7 @@ describe('Room, loaded from its stored bytes', () => {
   it('compacts a log that is due when it builds the document, not when it loads', () => {
     const store = openStore();
     const { id } = boardWithNotes(store, 4);
-    const room = load(store, id, { compaction: { maxUpdates: 2, maxBytes: 1e9 } });
+    const room = load(store, id, { compaction: { maxUpdates: 2, maxBytes: 1e9, quietMs: 0 } });
     expect(store.logStats(id).rows).toBe(5);
     room.materialize();
     expect(store.logStats(id)).toMatchObject({ rows: 1, snapshots: 1 });

@@ -66,6 +66,8 @@ export class Room {
   /** Why building the document failed; the room is unusable and has closed everyone. */
   private buildError: Error | null = null;
   private buildScheduled = false;
+  /** A due compaction waiting for the board to be quiet (CompactionPolicy.quietMs). */
+  private compactTimer: NodeJS.Timeout | null = null;
   /** Waiting for the document to be built (whenMaterialized). */
   private waiting: (() => void)[] = [];
 
@@ -240,6 +242,12 @@ export class Room {
 
   destroy(): void {
     if (this.destroyed) return;
+    // A compaction waiting for a lull happens now: the board is leaving memory.
+    if (this.compactTimer) {
+      clearTimeout(this.compactTimer);
+      this.compactTimer = null;
+      if (this.unstored.length === 0) this.compactNow();
+    }
     this.destroyed = true;
     this.stored = null;
     this.waiting = [];
@@ -327,8 +335,27 @@ export class Room {
     if (missed.length > 0) this.broadcast(encodeSyncUpdate(Y.mergeUpdates(missed)), null);
   }
 
+  /**
+   * Compacts a due log once the board is quiet (each update restarts the wait), or at once
+   * when it is overdue (CompactionPolicy.quietMs).
+   */
   private compactIfDue(): void {
-    if (!this.log.due(this.options.compaction)) return;
+    const policy = this.options.compaction;
+    if (!this.log.due(policy)) return;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    if (this.log.overdue(policy)) {
+      this.compactNow();
+      return;
+    }
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      if (!this.destroyed) this.compactNow();
+    }, policy.quietMs);
+    this.compactTimer.unref();
+  }
+
+  private compactNow(): void {
     try {
       this.writeSnapshot();
     } catch (error) {

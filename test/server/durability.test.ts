@@ -154,7 +154,7 @@ describe('store failures', () => {
 
 describe('compaction', () => {
   it('folds the log into one snapshot as it grows, keeping the content', async () => {
-    const server = await testServer({ compaction: { maxUpdates: 20 } });
+    const server = await testServer({ compaction: { maxUpdates: 20, quietMs: 0 } });
     const id = await server.createBoard('Compacted');
     const a = client(server.url, boardOf(server, id));
     const b = client(server.url, boardOf(server, id));
@@ -183,8 +183,25 @@ describe('compaction', () => {
     expect(board.notes.get(note)).toMatchObject({ x: MOVES * 10, text: 'Customer segments' });
   });
 
+  it('waits for the board to be quiet before compacting a due log', async () => {
+    const server = await testServer({ compaction: { maxUpdates: 20, quietMs: 300 } });
+    const id = await server.createBoard('Quiet');
+    const a = client(server.url, boardOf(server, id));
+    const b = client(server.url, boardOf(server, id));
+    await Promise.all([a.synced, b.synced]);
+    const note = createNote(a.doc, { x: 0, y: 0, author: 'A' });
+    for (let i = 1; i <= 30; i++) moveNotes(a.doc, [{ id: note, x: i * 10, y: 100 }]);
+    await waitFor(() => readBoard(b.doc).notes.get(note)?.x === 300, 'the last move');
+
+    // Due (31 updates) but not overdue (4 x 20): the log waits for a lull...
+    expect(storedLog(server.dataDir, id).rows).toBeGreaterThan(30);
+    // ...and is one snapshot once the board has been quiet for 300 ms.
+    await waitFor(() => storedLog(server.dataDir, id).rows === 1, 'the compaction');
+    expect(storedLog(server.dataDir, id).snapshots).toBe(1);
+  });
+
   it('also compacts when the appended bytes pass their limit', async () => {
-    const server = await testServer({ compaction: { maxBytes: 4 * 1024 } });
+    const server = await testServer({ compaction: { maxBytes: 4 * 1024, quietMs: 0 } });
     const id = await server.createBoard();
     const a = client(server.url, boardOf(server, id));
     await a.synced;
