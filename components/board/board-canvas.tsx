@@ -22,6 +22,7 @@ import { BlocksLayer, type BlockLabel } from './blocks-layer';
 import { ConnectorArrows, ConnectorsLayer } from './connectors-layer';
 import { NoteNode, SELECTION_COLOR, type NoteDecoration } from './note-node';
 import { RemoteCursors } from './remote-cursors';
+import { useDoubleClickGuard } from './use-double-click-guard';
 import { useLatest } from './use-latest';
 
 export type { Tool };
@@ -80,6 +81,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const [dragDelta, setDragDelta] = useState<Point>({ x: 0, y: 0 });
   const dragFrame = useRef<number | null>(null);
   const pinch = useRef<Pinch | null>(null);
+  const { gestureEnded, spansGesture } = useDoubleClickGuard();
   const panning = tool === 'pan' || spacePanning;
 
   const connectors = useMemo(() => boardConnectors(props.notesById), [props.notesById]);
@@ -146,7 +148,12 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     [latest],
   );
 
-  const onNoteDoubleClick = useCallback((id: NoteId) => latest.current.onEdit(id), [latest]);
+  const onNoteDoubleClick = useCallback(
+    (id: NoteId) => {
+      if (!spansGesture()) latest.current.onEdit(id);
+    },
+    [latest, spansGesture],
+  );
 
   const onNoteDragStart = useCallback(
     (id: NoteId) => {
@@ -208,6 +215,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     (id: NoteId, event: Konva.KonvaEventObject<DragEvent>) => {
       const state = drag.current;
       drag.current = null;
+      gestureEnded();
       setDraggedIds(null);
       if (state) returnDraggedNodes(state);
       const origin = state?.origins.get(id);
@@ -224,7 +232,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       }
       snapNodesToRecords(state.ids);
     },
-    [latest, snapNodesToRecords, returnDraggedNodes],
+    [latest, snapNodesToRecords, returnDraggedNodes, gestureEnded],
   );
 
   // The resize handles follow the selection when exactly one note is selected.
@@ -241,6 +249,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     const node = transformerRef.current?.nodes()[0];
     const id = node?.id() as NoteId | undefined;
     const note = id ? latest.current.getNote(id) : undefined;
+    gestureEnded();
     if (!node || !id || !note) return;
     latest.current.actions.resizeNote(id, {
       x: node.x(),
@@ -249,7 +258,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       height: note.height * node.scaleY(),
     });
     snapNodesToRecords([id]);
-  }, [latest, snapNodesToRecords]);
+  }, [latest, snapNodesToRecords, gestureEnded]);
 
   const placeNoteAt = (point: Point, thenEdit: boolean) => {
     const { actions, onNotePlaced, onEdit, readOnly } = latest.current;
@@ -324,11 +333,12 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     const rect = rectFromCorners(marquee.start, marquee.end);
     setMarquee(null);
     if (rect.width < 3 && rect.height < 3) return; // a click, not a drag
+    gestureEnded();
     props.onSelect(notesInRect(notes, rect), 'add');
   };
 
   const onStageDoubleClick = (event: Konva.KonvaEventObject<MouseEvent>) => {
-    if (event.target !== stageRef.current || panning) return;
+    if (event.target !== stageRef.current || panning || spansGesture()) return;
     const point = boardPointer();
     if (point) placeNoteAt(point, true);
   };
@@ -420,7 +430,10 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       onDblClick={onStageDoubleClick}
       onWheel={onWheel}
       onDragMove={onStageDrag}
-      onDragEnd={onStageDrag}
+      onDragEnd={(event) => {
+        onStageDrag(event);
+        if (event.target === stageRef.current) gestureEnded();
+      }}
     >
       <BlocksLayer labels={props.labels} filledBlocks={filledBlocks} />
       <ConnectorsLayer connectors={staticConnectors} faded={fadedIds} />
