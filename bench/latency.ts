@@ -52,6 +52,21 @@ export const LATENCY_CASES: readonly LatencyCase[] = sized(
 );
 
 /**
+ * BENCH_LATENCY_CLIENTS=2,50 runs only the cases with those client counts (to look at one case
+ * without waiting for the others); unset, every case runs.
+ */
+function selectedCases(): readonly LatencyCase[] {
+  const only = process.env.BENCH_LATENCY_CLIENTS?.split(',').map((n) => Number(n.trim()));
+  if (!only) return LATENCY_CASES;
+  const cases = LATENCY_CASES.filter((c) => only.includes(c.clients));
+  if (cases.length === 0)
+    throw new Error(
+      `BENCH_LATENCY_CLIENTS: no case with ${only.join(', ')} clients; the cases have ${LATENCY_CASES.map((c) => c.clients).join(', ')}`,
+    );
+  return cases;
+}
+
+/**
  * With two rounds per server, the order is reference, ours, ours, reference (ABBA), so a load
  * that changes during the run (another process on this 2-core machine) weighs on both servers
  * alike. Samples of a server's rounds are pooled.
@@ -232,7 +247,7 @@ async function measureCase(
 
 export async function runLatency(servers: Record<ServerKind, BenchServer>): Promise<SectionResult> {
   const pairs: LatencyPair[] = [];
-  for (const latencyCase of LATENCY_CASES) pairs.push(await measureCase(servers, latencyCase));
+  for (const latencyCase of selectedCases()) pairs.push(await measureCase(servers, latencyCase));
   const ratio = ({ reference, ours }: LatencyPair) => ours.delaysMs.p99 / reference.delaysMs.p99;
   const rows = pairs.map((pair) => {
     const { reference, ours } = pair;

@@ -6,6 +6,7 @@
  *   BENCH_QUICK=1                 a smaller run (a smoke test of the suite)
  *   BENCH_ONLY=latency,heap,...   run some sections only (latency, heap, storeLoad, storeSize,
  *                                 insights, frameTime)
+ *   BENCH_LATENCY_CLIENTS=2,50    run only those latency cases (2, 50, 200; quick: 2, 20)
  *   BENCH_SERVER_NODE_ARGS=...    extra node flags for the server processes (e.g. --cpu-prof)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
