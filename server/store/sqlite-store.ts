@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROLES, type BoardId, type Role } from '../../lib/model';
 import type { StoredToken, StoredTokens } from '../auth/tokens';
+import { consoleLogger, errorMessage, type Logger } from '../log';
 import type {
   BoardInit,
   BoardStore,
@@ -10,6 +11,7 @@ import type {
   StoredSnapshot,
   UpdateFormat,
 } from './board-store';
+import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
 /** The database file inside LIENZO_DATA_DIR. */
 export const DATABASE_FILE = 'lienzo.db';
@@ -20,6 +22,9 @@ export const DATABASE_FILE = 'lienzo.db';
  */
 const BUSY_TIMEOUT_MS = 5_000;
 
+/** SQLite's default automatic checkpoint threshold, in WAL pages: the fallback (see below). */
+const SQLITE_AUTOCHECKPOINT_PAGES = 1_000;
+
 /**
  * Another connection to the board database, for a feature that keeps tables of its own next
  * to the boards (version history, private writing). WAL lets it share the file with the
@@ -28,6 +33,8 @@ const BUSY_TIMEOUT_MS = 5_000;
  */
 export function openSideConnection(dataDir: string, createTables: string): Database.Database {
   const db = new Database(join(dataDir, DATABASE_FILE));
+  // The store's checkpointer copies this connection's commits too (wal-checkpointer.ts).
+  db.pragma('wal_autocheckpoint = 0');
   db.pragma('foreign_keys = ON');
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.exec(createTables);
@@ -112,12 +119,24 @@ function toBytes(buffer: Buffer): Uint8Array {
 export class SqliteBoardStore implements BoardStore {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly checkpointer: WalCheckpointer;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, logger: Logger = consoleLogger) {
     mkdirSync(dataDir, { recursive: true });
-    this.db = new Database(join(dataDir, DATABASE_FILE));
+    const file = join(dataDir, DATABASE_FILE);
+    this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    // Checkpoints run on a worker thread, off the event loop (wal-checkpointer.ts); should
+    // it fail, SQLite's own checkpoint comes back, so the log never grows without bound.
+    this.db.pragma('wal_autocheckpoint = 0');
+    this.checkpointer = startWalCheckpointer(file, {
+      onFailure: (error) => {
+        logger.warn('WAL checkpoint worker failed; checkpointing in-line', errorMessage(error));
+        if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);
+      },
+      onWarning: (message) => logger.warn('WAL checkpoint', message),
+    });
     this.db.pragma('foreign_keys = ON');
     this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     this.migrate();
@@ -288,6 +307,7 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   close(): void {
+    this.checkpointer.close();
     if (this.db.open) this.db.close();
   }
 }

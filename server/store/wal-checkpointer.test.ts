@@ -1,0 +1,57 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newBoardId } from '../../lib/model';
+import { makeTempDir } from '../../test/helpers/temp-dir';
+import { waitFor } from '../../test/helpers/wait';
+import { issueTokens } from '../auth/tokens';
+import { DATABASE_FILE, SqliteBoardStore } from './sqlite-store';
+import { startWalCheckpointer } from './wal-checkpointer';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+/** 2,000 updates of 200 bytes: about 4,000 WAL pages, four times SQLite's own threshold. */
+const UPDATES = 2_000;
+const UPDATE_BYTES = 200;
+
+describe('WAL checkpoints', () => {
+  it('never run inside a write, and reach the database file from the worker soon after', async () => {
+    const dir = makeTempDir();
+    const store = new SqliteBoardStore(dir.path);
+    cleanups.push(
+      () => dir.remove(),
+      () => store.close(),
+    );
+    const id = newBoardId();
+    store.createBoard(
+      id,
+      { createdAt: 1, docSchema: 3 },
+      { format: 'v2', data: new Uint8Array([0]) },
+      issueTokens().stored,
+    );
+    const databaseBytes = () => statSync(join(dir.path, DATABASE_FILE)).size;
+    const before = databaseBytes();
+
+    // Synchronous writes give the worker no chance to run between them: had any commit
+    // checkpointed in-line (SQLite's default every 1,000 pages), the file would have grown.
+    for (let i = 0; i < UPDATES; i++)
+      store.appendUpdate(id, new Uint8Array(UPDATE_BYTES).fill(i % 251));
+    expect(databaseBytes()).toBe(before);
+
+    await waitFor(() => databaseBytes() > before + UPDATES * UPDATE_BYTES, 'the worker checkpoint');
+    expect(store.loadBoard(id)?.updates).toHaveLength(UPDATES);
+  });
+
+  it('report a worker that cannot open the database, so the store falls back to in-line checkpoints', async () => {
+    const failures: Error[] = [];
+    const checkpointer = startWalCheckpointer('/nonexistent-lienzo-dir/lienzo.db', {
+      onFailure: (error) => failures.push(error),
+    });
+    cleanups.push(() => checkpointer.close());
+    await waitFor(() => failures.length > 0, 'the failure report');
+    expect(failures[0]?.message).toMatch(/directory does not exist|unable to open/i);
+  });
+});
