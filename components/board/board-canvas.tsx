@@ -23,6 +23,7 @@ import { ConnectorArrows, ConnectorsLayer } from './connectors-layer';
 import { NoteNode, SELECTION_COLOR, type NoteDecoration } from './note-node';
 import { RemoteCursors } from './remote-cursors';
 import { useDoubleClickGuard } from './use-double-click-guard';
+import { useNoteDrag } from './use-note-drag';
 import { useLatest } from './use-latest';
 
 export type { Tool };
@@ -57,13 +58,6 @@ export interface BoardCanvasProps {
   readOnly?: boolean;
 }
 
-interface DragState {
-  ids: NoteId[];
-  origins: Map<NoteId, Point>;
-  /** Each dragged node's place in the notes layer, to put it back there on drop. */
-  zIndexes: Map<NoteId, number>;
-}
-
 /** The Konva stage: blocks, notes, selection, resizing, panning, zooming and cursors. */
 export default function BoardCanvas(props: BoardCanvasProps) {
   const { size, notes, viewport, selection, tool, spacePanning, editingId, peers } = props;
@@ -71,18 +65,26 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const stageRef = useRef<Konva.Stage>(null);
   const notesLayerRef = useRef<Konva.Layer>(null);
   const transformerRef = useRef<Konva.Transformer>(null);
-  const drag = useRef<DragState | null>(null);
   const [marquee, setMarquee] = useState<{ start: Point; end: Point } | null>(null);
   const [connectDraft, setConnectDraft] = useState<{ from: NoteId; to: Point } | null>(null);
-  // While dragging, the dragged notes live in a small layer of their own, so each frame
-  // redraws that layer only, not every note and connector of the board (see bench/).
-  const dragLayerRef = useRef<Konva.Layer>(null);
-  const [draggedIds, setDraggedIds] = useState<ReadonlySet<NoteId> | null>(null);
-  const [dragDelta, setDragDelta] = useState<Point>({ x: 0, y: 0 });
-  const dragFrame = useRef<number | null>(null);
   const pinch = useRef<Pinch | null>(null);
   const { gestureEnded, spansGesture } = useDoubleClickGuard();
   const panning = tool === 'pan' || spacePanning;
+
+  /** After a write, put nodes where the document says (it may have clamped the gesture). */
+  const snapNodesToRecords = useCallback(
+    (ids: readonly NoteId[]) => {
+      for (const id of ids) {
+        const record = latest.current.getNote(id);
+        const node = stageRef.current?.findOne(`#${id}`);
+        if (record && node) node.setAttrs({ x: record.x, y: record.y, scaleX: 1, scaleY: 1 });
+      }
+    },
+    [latest],
+  );
+
+  const { dragLayerRef, draggedIds, dragDelta, onNoteDragStart, onNoteDragMove, onNoteDragEnd } =
+    useNoteDrag({ latest, stageRef, notesLayerRef, snapNodesToRecords, onDragEnded: gestureEnded });
 
   const connectors = useMemo(() => boardConnectors(props.notesById), [props.notesById]);
   const touchesDragged = useCallback(
@@ -121,18 +123,6 @@ export default function BoardCanvas(props: BoardCanvasProps) {
 
   const boardPointer = (): Point | null => stageRef.current?.getRelativePointerPosition() ?? null;
 
-  /** After a write, put nodes where the document says (it may have clamped the gesture). */
-  const snapNodesToRecords = useCallback(
-    (ids: readonly NoteId[]) => {
-      for (const id of ids) {
-        const record = latest.current.getNote(id);
-        const node = stageRef.current?.findOne(`#${id}`);
-        if (record && node) node.setAttrs({ x: record.x, y: record.y, scaleX: 1, scaleY: 1 });
-      }
-    },
-    [latest],
-  );
-
   const onNotePointerDown = useCallback(
     (id: NoteId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
       event.cancelBubble = true; // the stage must not start a selection rectangle
@@ -153,86 +143,6 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       if (!spansGesture()) latest.current.onEdit(id);
     },
     [latest, spansGesture],
-  );
-
-  const onNoteDragStart = useCallback(
-    (id: NoteId) => {
-      const { selection: current, getNote, onSelect } = latest.current;
-      const ids = current.has(id) ? [...current] : [id];
-      if (!current.has(id)) onSelect([id], 'replace');
-      const origins = new Map<NoteId, Point>();
-      for (const noteId of ids) {
-        const note = getNote(noteId);
-        if (note) origins.set(noteId, { x: note.x, y: note.y });
-      }
-      const zIndexes = new Map<NoteId, number>();
-      const nodes = [...origins.keys()]
-        .map((noteId) => notesLayerRef.current?.findOne(`#${noteId}`))
-        .filter((node): node is Konva.Node => node !== undefined);
-      for (const node of nodes) zIndexes.set(node.id() as NoteId, node.zIndex());
-      for (const node of nodes) if (dragLayerRef.current) node.moveTo(dragLayerRef.current);
-      drag.current = { ids: [...origins.keys()], origins, zIndexes };
-      setDraggedIds(new Set(origins.keys()));
-      setDragDelta({ x: 0, y: 0 });
-    },
-    [latest],
-  );
-
-  /** Puts dragged nodes back in the notes layer, each at its old place in the stacking order. */
-  const returnDraggedNodes = useCallback((state: DragState) => {
-    const layer = notesLayerRef.current;
-    const back = [...state.zIndexes].sort((a, b) => a[1] - b[1]);
-    for (const [id, zIndex] of back) {
-      const node = stageRef.current?.findOne(`#${id}`);
-      if (!node || !layer) continue;
-      node.moveTo(layer);
-      node.zIndex(Math.min(zIndex, layer.children.length - 1));
-    }
-  }, []);
-
-  const onNoteDragMove = useCallback((id: NoteId, event: Konva.KonvaEventObject<DragEvent>) => {
-    const state = drag.current;
-    const origin = state?.origins.get(id);
-    if (!state || !origin) return;
-    const dx = event.target.x() - origin.x;
-    const dy = event.target.y() - origin.y;
-    // Only the Konva nodes move while dragging; the document is written once, on drop.
-    for (const other of state.ids) {
-      if (other === id) continue;
-      const start = state.origins.get(other)!;
-      stageRef.current?.findOne(`#${other}`)?.position({ x: start.x + dx, y: start.y + dy });
-    }
-    // Connectors follow, redrawn at most once a frame.
-    if (dragFrame.current === null) {
-      dragFrame.current = requestAnimationFrame(() => {
-        dragFrame.current = null;
-        if (drag.current) setDragDelta({ x: dx, y: dy });
-      });
-    }
-  }, []);
-
-  const onNoteDragEnd = useCallback(
-    (id: NoteId, event: Konva.KonvaEventObject<DragEvent>) => {
-      const state = drag.current;
-      drag.current = null;
-      gestureEnded();
-      setDraggedIds(null);
-      if (state) returnDraggedNodes(state);
-      const origin = state?.origins.get(id);
-      if (!state || !origin) return;
-      const dx = event.target.x() - origin.x;
-      const dy = event.target.y() - origin.y;
-      if (dx !== 0 || dy !== 0) {
-        latest.current.actions.moveNotes(
-          state.ids.map((noteId) => {
-            const start = state.origins.get(noteId)!;
-            return { id: noteId, x: start.x + dx, y: start.y + dy };
-          }),
-        );
-      }
-      snapNodesToRecords(state.ids);
-    },
-    [latest, snapNodesToRecords, returnDraggedNodes, gestureEnded],
   );
 
   // The resize handles follow the selection when exactly one note is selected.

@@ -1,0 +1,130 @@
+'use client';
+import { useCallback, useRef, useState, type RefObject } from 'react';
+import type Konva from 'konva';
+import type { NoteId, Point } from '@/lib/model';
+import type { BoardCanvasProps } from './board-canvas';
+
+interface DragState {
+  ids: NoteId[];
+  origins: Map<NoteId, Point>;
+  /** Each dragged node's place in the notes layer, to put it back there on drop. */
+  zIndexes: Map<NoteId, number>;
+}
+
+export interface NoteDragOptions {
+  latest: RefObject<BoardCanvasProps>;
+  stageRef: RefObject<Konva.Stage | null>;
+  notesLayerRef: RefObject<Konva.Layer | null>;
+  /** After the drop's write, puts the nodes where the document says. */
+  snapNodesToRecords(ids: readonly NoteId[]): void;
+  onDragEnded(): void;
+}
+
+/**
+ * Dragging notes: the selection moves together (a note outside it replaces it first), only
+ * the Konva nodes move while the pointer does, and the document is written once, on drop,
+ * with one moveNotes. While dragging, the dragged notes live in a small layer of their own,
+ * so each frame redraws that layer only, not every note and connector of the board (see
+ * bench/frame-time.ts); draggedIds and dragDelta let the connectors of dragged notes follow.
+ */
+export function useNoteDrag({
+  latest,
+  stageRef,
+  notesLayerRef,
+  snapNodesToRecords,
+  onDragEnded,
+}: NoteDragOptions) {
+  const drag = useRef<DragState | null>(null);
+  const dragLayerRef = useRef<Konva.Layer>(null);
+  const [draggedIds, setDraggedIds] = useState<ReadonlySet<NoteId> | null>(null);
+  const [dragDelta, setDragDelta] = useState<Point>({ x: 0, y: 0 });
+  const dragFrame = useRef<number | null>(null);
+
+  const onNoteDragStart = useCallback(
+    (id: NoteId) => {
+      const { selection: current, getNote, onSelect } = latest.current;
+      const ids = current.has(id) ? [...current] : [id];
+      if (!current.has(id)) onSelect([id], 'replace');
+      const origins = new Map<NoteId, Point>();
+      for (const noteId of ids) {
+        const note = getNote(noteId);
+        if (note) origins.set(noteId, { x: note.x, y: note.y });
+      }
+      const zIndexes = new Map<NoteId, number>();
+      const nodes = [...origins.keys()]
+        .map((noteId) => notesLayerRef.current?.findOne(`#${noteId}`))
+        .filter((node): node is Konva.Node => node !== undefined);
+      for (const node of nodes) zIndexes.set(node.id() as NoteId, node.zIndex());
+      for (const node of nodes) if (dragLayerRef.current) node.moveTo(dragLayerRef.current);
+      drag.current = { ids: [...origins.keys()], origins, zIndexes };
+      setDraggedIds(new Set(origins.keys()));
+      setDragDelta({ x: 0, y: 0 });
+    },
+    [latest, notesLayerRef],
+  );
+
+  /** Puts dragged nodes back in the notes layer, each at its old place in the stacking order. */
+  const returnDraggedNodes = useCallback(
+    (state: DragState) => {
+      const layer = notesLayerRef.current;
+      const back = [...state.zIndexes].sort((a, b) => a[1] - b[1]);
+      for (const [id, zIndex] of back) {
+        const node = stageRef.current?.findOne(`#${id}`);
+        if (!node || !layer) continue;
+        node.moveTo(layer);
+        node.zIndex(Math.min(zIndex, layer.children.length - 1));
+      }
+    },
+    [notesLayerRef, stageRef],
+  );
+
+  const onNoteDragMove = useCallback(
+    (id: NoteId, event: Konva.KonvaEventObject<DragEvent>) => {
+      const state = drag.current;
+      const origin = state?.origins.get(id);
+      if (!state || !origin) return;
+      const dx = event.target.x() - origin.x;
+      const dy = event.target.y() - origin.y;
+      // Only the Konva nodes move while dragging; the document is written once, on drop.
+      for (const other of state.ids) {
+        if (other === id) continue;
+        const start = state.origins.get(other)!;
+        stageRef.current?.findOne(`#${other}`)?.position({ x: start.x + dx, y: start.y + dy });
+      }
+      // Connectors follow, redrawn at most once a frame.
+      if (dragFrame.current === null) {
+        dragFrame.current = requestAnimationFrame(() => {
+          dragFrame.current = null;
+          if (drag.current) setDragDelta({ x: dx, y: dy });
+        });
+      }
+    },
+    [stageRef],
+  );
+
+  const onNoteDragEnd = useCallback(
+    (id: NoteId, event: Konva.KonvaEventObject<DragEvent>) => {
+      const state = drag.current;
+      drag.current = null;
+      onDragEnded();
+      setDraggedIds(null);
+      if (state) returnDraggedNodes(state);
+      const origin = state?.origins.get(id);
+      if (!state || !origin) return;
+      const dx = event.target.x() - origin.x;
+      const dy = event.target.y() - origin.y;
+      if (dx !== 0 || dy !== 0) {
+        latest.current.actions.moveNotes(
+          state.ids.map((noteId) => {
+            const start = state.origins.get(noteId)!;
+            return { id: noteId, x: start.x + dx, y: start.y + dy };
+          }),
+        );
+      }
+      snapNodesToRecords(state.ids);
+    },
+    [latest, snapNodesToRecords, returnDraggedNodes, onDragEnded],
+  );
+
+  return { dragLayerRef, draggedIds, dragDelta, onNoteDragStart, onNoteDragMove, onNoteDragEnd };
+}
