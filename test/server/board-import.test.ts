@@ -16,6 +16,9 @@ import {
 import { richTextContent } from '../../lib/doc/test-support';
 import type { BoardFile } from '../../lib/export';
 import type { NoteId } from '../../lib/model';
+import { createTranslator } from '../../lib/i18n/translate';
+import { issueMessage } from '../../lib/export';
+import { importBoardFile } from '../../server/http/board-files';
 import { DATABASE_FILE } from '../../server/store/sqlite-store';
 import { connectClient, waitForNotes } from '../helpers/clients';
 import { waitFor } from '../helpers/wait';
@@ -264,5 +267,15 @@ describe('POST /api/boards/import', () => {
     const token = new URL(links.viewer).searchParams.get('t');
     const board = await (await fetch(`${server.url}/api/boards/${id}?t=${token}`)).json();
     expect(board.notes).toHaveLength(2000);
+  });
+
+  it('words a body too large to read in each language, keeping the reader’s words for the API', () => {
+    const store = null as never; // a refused body never reaches the store
+    const outcome = importBoardFile({ ok: false, status: 413, error: 'at most 16 MiB' }, store);
+    expect(outcome).toMatchObject({ ok: false, status: 413, error: 'at most 16 MiB', count: 1 });
+    if (outcome.ok) return;
+    expect(issueMessage(outcome.issues[0]!, createTranslator('es'))).toBe(
+      'El archivo pesa más de 16 MiB, el máximo de un archivo de tablero.',
+    );
   });
 });
