@@ -9,6 +9,7 @@ import {
   stableBoardFile,
 } from './fixtures/export-board';
 import type { BoardPage } from './fixtures/board-page';
+import { ReviewPage } from './fixtures/history-page';
 import { expect, test } from './fixtures/test';
 
 /** Pixels per board unit of the exported image (components/export/board-image.ts). */
@@ -52,6 +53,46 @@ async function fillBoard(board: BoardPage) {
   return { channel: channel.id, segment: segment.id, relation: relation.id };
 }
 
+/**
+ * Comments an export must keep: on the relationship note a thread with a reply, resolved; on
+ * the channel an open thread. The resolved thread leaves the list, so it is written first.
+ */
+async function commentBoard(board: BoardPage, ids: { channel: string; relation: string }) {
+  const review = new ReviewPage(board);
+  await review.openComments(ids.relation);
+  await review.comment('Do freelancers pay monthly?');
+  const thread = board.page.getByTestId('comment-thread');
+  await thread.getByTestId('comment-reply-input').fill('Yes: 60% in the interviews.');
+  await thread.getByTestId('comment-reply-submit').click();
+  await expect(thread.getByTestId('comment-reply')).toContainText('Yes: 60% in the interviews.');
+  await thread.getByTestId('comment-resolve').click();
+  await expect(thread).toHaveCount(0);
+  await review.openComments(ids.channel);
+  await review.comment('Is email enough?');
+  await expect.poll(() => review.commentBadge(ids.channel)).toBe('1');
+  return review;
+}
+
+/** Waits until the server's board file has both threads and the reply (exports read it). */
+async function serverHasComments(boardUrl: string) {
+  const { origin, pathname, search } = new URL(boardUrl);
+  const api = `${origin}/api/boards/${pathname.split('/').pop()}/export${search}`;
+  await expect
+    .poll(async () => {
+      const file = await (await fetch(api)).json();
+      return file.comments.map((c: { resolved: boolean; replies: unknown[] }) => [
+        c.resolved,
+        c.replies.length,
+      ]);
+    })
+    .toEqual(
+      expect.arrayContaining([
+        [true, 1],
+        [false, 0],
+      ]),
+    );
+}
+
 /** Waits until the server's copy of the board has the relationship's links (exports read it). */
 async function serverHas(boardUrl: string, relation: string) {
   const { origin, pathname, search } = new URL(boardUrl);
@@ -73,12 +114,29 @@ test.describe('export and import', () => {
     const { url } = await server.createBoard('Export round trip');
     const alice = await openAs(url, 'Alice');
     const ids = await fillBoard(alice);
+    await commentBoard(alice, ids);
     await serverHas(url, ids.relation);
+    await serverHasComments(url);
 
     const exported = await exportFrom(alice.page, 'json');
     expect(exported.name).toBe('export-round-trip.lienzo.json');
     const file = JSON.parse(exported.bytes.toString('utf8'));
-    expect(file).toMatchObject({ format: 'lienzo-board', formatVersion: 1 });
+    expect(file).toMatchObject({ format: 'lienzo-board', formatVersion: 2 });
+    // By note in drawing order: which note is drawn first is not this test's concern.
+    expect(file.comments).toHaveLength(2);
+    expect(file.comments).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          note: ids.relation,
+          author: 'Alice',
+          text: 'Do freelancers pay monthly?',
+          resolved: true,
+          resolvedBy: 'Alice',
+          replies: [expect.objectContaining({ text: 'Yes: 60% in the interviews.' })],
+        }),
+        expect.objectContaining({ note: ids.channel, resolved: false, replies: [] }),
+      ]),
+    );
     const relation = file.notes.find((n: { id: string }) => n.id === ids.relation);
     expect(relation.relationship).toMatchObject({ type: 'remote', stage: 'retention' });
     expect(relation.links).toEqual({ channels: [ids.channel], segments: [ids.segment] });
@@ -100,6 +158,14 @@ test.describe('export and import', () => {
     await expect(page.getByTestId('board-title')).toHaveValue('Export round trip');
     await alice.waitForNote((n) => n.id === ids.relation && n.links.channels.length === 1);
     expect(await page.evaluate(() => window.__lienzo!.drawnConnectors())).toBe(2);
+    // The threads are back on their notes: the open one counted, the resolved one listed.
+    const review = new ReviewPage(alice);
+    await expect.poll(() => review.commentBadge(ids.channel)).toBe('1');
+    expect(await review.commentBadge(ids.relation)).toBeNull();
+    await review.openComments(ids.relation);
+    await page.getByTestId('comments-show-resolved').check();
+    await expect(page.getByTestId('comment-resolved-by')).toHaveText('Resolved by Alice');
+    await expect(page.getByTestId('comment-reply')).toContainText('Yes: 60% in the interviews.');
 
     const again = await exportFrom(page, 'json');
     expect(stableBoardFile(again.bytes)).toEqual(stableBoardFile(exported.bytes));
@@ -194,7 +260,13 @@ test.describe('export and import', () => {
     await expect(error).toContainText('The file is not JSON.');
     await page.getByTestId('lang-es').click();
     await importOnHomePage(page, 'other.json', JSON.stringify({ hello: 'world' }));
-    await expect(error).toContainText('No es un archivo de tablero de Lienzo.');
+    await expect(error).toContainText('No es un archivo de tablero de Lienzo');
+    // In Spanish, every word of a problem is Spanish; only the path and the value are the file's.
+    await importOnHomePage(page, 'bad.json', JSON.stringify(file));
+    await expect(error).toContainText(
+      'notes[0] (note_AAAAAAAAAAAAAAAA).color: "magenta" no es válido; debe ser el nombre de un color de la paleta.',
+    );
+    await expect(error).not.toContainText('colour');
     await expect(page.getByTestId('recent-board-link')).toHaveCount(0);
   });
 });

@@ -2,9 +2,8 @@
 import { useId, useRef, useState } from 'react';
 import { useRouter } from 'next/navigation';
 import { importBoardFile, type ImportResult } from '@/lib/export/api-client';
-import type { ImportIssue } from '@/lib/export/issues';
-import type { MessageKey } from '@/lib/i18n/messages';
-import { pluralKey, type Translate } from '@/lib/i18n/translate';
+import { issueMessage } from '@/lib/export/issues';
+import { pluralKey } from '@/lib/i18n/translate';
 import { useI18n } from '@/lib/react/i18n';
 import styles from './import-board-button.module.css';
 
@@ -15,10 +14,6 @@ import styles from './import-board-button.module.css';
  */
 
 type Refusal = Extract<ImportResult, { ok: false }>;
-
-function issueText(issue: ImportIssue, t: Translate): string {
-  return t(`import.problem.${issue.problem}` as MessageKey, { at: issue.at, detail: issue.detail });
-}
 
 export function ImportBoardButton() {
   const { t } = useI18n();
@@ -81,7 +76,7 @@ export function ImportBoardButton() {
               <p>{t('import.failed')}</p>
               <ul>
                 {refusal.issues.map((issue, index) => (
-                  <li key={index}>{issueText(issue, t)}</li>
+                  <li key={index}>{issueMessage(issue, t)}</li>
                 ))}
               </ul>
               {more > 0 && <p>{t(pluralKey('import.more', more), { count: more })}</p>}

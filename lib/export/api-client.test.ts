@@ -21,7 +21,13 @@ describe('importBoardFile', () => {
   });
 
   it('passes on the problems the server found, and how many there were', async () => {
-    const issue = { at: 'title', problem: 'invalid', detail: 'too long' };
+    const issue = {
+      at: 'title',
+      problem: 'invalid',
+      expected: 'shortText',
+      params: { value: '"xxxx"', max: 120 },
+      detail: 'title: "xxxx" is not valid; it must be text of at most 120 characters.',
+    };
     const result = await importBoardFile(
       '{}',
       answering(400, { error: 'x', issues: [issue, { bogus: true }], count: 7 }),

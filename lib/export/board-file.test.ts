@@ -3,14 +3,24 @@ import StarterKit from '@tiptap/starter-kit';
 import { prosemirrorJSONToYDoc, yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { createNote, labelRelationship, linkNotes, noteTextFragment, readBoard } from '../doc';
+import {
+  addComment,
+  commentsRoot,
+  createNote,
+  deleteNotes,
+  labelRelationship,
+  linkNotes,
+  noteTextFragment,
+  readBoard,
+  readThreads,
+} from '../doc';
 import { addRelationshipNotes, newBoard } from '../doc/test-support';
 import type { NoteId } from '../model';
 import { boardToFile } from './export-board';
 import type { BoardFile } from './format';
 import { writeBoardFile } from './import-board';
 import { parseBoardFile } from './parse-board-file';
-import { relationshipBoard } from './test-support';
+import { commentedBoard } from './test-support';
 
 /** The note editor's schema (Tiptap's StarterKit, link included), to write text as it does. */
 const schema = getSchema([StarterKit]);
@@ -74,9 +84,9 @@ function writeEditorText(doc: Y.Doc, id: NoteId, json: unknown = EDITOR_TEXT): v
   });
 }
 
-/** A labelled, linked board with rich text in a relationship note. */
+/** A labelled, linked, commented board with rich text in a relationship note. */
 function sampleBoard() {
-  const { doc, ids } = relationshipBoard();
+  const { doc, ids, threads } = commentedBoard();
   writeEditorText(doc, ids.rel);
   labelRelationship(doc, ids.rel, {
     stage: 'retention',
@@ -85,7 +95,7 @@ function sampleBoard() {
     costPeriod: 'perMonth',
     evidence: 'Two customers, "quoted", asked',
   });
-  return { doc, ids };
+  return { doc, ids, threads };
 }
 
 function importFile(file: unknown): Y.Doc {
@@ -106,6 +116,60 @@ describe('board file round trip', () => {
     expect(JSON.stringify(withoutVolatile(second))).toBe(JSON.stringify(withoutVolatile(first)));
     expect(second.boardId).toBe('board-b');
     expect(first.notes).toHaveLength(5);
+    expect(first.comments).toHaveLength(2);
+  });
+
+  it('keeps every comment thread: its note, writer, time, text, replies and resolved state', () => {
+    const { doc, ids, threads } = sampleBoard();
+    const file = boardToFile(doc, 'x');
+    const resolved = file.comments.find((thread) => thread.id === threads.resolved)!;
+    expect(resolved).toMatchObject({
+      note: ids.rel,
+      author: 'Ana',
+      authorId: 'u_ana0000000000000',
+      text: 'Do freelancers pay monthly?',
+      resolved: true,
+      resolvedBy: 'Luis',
+    });
+    expect(resolved.replies).toEqual([
+      expect.objectContaining({
+        id: threads.reply,
+        author: 'Luis',
+        text: 'Yes: 60% in the interviews.',
+      }),
+    ]);
+    expect(file.comments.find((thread) => thread.id === threads.open)).toMatchObject({
+      note: ids.email,
+      resolved: false,
+      resolvedBy: null,
+      replies: [],
+    });
+
+    const copy = importFile(file);
+    expect(readThreads(copy)).toEqual(readThreads(doc));
+    // The same keys as lib/doc writes: a reply has no `resolved`, an open thread no `resolvedBy`.
+    const keys = (d: Y.Doc) =>
+      [...commentsRoot(d).entries()].map(([id, map]) => [id, [...map.keys()].sort()]).sort();
+    expect(keys(copy)).toEqual(keys(doc));
+  });
+
+  it('leaves out the hidden comments of a deleted note, as the readers hide them', () => {
+    const { doc, ids } = sampleBoard();
+    addComment(doc, ids.shop, 'Gone soon', { author: 'Ana', authorId: 'u_ana0000000000000' });
+    deleteNotes(doc, [ids.shop]);
+    expect(commentsRoot(doc).size).toBe(4); // kept in the document, hidden by the readers
+    const file = boardToFile(doc, 'x');
+    expect(file.comments.map((thread) => thread.note)).not.toContain(ids.shop);
+    expect(parseBoardFile(JSON.parse(JSON.stringify(file))).ok).toBe(true);
+  });
+
+  it('still imports a version 1 file, which has no comments', () => {
+    const { doc } = sampleBoard();
+    const { comments: _c, ...v1 } = { ...boardToFile(doc, 'x'), formatVersion: 1 };
+    const copy = importFile(v1);
+    expect(readBoard(copy).ordered).toEqual(readBoard(doc).ordered);
+    expect(commentsRoot(copy).size).toBe(0);
+    expect(boardToFile(copy, 'y').comments).toEqual([]);
   });
 
   it('keeps every field, label and link of every note, as the readers see them', () => {
@@ -139,6 +203,7 @@ describe('board file round trip', () => {
     writeBoardFile(target, file);
     expect(transactions).toBe(1);
     expect(readBoard(target).notes.size).toBe(5);
+    expect(commentsRoot(target).size).toBe(3);
   });
 
   it('leaves out links to notes that no longer exist, as the readers do', () => {

@@ -1,17 +1,25 @@
 import * as Y from 'yjs';
-import { SERVER_ORIGIN, addLink, boardRoots, newRelationshipMap } from '../doc';
-import { LINK_KINDS, NOTE_KEYS } from '../model';
-import { NOTE_FIELDS, type BoardFile, type BoardFileNote } from './format';
+import { SERVER_ORIGIN, addLink, boardRoots, commentsRoot, newRelationshipMap } from '../doc';
+import { COMMENT_KEYS, LINK_KINDS, NOTE_KEYS, type NoteId } from '../model';
+import {
+  NOTE_FIELDS,
+  type BoardFile,
+  type BoardFileNote,
+  type BoardFileReply,
+  type BoardFileThread,
+} from './format';
 import { richTextToFragmentContent } from './rich-text';
 
 /**
  * Fills a new board's document (made by initBoardDoc, with the file's title) with the notes
- * of a board file that parseBoardFile accepted, in one transaction: every note keeps its id,
- * so links need no renaming, and its fields, author and creation time, as the file says.
+ * and comments of a board file that parseBoardFile accepted, in one transaction: every note
+ * and comment keeps its id, so links and threads need no renaming, and its fields, author and
+ * creation time, as the file says.
  *
- * lib/doc's createNote cannot be used: it draws a new id, stamps the current time and clamps
- * the geometry, and a round trip must give back the very same board. The keys written are
- * those of docs/SCHEMA.md, through the same helpers lib/doc uses for the `rel` map.
+ * lib/doc's createNote and addComment cannot be used: they draw a new id, stamp the current
+ * time (and createNote clamps the geometry), and a round trip must give back the very same
+ * board. The keys written are those of docs/SCHEMA.md, through the same helpers lib/doc uses
+ * for the `rel` map.
  */
 export function writeBoardFile(doc: Y.Doc, file: BoardFile): void {
   const { notes } = boardRoots(doc);
@@ -35,5 +43,28 @@ export function writeBoardFile(doc: Y.Doc, file: BoardFile): void {
       const content = richTextToFragmentContent(input.text);
       if (content.length > 0) text.insert(0, content);
     }
+    writeComments(doc, file.comments);
   }, SERVER_ORIGIN);
+}
+
+/** The keys lib/doc's writeComment sets: `thread` on replies only, `resolved` on threads only. */
+function writeComments(doc: Y.Doc, threads: readonly BoardFileThread[]): void {
+  const root = commentsRoot(doc);
+  const comment = (input: BoardFileReply, note: NoteId) => {
+    const map = new Y.Map<unknown>();
+    map.set(COMMENT_KEYS.note, note);
+    map.set(COMMENT_KEYS.author, input.author);
+    map.set(COMMENT_KEYS.authorId, input.authorId);
+    map.set(COMMENT_KEYS.createdAt, input.createdAt);
+    map.set(COMMENT_KEYS.text, input.text);
+    root.set(input.id, map);
+    return map;
+  };
+  for (const thread of threads) {
+    const first = comment(thread, thread.note);
+    first.set(COMMENT_KEYS.resolved, thread.resolved);
+    if (thread.resolvedBy !== null) first.set(COMMENT_KEYS.resolvedBy, thread.resolvedBy);
+    for (const reply of thread.replies)
+      comment(reply, thread.note).set(COMMENT_KEYS.thread, thread.id);
+  }
 }

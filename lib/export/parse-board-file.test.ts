@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_LINKS } from '../model';
 import { boardToFile } from './export-board';
-import { MAX_REPORTED_ISSUES, type ImportIssue } from './issues';
+import { createTranslator } from '../i18n/translate';
+import { MAX_IMPORT_COMMENTS } from './comments-check';
+import { MAX_REPORTED_ISSUES, issueMessage, type ImportIssue } from './issues';
 import { MAX_IMPORT_NOTES, parseBoardFile } from './parse-board-file';
-import { relationshipBoard } from './test-support';
+import { commentedBoard } from './test-support';
 
 /** A valid file as plain JSON, and the ids of its notes, to break one thing at a time. */
 function validFile() {
-  const { doc, ids } = relationshipBoard();
+  const { doc, ids, threads } = commentedBoard();
   // Loosely typed on purpose: each test breaks one field of the file in its own way.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const file = JSON.parse(JSON.stringify(boardToFile(doc, 'board'))) as Record<string, any>;
   const index = (id: string) => (file.notes as { id: string }[]).findIndex((n) => n.id === id);
-  return { file, ids, relIndex: index(ids.rel) };
+  const thread = (file.comments as { id: string }[]).findIndex((c) => c.id === threads.resolved);
+  return { file, ids, threads, relIndex: index(ids.rel), resolvedIndex: thread };
 }
 
 function issuesOf(raw: unknown): readonly ImportIssue[] {
@@ -33,9 +36,13 @@ describe('parseBoardFile', () => {
 
   it('refuses a newer format version, and names it', () => {
     const { file } = validFile();
-    file.formatVersion = 2;
+    file.formatVersion = 3;
     expect(issuesOf(file)).toEqual([
-      expect.objectContaining({ at: 'formatVersion', problem: 'newerVersion' }),
+      expect.objectContaining({
+        at: 'formatVersion',
+        problem: 'newerVersion',
+        params: { value: '3', max: 2 },
+      }),
     ]);
   });
 
@@ -149,5 +156,129 @@ describe('parseBoardFile', () => {
     if (result.ok) return;
     expect(result.issues).toHaveLength(MAX_REPORTED_ISSUES);
     expect(result.count).toBe(25);
+  });
+
+  it('reads a version 1 file, which has no comments, and refuses comments in one', () => {
+    const { file } = validFile();
+    const { comments, ...rest } = file;
+    const v1 = { ...rest, formatVersion: 1 };
+    const parsed = parseBoardFile(v1);
+    expect(parsed.ok && parsed.file.comments).toEqual([]);
+    expect(issuesOf({ ...v1, comments })).toEqual([
+      expect.objectContaining({ at: 'comments', problem: 'unknownField' }),
+    ]);
+  });
+
+  it('requires the comments of a version 2 file, even when there are none', () => {
+    const { file } = validFile();
+    delete file.comments;
+    expect(issuesOf(file)).toEqual([
+      expect.objectContaining({ at: 'comments', problem: 'missing', expected: 'list' }),
+    ]);
+  });
+
+  it('refuses a comment on a note that is not in the file', () => {
+    const { file, threads, resolvedIndex } = validFile();
+    file.comments[resolvedIndex].note = 'note_AAAAAAAAAAAAAAAA';
+    expect(issuesOf(file)).toEqual([
+      expect.objectContaining({
+        at: `comments[${resolvedIndex}] (${threads.resolved}).note`,
+        problem: 'linkTarget',
+        params: { value: '"note_AAAAAAAAAAAAAAAA"' },
+      }),
+    ]);
+  });
+
+  it('names the thread, the reply and the field of a bad comment', () => {
+    const { file, threads, resolvedIndex } = validFile();
+    const thread = file.comments[resolvedIndex];
+    thread.resolved = 'yes';
+    thread.createdAt = '2026-01-01';
+    thread.text = ' padded ';
+    thread.replies[0].author = 42;
+    delete thread.replies[0].text;
+    thread.replies[0].resolved = false;
+    const at = `comments[${resolvedIndex}] (${threads.resolved})`;
+    const reply = `${at}.replies[0] (${threads.reply})`;
+    expect(issuesOf(file).map(({ at, problem, expected }) => [at, problem, expected])).toEqual([
+      [`${at}.createdAt`, 'invalid', 'number'],
+      [`${at}.text`, 'invalid', 'commentText'],
+      [`${at}.resolved`, 'invalid', 'boolean'],
+      [`${reply}.resolved`, 'unknownField', undefined],
+      [`${reply}.author`, 'invalid', 'shortText'],
+      [`${reply}.text`, 'missing', 'commentText'],
+    ]);
+  });
+
+  it('refuses bad comment ids, an id used twice, and an open thread that names a resolver', () => {
+    const { file, threads, resolvedIndex } = validFile();
+    const open = file.comments.findIndex((c: { id: string }) => c.id === threads.open);
+    file.comments[open].id = threads.reply;
+    file.comments[open].resolvedBy = 'Ana';
+    file.comments[resolvedIndex].replies[0].id = 'note_AAAAAAAAAAAAAAAA';
+    expect(issuesOf(file).map(({ problem, expected }) => [problem, expected])).toEqual(
+      expect.arrayContaining([
+        ['invalid', 'commentId'],
+        ['invalid', 'nullUnlessResolved'],
+      ]),
+    );
+    file.comments[resolvedIndex].replies[0].id = threads.reply;
+    expect(issuesOf(file).map(({ problem }) => problem)).toContain('duplicateId');
+    expect(issuesOf({ ...file, comments: {} })).toEqual([
+      expect.objectContaining({ at: 'comments', problem: 'invalid', expected: 'list' }),
+    ]);
+  });
+
+  it('refuses more comments than a board may carry', () => {
+    const { file, resolvedIndex } = validFile();
+    const thread = file.comments[resolvedIndex];
+    file.comments = [
+      { ...thread, replies: Array.from({ length: MAX_IMPORT_COMMENTS }, () => thread.replies[0]) },
+    ];
+    expect(issuesOf(file)).toEqual([
+      expect.objectContaining({
+        at: 'comments',
+        problem: 'tooMany',
+        params: { max: MAX_IMPORT_COMMENTS },
+      }),
+    ]);
+  });
+});
+
+describe('import problems, in each language', () => {
+  const en = createTranslator('en');
+  const es = createTranslator('es');
+
+  it('word the same facts fully in each language, with the path and the value found', () => {
+    const { file, ids, relIndex } = validFile();
+    file.notes[relIndex].color = 'magenta';
+    file.notes[relIndex].width = 5;
+    const [color, width] = issuesOf(file);
+    const at = `notes[${relIndex}] (${ids.rel})`;
+    expect(issueMessage(color!, en)).toBe(
+      `${at}.color: "magenta" is not valid; it must be a palette colour name.`,
+    );
+    expect(issueMessage(color!, es)).toBe(
+      `${at}.color: "magenta" no es válido; debe ser el nombre de un color de la paleta.`,
+    );
+    expect(issueMessage(width!, es)).toBe(
+      `${at}.width: 5 no es válido; debe ser un número de 60 a 600.`,
+    );
+    // The API's English detail is the English interface's wording of the same facts.
+    expect(color!.detail).toBe(issueMessage(color!, en));
+  });
+
+  it('leave no placeholder unfilled and no English in Spanish, for every problem the tests meet', () => {
+    const { file, relIndex } = validFile();
+    Object.assign(file.notes[relIndex], { x: 99_999, width: 'a', block: 'nowhere', extra: 1 });
+    delete file.notes[relIndex].author;
+    file.notes[relIndex].links.segments = ['note_AAAAAAAAAAAAAAAA'];
+    file.comments[0].replies = {};
+    const issues = [...issuesOf(file), ...issuesOf({ ...file, formatVersion: 9 })];
+    for (const issue of issues) {
+      for (const t of [en, es]) expect(issueMessage(issue, t)).not.toMatch(/\{\w+\}/);
+      expect(issueMessage(issue, es)).not.toMatch(/\b(is|must|not valid|missing|the)\b/);
+    }
+    expect(issues.length).toBeGreaterThan(5);
   });
 });

@@ -3,6 +3,7 @@ import {
   MAX_AUTHOR_LENGTH,
   MAX_LINKS,
   MAX_NOTE_SIZE,
+  MAX_TITLE_LENGTH,
   MIN_NOTE_SIZE,
   RELATIONSHIP_FIELD_VALIDATORS,
   cleanTitle,
@@ -12,14 +13,17 @@ import {
   parseNoteFields,
 } from '../model';
 import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION, NOTE_FIELDS, type BoardFile } from './format';
-import { IssueSink, type ImportIssue } from './issues';
+import { checkComments } from './comments-check';
+import { IssueSink, isObject, unknownKeys, type ImportIssue, type IssueFacts } from './issues';
 import { checkRichText } from './rich-text-check';
 
 /**
  * Reads a board file strictly (format.ts, FORMAT.md): the server imports only a file that
  * passes, so nothing a hostile or damaged file holds reaches a board. It uses the model's own
  * validators, so what it accepts is what the document's readers accept; every problem is
- * reported with where it is, not only the first.
+ * reported with where it is, not only the first. It reads every version up to
+ * BOARD_FILE_VERSION: a version 1 file has no `comments` (it may not hold one) and is given
+ * an empty list, so the importer sees one shape.
  */
 
 /** Notes per imported board: five times the largest board the benchmarks exercise. */
@@ -29,7 +33,7 @@ export type ParseBoardFileResult =
   | { readonly ok: true; readonly file: BoardFile }
   | { readonly ok: false; readonly issues: readonly ImportIssue[]; readonly count: number };
 
-const TOP_KEYS = [
+const V1_KEYS = [
   'format',
   'formatVersion',
   'schemaVersion',
@@ -38,77 +42,89 @@ const TOP_KEYS = [
   'title',
   'notes',
 ];
-const NOTE_KEYS = ['id', ...NOTE_FIELDS, 'text', 'relationship', 'links'];
+/** The top-level fields of each version: what a version lacks is an unknown field there. */
+const TOP_KEYS: Readonly<Record<number, readonly string[]>> = {
+  1: V1_KEYS,
+  2: [...V1_KEYS, 'comments'],
+};
+const NOTE_KEYS = ['id', ...NOTE_FIELDS, 'text', 'relationship', 'links'] as const;
 const NUMBER_KEYS = ['x', 'y', 'width', 'height', 'z', 'createdAt'] as const;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function unknownKeys(raw: Record<string, unknown>, known: string[], at: string, sink: IssueSink) {
-  for (const key of Object.keys(raw))
-    if (!known.includes(key))
-      sink.add(at ? `${at}.${key}` : key, 'unknownField', `unknown field ${key}`);
-}
+/** What each field of a note must be, to say so when it is missing. */
+const NOTE_KEY_EXPECTED: Readonly<Record<(typeof NOTE_KEYS)[number], IssueFacts>> = {
+  id: { expected: 'noteId' },
+  block: { expected: 'block' },
+  x: { expected: 'number' },
+  y: { expected: 'number' },
+  width: { expected: 'size', min: MIN_NOTE_SIZE, max: MAX_NOTE_SIZE },
+  height: { expected: 'size', min: MIN_NOTE_SIZE, max: MAX_NOTE_SIZE },
+  color: { expected: 'color' },
+  z: { expected: 'number' },
+  author: { expected: 'shortText', max: MAX_AUTHOR_LENGTH },
+  createdAt: { expected: 'number' },
+  text: { expected: 'richText' },
+  relationship: { expected: 'object' },
+  links: { expected: 'links' },
+};
 
 function checkRelationship(raw: unknown, at: string, sink: IssueSink): void {
-  if (!isObject(raw)) return sink.add(at, 'invalid', 'relationship is an object of labels');
+  if (!isObject(raw)) return sink.add(at, 'invalid', { expected: 'object', value: raw });
   for (const [field, value] of Object.entries(raw)) {
     const validate = Object.hasOwn(RELATIONSHIP_FIELD_VALIDATORS, field)
       ? RELATIONSHIP_FIELD_VALIDATORS[field as keyof typeof RELATIONSHIP_FIELD_VALIDATORS]
       : undefined;
-    if (!validate) sink.add(`${at}.${field}`, 'unknownField', `unknown label ${field}`);
-    else if (!validate(value))
-      sink.add(`${at}.${field}`, 'invalid', `${JSON.stringify(value)} is not a valid ${field}`);
+    if (!validate) sink.add(`${at}.${field}`, 'unknownField');
+    else if (!validate(value)) sink.add(`${at}.${field}`, 'invalid', { expected: 'label', value });
   }
 }
 
 function checkLinks(raw: unknown, at: string, ids: ReadonlySet<string>, sink: IssueSink): void {
-  if (!isObject(raw))
-    return sink.add(at, 'invalid', 'links is { channels: [...], segments: [...] }');
+  if (!isObject(raw)) return sink.add(at, 'invalid', { expected: 'links', value: raw });
   unknownKeys(raw, [...LINK_KINDS], at, sink);
   for (const kind of LINK_KINDS) {
     const list = raw[kind];
     const where = `${at}.${kind}`;
     if (!Array.isArray(list)) {
-      sink.add(where, 'missing', `${kind} is a list of note ids`);
+      sink.add(where, 'missing', { expected: 'noteIds' });
       continue;
     }
-    if (list.length > MAX_LINKS) sink.add(where, 'tooMany', `at most ${MAX_LINKS} links`);
-    if (new Set(list).size !== list.length)
-      sink.add(where, 'duplicateId', 'a link is listed twice');
+    if (list.length > MAX_LINKS)
+      sink.add(where, 'tooMany', { expected: 'maxLinks', max: MAX_LINKS });
+    const twice = list.find((target, i) => list.indexOf(target) !== i);
+    if (twice !== undefined) sink.add(where, 'duplicateId', { value: twice });
     list.forEach((target, i) => {
       if (!isNoteId(target) || !ids.has(target))
-        sink.add(
-          `${where}[${i}]`,
-          'linkTarget',
-          `${JSON.stringify(target)} is no note of this file`,
-        );
+        sink.add(`${where}[${i}]`, 'linkTarget', { value: target });
     });
   }
 }
 
 function checkNote(raw: unknown, at: string, ids: ReadonlySet<string>, sink: IssueSink): void {
-  if (!isObject(raw)) return sink.add(at, 'invalid', 'a note is an object');
+  if (!isObject(raw)) return sink.add(at, 'invalid', { expected: 'object', value: raw });
   unknownKeys(raw, NOTE_KEYS, at, sink);
-  for (const key of NOTE_KEYS) if (!(key in raw)) sink.add(`${at}.${key}`, 'missing', `no ${key}`);
+  for (const key of NOTE_KEYS)
+    if (!(key in raw)) sink.add(`${at}.${key}`, 'missing', NOTE_KEY_EXPECTED[key]);
   if ('block' in raw && !isBlockId(raw.block))
-    sink.add(`${at}.block`, 'invalid', `${JSON.stringify(raw.block)} is not a block`);
+    sink.add(`${at}.block`, 'invalid', { expected: 'block', value: raw.block });
   if ('color' in raw && !isNoteColor(raw.color))
-    sink.add(`${at}.color`, 'invalid', `${JSON.stringify(raw.color)} is not a note colour`);
+    sink.add(`${at}.color`, 'invalid', { expected: 'color', value: raw.color });
   let numbersOk = true;
   for (const key of NUMBER_KEYS) {
     if (!(key in raw)) continue;
     const value = raw[key];
     if (typeof value !== 'number' || !Number.isFinite(value)) {
       numbersOk = false;
-      sink.add(`${at}.${key}`, 'invalid', `${key} is a finite number`);
+      sink.add(`${at}.${key}`, 'invalid', { expected: 'number', value });
     } else if (
       (key === 'width' || key === 'height') &&
       (value < MIN_NOTE_SIZE || value > MAX_NOTE_SIZE)
     ) {
       numbersOk = false;
-      sink.add(`${at}.${key}`, 'invalid', `${key} is ${MIN_NOTE_SIZE} to ${MAX_NOTE_SIZE}`);
+      sink.add(`${at}.${key}`, 'invalid', {
+        expected: 'size',
+        value,
+        min: MIN_NOTE_SIZE,
+        max: MAX_NOTE_SIZE,
+      });
     }
   }
   // The rest of what a reader requires (the note on the canvas) is the model's to say.
@@ -119,13 +135,13 @@ function checkNote(raw: unknown, at: string, ids: ReadonlySet<string>, sink: Iss
     isNoteColor(raw.color)
   )
     if (parseNoteFields(raw.id, raw) === null && isNoteId(raw.id))
-      sink.add(`${at}.x`, 'invalid', 'the note lies too far off the canvas');
+      sink.add(`${at}.x`, 'invalid', { expected: 'onCanvas', value: raw.x });
   if ('author' in raw && (typeof raw.author !== 'string' || raw.author.length > MAX_AUTHOR_LENGTH))
-    sink.add(
-      `${at}.author`,
-      'invalid',
-      `author is text of at most ${MAX_AUTHOR_LENGTH} characters`,
-    );
+    sink.add(`${at}.author`, 'invalid', {
+      expected: 'shortText',
+      value: raw.author,
+      max: MAX_AUTHOR_LENGTH,
+    });
   if ('text' in raw) checkRichText(raw.text, `${at}.text`, sink);
   if ('relationship' in raw) checkRelationship(raw.relationship, `${at}.relationship`, sink);
   if ('links' in raw) checkLinks(raw.links, `${at}.links`, ids, sink);
@@ -142,9 +158,8 @@ function collectIds(notes: readonly unknown[], sink: IssueSink): Set<string> {
   notes.forEach((note, i) => {
     const id = isObject(note) ? note.id : undefined;
     if (id === undefined) return; // reported as missing with the note's other fields
-    if (!isNoteId(id))
-      sink.add(`notes[${i}].id`, 'invalid', `${JSON.stringify(id)} is not a note id`);
-    else if (ids.has(id)) sink.add(`notes[${i}].id`, 'duplicateId', `${id} appears twice`);
+    if (!isNoteId(id)) sink.add(`notes[${i}].id`, 'invalid', { expected: 'noteId', value: id });
+    else if (ids.has(id)) sink.add(`notes[${i}].id`, 'duplicateId', { value: id });
     else ids.add(id);
   });
   return ids;
@@ -155,46 +170,46 @@ export function parseBoardFile(raw: unknown): ParseBoardFileResult {
   const sink = new IssueSink();
   const fail = () => ({ ok: false as const, issues: sink.issues, count: sink.count });
   if (!isObject(raw) || raw.format !== BOARD_FILE_FORMAT) {
-    sink.add(
-      'format',
-      'notBoardFile',
-      `not a Lienzo board file (format must be "${BOARD_FILE_FORMAT}")`,
-    );
+    sink.add('format', 'notBoardFile');
     return fail();
   }
   const version = raw.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    sink.add('formatVersion', 'invalid', 'formatVersion is a whole number from 1');
+    sink.add('formatVersion', 'invalid', { expected: 'wholeNumber', value: version, min: 1 });
     return fail();
   }
   if (version > BOARD_FILE_VERSION) {
-    sink.add(
-      'formatVersion',
-      'newerVersion',
-      `version ${version} is newer than ${BOARD_FILE_VERSION}, the newest this server reads`,
-    );
+    sink.add('formatVersion', 'newerVersion', { value: version, max: BOARD_FILE_VERSION });
     return fail();
   }
-  unknownKeys(raw, TOP_KEYS, '', sink);
-  if (typeof raw.title !== 'string') sink.add('title', 'missing', 'title is text');
-  else {
-    const title = cleanTitle(raw.title);
-    if (!title.ok) sink.add('title', 'invalid', title.error);
-  }
+  unknownKeys(raw, TOP_KEYS[version] ?? [], '', sink);
+  if (typeof raw.title !== 'string') sink.add('title', 'missing', { expected: 'text' });
+  else if (!cleanTitle(raw.title).ok)
+    sink.add('title', 'invalid', {
+      expected: 'shortText',
+      value: raw.title,
+      max: MAX_TITLE_LENGTH,
+    });
   for (const key of ['schemaVersion'] as const)
-    if (key in raw && typeof raw[key] !== 'number') sink.add(key, 'invalid', `${key} is a number`);
+    if (key in raw && typeof raw[key] !== 'number')
+      sink.add(key, 'invalid', { expected: 'number', value: raw[key] });
   for (const key of ['exportedAt', 'boardId'] as const)
-    if (key in raw && typeof raw[key] !== 'string') sink.add(key, 'invalid', `${key} is text`);
+    if (key in raw && typeof raw[key] !== 'string')
+      sink.add(key, 'invalid', { expected: 'text', value: raw[key] });
   const notes = raw.notes;
   if (!Array.isArray(notes)) {
-    sink.add('notes', 'missing', 'notes is a list');
+    sink.add('notes', 'missing', { expected: 'list' });
     return fail();
   }
   if (notes.length > MAX_IMPORT_NOTES) {
-    sink.add('notes', 'tooMany', `at most ${MAX_IMPORT_NOTES} notes`);
+    sink.add('notes', 'tooMany', { expected: 'maxNotes', max: MAX_IMPORT_NOTES });
     return fail();
   }
   const ids = collectIds(notes, sink);
   notes.forEach((note, i) => checkNote(note, noteLabel(note, i), ids, sink));
-  return sink.count > 0 ? fail() : { ok: true, file: raw as unknown as BoardFile };
+  // Version 1 had no comments; from version 2 on the list is required, even when empty.
+  if (version >= 2) checkComments(raw.comments, ids, sink);
+  if (sink.count > 0) return fail();
+  const comments = version >= 2 ? raw.comments : [];
+  return { ok: true, file: { ...raw, comments } as unknown as BoardFile };
 }

@@ -1,6 +1,6 @@
 import { isSafeLinkHref } from '../model';
 import { isAttrValue } from './rich-text';
-import type { IssueSink } from './issues';
+import { isObject, unknownKeys, type IssueSink } from './issues';
 
 /**
  * Strict checks of a note's rich text in a board file: only the nodes and marks the note
@@ -43,79 +43,76 @@ interface Budget {
   nodes: number;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function checkKeys(raw: Record<string, unknown>, allowed: string[], at: string, sink: IssueSink) {
-  for (const key of Object.keys(raw))
-    if (!allowed.includes(key)) sink.add(`${at}.${key}`, 'unknownField', key);
-}
-
 function checkAttrs(raw: unknown, at: string, sink: IssueSink): void {
   if (raw === undefined) return;
-  if (!isObject(raw)) return sink.add(at, 'invalid', 'attributes must be an object');
+  if (!isObject(raw)) return sink.add(at, 'invalid', { expected: 'object', value: raw });
   const entries = Object.entries(raw);
-  if (entries.length > MAX_ATTRS) sink.add(at, 'tooMany', `at most ${MAX_ATTRS} attributes`);
+  if (entries.length > MAX_ATTRS) sink.add(at, 'tooMany', { expected: 'maxAttrs', max: MAX_ATTRS });
   for (const [key, value] of entries) {
-    if (!ATTR_NAME.test(key)) sink.add(`${at}.${key}`, 'invalid', 'not an attribute name');
+    if (!ATTR_NAME.test(key))
+      sink.add(`${at}.${key}`, 'invalid', { expected: 'attrName', value: key });
     else if (!isAttrValue(value))
-      sink.add(`${at}.${key}`, 'invalid', 'an attribute is a string, number, boolean or null');
+      sink.add(`${at}.${key}`, 'invalid', { expected: 'attrValue', value });
     else if (typeof value === 'string' && value.length > MAX_ATTR_STRING)
-      sink.add(`${at}.${key}`, 'invalid', `at most ${MAX_ATTR_STRING} characters`);
+      sink.add(`${at}.${key}`, 'invalid', {
+        expected: 'shortText',
+        value,
+        max: MAX_ATTR_STRING,
+      });
   }
 }
 
 function checkMark(raw: unknown, at: string, sink: IssueSink): void {
-  if (!isObject(raw)) return sink.add(at, 'invalid', 'a mark is an object');
-  checkKeys(raw, ['type', 'attrs'], at, sink);
+  if (!isObject(raw)) return sink.add(at, 'invalid', { expected: 'object', value: raw });
+  unknownKeys(raw, ['type', 'attrs'], at, sink);
   if (typeof raw.type !== 'string' || !RICH_TEXT_MARKS.has(raw.type))
-    return sink.add(`${at}.type`, 'invalid', `unknown mark ${JSON.stringify(raw.type)}`);
+    return sink.add(`${at}.type`, 'invalid', { expected: 'markType', value: raw.type });
   checkAttrs(raw.attrs, `${at}.attrs`, sink);
   if (raw.type === 'link') {
     const href = isObject(raw.attrs) ? raw.attrs.href : undefined;
     if (typeof href !== 'string' || !isSafeLinkHref(href))
-      sink.add(`${at}.attrs.href`, 'invalid', 'a link goes to an http, https or mailto address');
+      sink.add(`${at}.attrs.href`, 'invalid', { expected: 'safeLink', value: href });
   }
 }
 
 function checkNode(raw: unknown, at: string, depth: number, budget: Budget, sink: IssueSink) {
-  if (!isObject(raw)) return sink.add(at, 'invalid', 'a node is an object');
+  if (!isObject(raw)) return sink.add(at, 'invalid', { expected: 'object', value: raw });
   if (++budget.nodes > MAX_RICH_TEXT_NODES) return;
   if (raw.type === 'text') {
-    checkKeys(raw, ['type', 'text', 'marks'], at, sink);
+    unknownKeys(raw, ['type', 'text', 'marks'], at, sink);
     if (typeof raw.text !== 'string' || raw.text === '')
-      return sink.add(`${at}.text`, 'invalid', 'a text node holds a non-empty string');
+      return sink.add(`${at}.text`, 'invalid', { expected: 'nonEmptyText', value: raw.text });
     budget.chars += raw.text.length;
     if (raw.marks === undefined) return;
-    if (!Array.isArray(raw.marks)) return sink.add(`${at}.marks`, 'invalid', 'marks is a list');
+    if (!Array.isArray(raw.marks))
+      return sink.add(`${at}.marks`, 'invalid', { expected: 'list', value: raw.marks });
     raw.marks.forEach((mark, i) => checkMark(mark, `${at}.marks[${i}]`, sink));
     return;
   }
-  checkKeys(raw, ['type', 'attrs', 'content'], at, sink);
+  unknownKeys(raw, ['type', 'attrs', 'content'], at, sink);
   if (typeof raw.type !== 'string' || !RICH_TEXT_NODES.has(raw.type))
-    return sink.add(`${at}.type`, 'invalid', `unknown node ${JSON.stringify(raw.type)}`);
+    return sink.add(`${at}.type`, 'invalid', { expected: 'nodeType', value: raw.type });
   checkAttrs(raw.attrs, `${at}.attrs`, sink);
   checkContent(raw.content, `${at}.content`, depth + 1, budget, sink);
 }
 
 function checkContent(raw: unknown, at: string, depth: number, budget: Budget, sink: IssueSink) {
   if (raw === undefined) return;
-  if (!Array.isArray(raw)) return sink.add(at, 'invalid', 'content is a list of nodes');
+  if (!Array.isArray(raw)) return sink.add(at, 'invalid', { expected: 'list', value: raw });
   if (depth > MAX_RICH_TEXT_DEPTH)
-    return sink.add(at, 'tooMany', `nested at most ${MAX_RICH_TEXT_DEPTH} levels deep`);
+    return sink.add(at, 'tooMany', { expected: 'maxDepth', max: MAX_RICH_TEXT_DEPTH });
   raw.forEach((node, i) => checkNode(node, `${at}[${i}]`, depth, budget, sink));
 }
 
 /** Checks a note's `text`: a `{ type: 'doc', content: [...] }` ProseMirror document. */
 export function checkRichText(raw: unknown, at: string, sink: IssueSink): void {
   if (!isObject(raw) || raw.type !== 'doc' || !Array.isArray(raw.content))
-    return sink.add(at, 'invalid', "rich text is { type: 'doc', content: [...] }");
-  checkKeys(raw, ['type', 'content'], at, sink);
+    return sink.add(at, 'invalid', { expected: 'richText', value: raw });
+  unknownKeys(raw, ['type', 'content'], at, sink);
   const budget: Budget = { chars: 0, nodes: 0 };
   checkContent(raw.content, `${at}.content`, 1, budget, sink);
   if (budget.nodes > MAX_RICH_TEXT_NODES)
-    sink.add(at, 'tooMany', `at most ${MAX_RICH_TEXT_NODES} nodes`);
+    sink.add(at, 'tooMany', { expected: 'maxNodes', max: MAX_RICH_TEXT_NODES });
   if (budget.chars > MAX_RICH_TEXT_CHARS)
-    sink.add(at, 'tooMany', `at most ${MAX_RICH_TEXT_CHARS} characters`);
+    sink.add(at, 'tooMany', { expected: 'maxChars', max: MAX_RICH_TEXT_CHARS });
 }

@@ -6,6 +6,7 @@ import {
   boardToMarkdown,
   describeIssue,
   exportFileName,
+  importIssue,
   notesToCsv,
   parseBoardFile,
   writeBoardFile,
@@ -31,6 +32,7 @@ import { sendError, sendJson, type BodyResult } from './json';
  * import route reads this much; every other route keeps MAX_JSON_BODY_BYTES (64 KiB).
  */
 export const MAX_IMPORT_BODY_BYTES = 16 * 1024 * 1024;
+const BYTES_PER_MIB = 1024 * 1024;
 
 export type ImportOutcome =
   | { readonly ok: true; readonly id: BoardId; readonly tokens: PlainTokens }
@@ -42,8 +44,13 @@ export type ImportOutcome =
       readonly count: number;
     };
 
-function refused(status: 400 | 413 | 415, issues: readonly ImportIssue[], count: number) {
-  const first = issues[0] ? describeIssue(issues[0]) : 'invalid board file';
+function refused(
+  status: 400 | 413 | 415,
+  issues: readonly ImportIssue[],
+  count: number,
+  reason?: string,
+) {
+  const first = reason ?? (issues[0] ? describeIssue(issues[0]) : 'invalid board file');
   const more = count > 1 ? ` (and ${count - 1} more problem${count > 2 ? 's' : ''})` : '';
   return { ok: false as const, status, error: `${first}${more}`, issues, count };
 }
@@ -55,8 +62,12 @@ function refused(status: 400 | 413 | 415, issues: readonly ImportIssue[], count:
  */
 export function importBoardFile(body: BodyResult, store: BoardStore): ImportOutcome {
   if (!body.ok) {
-    const problem = body.status === 413 ? 'tooLarge' : 'notJson';
-    return refused(body.status, [{ at: '', problem, detail: body.error }], 1);
+    const issue =
+      body.status === 413
+        ? importIssue('', 'tooLarge', { max: MAX_IMPORT_BODY_BYTES / BYTES_PER_MIB })
+        : importIssue('', 'notJson');
+    // The body reader's own words (e.g. "must be application/json") stay in `error` for API users.
+    return refused(body.status, [issue], 1, body.error);
   }
   const parsed = parseBoardFile(body.value);
   if (!parsed.ok) return refused(400, parsed.issues, parsed.count);

@@ -2,17 +2,26 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  addComment,
   chooseRelationshipType,
+  commentsRoot,
   createNote,
   labelRelationship,
   linkNotes,
   noteTextFragment,
+  readThreads,
+  replyToThread,
+  resolveThread,
 } from '../../lib/doc';
 import { richTextContent } from '../../lib/doc/test-support';
 import type { BoardFile } from '../../lib/export';
 import type { NoteId } from '../../lib/model';
+import { createTranslator } from '../../lib/i18n/translate';
+import { issueMessage } from '../../lib/export';
+import { importBoardFile } from '../../server/http/board-files';
 import { DATABASE_FILE } from '../../server/store/sqlite-store';
 import { connectClient, waitForNotes } from '../helpers/clients';
+import { waitFor } from '../helpers/wait';
 import {
   startTestServer,
   tokensOf,
@@ -53,7 +62,10 @@ async function exportOf(id: string, token: string, format = 'json', locale = 'en
   );
 }
 
-/** A board edited through a real provider: rich text, a labelled and linked relationship. */
+/**
+ * A board edited through a real provider: rich text, a labelled and linked relationship, a
+ * resolved thread with a reply on it and an open thread on the channel.
+ */
 async function editedBoard() {
   const id = await server.createBoard('Coffee for offices');
   const client = connectClient(server.url, id, server.token(id));
@@ -67,9 +79,14 @@ async function editedBoard() {
   labelRelationship(doc, rel, { stage: 'retention', costAmount: 30, costCurrency: 'EUR' });
   linkNotes(doc, rel, channel);
   linkNotes(doc, rel, segment);
+  const thread = addComment(doc, rel, 'Monthly?', { author: 'Ana', authorId: 'u_ana' });
+  replyToThread(doc, thread, 'Yes, monthly.', { author: 'Luis', authorId: 'u_luis' });
+  resolveThread(doc, thread, 'Luis');
+  addComment(doc, channel, 'Email only?', { author: 'Luis', authorId: 'u_luis' });
   const watcher = connectClient(server.url, id, server.token(id, 'viewer'));
   await watcher.synced;
   await waitForNotes([watcher], [rel, channel, segment]);
+  await waitFor(() => commentsRoot(watcher.doc).size === 3, 'the comments');
   client.destroy();
   watcher.destroy();
   return { id, rel: rel as NoteId };
@@ -87,8 +104,9 @@ describe('GET /api/boards/<id>/export', () => {
       'attachment; filename="coffee-for-offices.lienzo.json"',
     );
     const file = (await json.json()) as BoardFile;
-    expect(file).toMatchObject({ format: 'lienzo-board', formatVersion: 1, boardId: id });
+    expect(file).toMatchObject({ format: 'lienzo-board', formatVersion: 2, boardId: id });
     expect(file.notes).toHaveLength(3);
+    expect(file.comments).toHaveLength(2);
 
     const csv = await exportOf(id, viewer, 'csv');
     expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
@@ -108,8 +126,8 @@ describe('GET /api/boards/<id>/export', () => {
 });
 
 describe('POST /api/boards/import', () => {
-  it('creates a new board holding the same notes; exporting it again gives the same file', async () => {
-    const { id } = await editedBoard();
+  it('creates a new board holding the same notes and comments; exporting it again gives the same file', async () => {
+    const { id, rel } = await editedBoard();
     const exported = await (await exportOf(id, server.token(id))).text();
     const before = boardCount();
     const response = await postImport(exported);
@@ -129,6 +147,58 @@ describe('POST /api/boards/import', () => {
 
     const again = (await (await exportOf(created.id, tokens.viewer)).json()) as BoardFile;
     expect(stable(again)).toEqual(stable(JSON.parse(exported) as BoardFile));
+    const [resolved] = again.comments;
+    expect(resolved).toMatchObject({ note: rel, resolved: true, resolvedBy: 'Luis' });
+    expect(resolved!.replies).toEqual([expect.objectContaining({ text: 'Yes, monthly.' })]);
+    // What a new reader of the imported board sees: the threads, re-attached to their notes.
+    const reader = connectClient(server.url, created.id, tokens.viewer);
+    await reader.synced;
+    await waitFor(() => commentsRoot(reader.doc).size === 3, 'the imported comments');
+    expect(readThreads(reader.doc).get(rel)?.[0]?.replies).toHaveLength(1);
+    reader.destroy();
+  });
+
+  it('still imports a version 1 file, which has no comments', async () => {
+    const { id } = await editedBoard();
+    const file = (await (await exportOf(id, server.token(id))).json()) as BoardFile;
+    const { comments: _c, ...v1 } = { ...file, formatVersion: 1 };
+    const response = await postImport(JSON.stringify(v1));
+    expect(response.status).toBe(201);
+    const created = (await response.json()) as CreatedBoard;
+    const again = (await (
+      await exportOf(created.id, tokensOf(created).viewer)
+    ).json()) as BoardFile;
+    expect(again.notes).toEqual(file.notes);
+    expect(again.comments).toEqual([]);
+  });
+
+  it('refuses a file with a bad comment, saying which, and creates nothing', async () => {
+    const { id } = await editedBoard();
+    const file = (await (await exportOf(id, server.token(id))).json()) as BoardFile;
+    const before = boardCount();
+    const [first, second] = file.comments;
+    const broken = {
+      ...file,
+      comments: [
+        { ...first, note: 'note_AAAAAAAAAAAAAAAA' },
+        { ...second, resolved: 'no' },
+      ],
+    };
+    const response = await postImport(JSON.stringify(broken));
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      error: string;
+      issues: { at: string }[];
+      count: number;
+    };
+    expect(body.issues.map((issue) => issue.at)).toEqual([
+      `comments[0] (${first!.id}).note`,
+      `comments[1] (${second!.id}).resolved`,
+    ]);
+    expect(body.error).toBe(
+      `comments[0] (${first!.id}).note: "note_AAAAAAAAAAAAAAAA" is not a note of this file. (and 1 more problem)`,
+    );
+    expect(boardCount()).toBe(before);
   });
 
   it('answers 400 with the specific problems and creates nothing', async () => {
@@ -142,7 +212,13 @@ describe('POST /api/boards/import', () => {
     const body = (await response.json()) as { error: string; issues: unknown[]; count: number };
     expect(body.error).toContain(`notes[${index}] (${rel}).color`);
     expect(body.issues).toEqual([
-      { at: `notes[${index}] (${rel}).color`, problem: 'invalid', detail: expect.any(String) },
+      {
+        at: `notes[${index}] (${rel}).color`,
+        problem: 'invalid',
+        expected: 'color',
+        params: { value: '"magenta"' },
+        detail: `notes[${index}] (${rel}).color: "magenta" is not valid; it must be a palette colour name.`,
+      },
     ]);
     expect(body.count).toBe(1);
 
@@ -191,5 +267,15 @@ describe('POST /api/boards/import', () => {
     const token = new URL(links.viewer).searchParams.get('t');
     const board = await (await fetch(`${server.url}/api/boards/${id}?t=${token}`)).json();
     expect(board.notes).toHaveLength(2000);
+  });
+
+  it('words a body too large to read in each language, keeping the reader’s words for the API', () => {
+    const store = null as never; // a refused body never reaches the store
+    const outcome = importBoardFile({ ok: false, status: 413, error: 'at most 16 MiB' }, store);
+    expect(outcome).toMatchObject({ ok: false, status: 413, error: 'at most 16 MiB', count: 1 });
+    if (outcome.ok) return;
+    expect(issueMessage(outcome.issues[0]!, createTranslator('es'))).toBe(
+      'El archivo pesa más de 16 MiB, el máximo de un archivo de tablero.',
+    );
   });
 });
