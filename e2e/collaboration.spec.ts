@@ -78,6 +78,41 @@ test.describe('two people on one board', () => {
     await bob.waitForNote((n) => n.id === note.id && n.block === 'keyResources');
   });
 
+  test('undo takes back my typing after I left the editor, never the other person’s', async ({
+    server,
+    openAs,
+  }) => {
+    const { url, links } = await server.createBoard('Undo typing');
+    const alice = await openAs(url, 'Alice');
+    const bob = await openAs(links.editor, 'Bob');
+    const note = await alice.createNoteInBlock('valuePropositions');
+    await alice.page.keyboard.type('Alice');
+    await alice.stopEditing();
+    await bob.waitForNote((n) => n.id === note.id && n.text === 'Alice');
+    await bob.typeInNote(note.id, ' Bob');
+    await bob.stopEditing();
+    await alice.waitForNote((n) => n.id === note.id && n.text === 'Alice Bob');
+
+    // One step back is Alice's typing (not the note she created), and Bob's words stay.
+    await alice.page.keyboard.press('Control+z');
+    for (const who of [alice, bob]) {
+      await who.waitForNote((n) => n.id === note.id && n.text.trim() === 'Bob');
+    }
+    await alice.page.keyboard.press('Control+Shift+Z');
+    for (const who of [alice, bob]) {
+      await who.waitForNote((n) => n.id === note.id && n.text === 'Alice Bob');
+    }
+
+    // Inside the editor the keys act on the same history: the toolbar redoes what they undid.
+    await alice.typeInNote(note.id, ' again');
+    await bob.waitForNote((n) => n.id === note.id && n.text === 'Alice Bob again');
+    await alice.page.keyboard.press('Control+z');
+    await bob.waitForNote((n) => n.id === note.id && n.text === 'Alice Bob');
+    await alice.stopEditing();
+    await alice.page.getByTestId('redo').click();
+    await bob.waitForNote((n) => n.id === note.id && n.text === 'Alice Bob again');
+  });
+
   test('several notes selected with shift-click are deleted together, and undo brings them back', async ({
     server,
     openAs,

@@ -382,12 +382,13 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
               onCursor={sendCursor}
             />
           )}
-          {editingNote && editingFragment && (
+          {editingNote && editingFragment && editing && (
             <NoteEditor
               key={editingNote.id}
               note={editingNote}
               fragment={editingFragment}
               viewport={viewport}
+              history={editing}
               labels={{
                 toolbar: t('editor.toolbar'),
                 bold: t('editor.bold'),

@@ -23,24 +23,53 @@ export interface NoteEditorLabels {
   done: string;
 }
 
+/** The board's one history: the editor's undo keys and its opening act on it. */
+export type NoteEditorHistory = Pick<BoardActions, 'undo' | 'redo' | 'startTyping'>;
+
 interface NoteEditorProps {
   note: NoteRecord;
   fragment: NoteFragment;
   viewport: Viewport;
   labels: NoteEditorLabels;
+  history: NoteEditorHistory;
   onClose(): void;
+}
+
+/** The undo or redo a key press asks for: the board's own keys (use-board-shortcuts.ts). */
+function historyKey(event: KeyboardEvent): 'undo' | 'redo' | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  if (event.key === 'z' || event.key === 'Z') return event.shiftKey ? 'redo' : 'undo';
+  return event.key === 'y' ? 'redo' : null;
 }
 
 /**
  * Edits a note's rich text in place: a DOM editor laid exactly over the note on the canvas,
  * bound to the note's own Y.XmlFragment, so two people typing in one note merge their text.
- * Undo inside the editor is the editor's own (Collaboration's), for this user's typing only.
+ *
+ * Undo is the board's, inside the editor too: the board's undo manager records this user's
+ * typing (it tracks the editor's sync origin, lib/doc/undo.ts), so Ctrl/Cmd+Z here takes back
+ * the same steps, in the same order, as the toolbar and the board's keys once the editor has
+ * closed. Collaboration's own undo manager still exists (the extension always makes one) but
+ * nothing calls it: these keys are caught first (a direct prop runs before plugin keymaps).
  */
-export function NoteEditor({ note, fragment, viewport, labels, onClose }: NoteEditorProps) {
+export function NoteEditor({
+  note,
+  fragment,
+  viewport,
+  labels,
+  history,
+  onClose,
+}: NoteEditorProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const [linkError, setLinkError] = useState(false);
   const closeRef = useRef(onClose);
   closeRef.current = onClose;
+  const historyRef = useRef(history);
+  historyRef.current = history;
+
+  // The typing of this session is its own undo step, apart from the gesture that opened it.
+  const noteId = note.id;
+  useEffect(() => historyRef.current.startTyping(noteId), [noteId]);
 
   const editor = useEditor(
     {
@@ -64,9 +93,14 @@ export function NoteEditor({ note, fragment, viewport, labels, onClose }: NoteEd
       editorProps: {
         attributes: { 'data-testid': 'note-editor-content', 'aria-label': note.text || 'note' },
         handleKeyDown: (_view, event) => {
-          if (event.key !== 'Escape') return false;
-          closeRef.current();
-          return true;
+          if (event.key === 'Escape') {
+            closeRef.current();
+            return true;
+          }
+          const step = historyKey(event);
+          if (!step) return false;
+          historyRef.current[step]();
+          return true; // ProseMirror prevents the browser's own undo
         },
       },
     },

@@ -1,3 +1,7 @@
+import { getSchema } from '@tiptap/core';
+import { TextSelection, EditorState } from '@tiptap/pm/state';
+import StarterKit from '@tiptap/starter-kit';
+import { initProseMirrorDoc, updateYFragment, ySyncPluginKey } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SCHEMA_VERSION, type NoteId } from '../model';
@@ -18,6 +22,27 @@ import { createUndoManager } from './undo';
 
 function note(doc: Y.Doc, id: NoteId) {
   return readBoard(doc).notes.get(id);
+}
+
+const schema = getSchema([StarterKit]);
+
+/**
+ * Types `text` at the end of a note's text the way the note editor does: the editor's document
+ * is read from the fragment, changed, and written back by y-tiptap's updateYFragment inside a
+ * transaction with ySyncPluginKey as origin (ProsemirrorBinding._prosemirrorChanged). One
+ * transaction per key, as a person types.
+ */
+function typeInEditor(doc: Y.Doc, id: NoteId, text: string): void {
+  const fragment = noteTextFragment(doc, id)!;
+  for (const key of text) {
+    const { doc: current, meta } = initProseMirrorDoc(fragment, schema);
+    // An empty fragment shows as one empty paragraph, as in the editor.
+    const shown = current.childCount > 0 ? current : schema.topNodeType.createAndFill()!;
+    const state = EditorState.create({ schema, doc: shown });
+    const end = TextSelection.atEnd(shown).from;
+    const typed = state.tr.insertText(key, end).doc;
+    doc.transact(() => updateYFragment(doc, fragment, typed, meta), ySyncPluginKey);
+  }
 }
 
 /** Peer A with an undo manager created after the setup, and one note both peers see. */
@@ -120,5 +145,74 @@ describe('createUndoManager', () => {
     expect(migrateBoardDoc(a, [step], SCHEMA_VERSION + 1)).toMatchObject({ status: 'migrated' });
     undo.undo();
     expect(readMeta(a)).toMatchObject({ title: 'Test board', schemaVersion: SCHEMA_VERSION + 1 });
+  });
+});
+
+describe('createUndoManager with the note editor’s origin', () => {
+  /** Two peers, each with the undo manager the page makes (tracking the editor's writes). */
+  function editing() {
+    const peers = twoPeers();
+    const undoA = createUndoManager(peers.a, [ySyncPluginKey]);
+    const undoB = createUndoManager(peers.b, [ySyncPluginKey]);
+    return { ...peers, undoA, undoB };
+  }
+
+  it('undoes my typing in its place between gestures: move, then typing, then the note', () => {
+    const { a, b, undoA } = editing();
+    const id = createNote(a, { x: 100, y: 100, author: 'Ana' });
+    undoA.stopCapturing(); // the editor opening (BoardActions.beginTyping)
+    typeInEditor(a, id, 'Hello');
+    undoA.stopCapturing();
+    moveNotes(a, [{ id, x: 500, y: 100 }]);
+    expect(undoA.undoStack).toHaveLength(3);
+
+    undoA.undo();
+    expect(note(b, id)).toMatchObject({ x: 100, text: 'Hello' });
+    undoA.undo();
+    expect(note(b, id)).toMatchObject({ x: 100, text: '' });
+    undoA.undo();
+    expect(note(b, id)).toBeUndefined();
+
+    undoA.redo();
+    undoA.redo();
+    expect(note(b, id)).toMatchObject({ x: 100, text: 'Hello' });
+    undoA.redo();
+    for (const doc of [a, b]) expect(note(doc, id)).toMatchObject({ x: 500, text: 'Hello' });
+  });
+
+  it('never puts the other person’s typing on my stack, nor undoes it, even in my line', () => {
+    const { a, b, undoA, undoB } = editing();
+    const id = createNote(a, { x: 100, y: 100, author: 'Ana' });
+    undoA.stopCapturing();
+    // A's first key creates the note's paragraph and its text; B then types into that line.
+    typeInEditor(a, id, 'Alice');
+    undoA.stopCapturing();
+    typeInEditor(b, id, ' Bob');
+    expect(note(a, id)?.text).toBe('Alice Bob');
+    expect(undoA.undoStack).toHaveLength(2); // the note and A's typing
+    expect(undoB.undoStack).toHaveLength(1); // B's typing only
+
+    undoA.undo();
+    for (const doc of [a, b]) expect(note(doc, id)?.text).toBe(' Bob');
+    undoA.redo();
+    for (const doc of [a, b]) expect(note(doc, id)?.text).toBe('Alice Bob');
+
+    // And the other way round: B's undo takes back B's words only.
+    undoB.undo();
+    for (const doc of [a, b]) expect(note(doc, id)?.text).toBe('Alice');
+  });
+
+  it('leaves out an editor write marked addToHistory: false', () => {
+    const { a, undoA } = editing();
+    const id = createNote(a, { x: 100, y: 100, author: 'Ana' });
+    undoA.stopCapturing();
+    const fragment = noteTextFragment(a, id)!;
+    a.transact((tr) => {
+      tr.meta.set('addToHistory', false);
+      fragment.insert(0, [new Y.XmlElement('paragraph')]);
+    }, ySyncPluginKey);
+    expect(undoA.undoStack).toHaveLength(1);
+    typeInEditor(a, id, 'x');
+    expect(undoA.undoStack).toHaveLength(2);
   });
 });

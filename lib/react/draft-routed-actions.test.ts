@@ -1,16 +1,18 @@
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createUndoManager, readBoard } from '../doc';
-import { boardWithNotes } from '../doc/test-support';
+import { createUndoManager, noteTextFragment, plainTextToParagraphs, readBoard } from '../doc';
+import { boardWithNotes, typeInto } from '../doc/test-support';
 import { draftRoutedActions } from './draft-routed-actions';
 import { boardActionsFor } from './use-board-actions';
 
 /** A board with two notes, and an empty private draft beside it. */
 function setup() {
   const { doc, partner, channel } = boardWithNotes();
-  const board = { doc, undoManager: createUndoManager(doc) };
+  // As the page makes them (lib/sync): tracking the note editor's writes too.
+  const board = { doc, undoManager: createUndoManager(doc, [ySyncPluginKey]) };
   const draftDoc = new Y.Doc();
-  const draft = { doc: draftDoc, undoManager: createUndoManager(draftDoc) };
+  const draft = { doc: draftDoc, undoManager: createUndoManager(draftDoc, [ySyncPluginKey]) };
   const actions = draftRoutedActions(
     boardActionsFor(board, 'Ana'),
     boardActionsFor(draft, 'Ana'),
@@ -55,5 +57,17 @@ describe('draftRoutedActions', () => {
     expect(readBoard(doc).notes.get(channel)?.color).toBe('green');
     actions.undo();
     expect(readBoard(doc).notes.get(channel)?.color).toBe('blue');
+  });
+
+  it('undoes the typing in a draft note apart from the note, from the draft', () => {
+    const { doc, draftDoc, actions } = setup();
+    const id = actions.createNote({ x: 1250, y: 600 })!;
+    actions.startTyping(id); // its editor opens at once, as after pressing N
+    typeInto(noteTextFragment(draftDoc, id)!, plainTextToParagraphs('Secret'), ySyncPluginKey);
+    actions.undo();
+    expect(readBoard(draftDoc).notes.get(id)?.text).toBe('');
+    actions.undo();
+    expect(ids(draftDoc)).toEqual([]);
+    expect(ids(doc)).toHaveLength(2);
   });
 });

@@ -57,6 +57,7 @@ export function draftRoutedActions(
     linkNotes: (from, target) => of(from).linkNotes(from, target),
     unlinkNotes: (from, target) => of(from).unlinkNotes(from, target),
     noteText: (id) => of(id).noteText(id),
+    startTyping: (id) => of(id).startTyping(id),
     undo: () => (draftUndo.canUndo() ? draft.undo() : board.undo()),
     redo: () => (draftUndo.canRedo() ? draft.redo() : board.redo()),
   };

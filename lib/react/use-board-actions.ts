@@ -27,7 +27,7 @@ export const DUPLICATE_OFFSET: Point = { x: 24, y: 24 };
 /**
  * The board's model functions bound to one open board and its author, so components call
  * `actions.moveNotes(moves)` and never see the document. Undo and redo act on this user's
- * own gestures only (lib/doc/undo.ts).
+ * own gestures and typing only (lib/doc/undo.ts).
  */
 export interface BoardActions {
   /** The new note's id, or null when a lock refused it (lock-gated-actions.ts). */
@@ -48,6 +48,11 @@ export interface BoardActions {
   unlinkNotes(from: NoteId, target: NoteId): void;
   undo(): void;
   redo(): void;
+  /**
+   * A note's editor opened: what is typed now is a step of its own, apart from the gesture
+   * that opened it (a new note's creation), and is undone by undo() like any gesture.
+   */
+  startTyping(id: NoteId): void;
   /** The shared rich text of a note, for the editor to bind to (opaque to components). */
   noteText(id: NoteId): ReturnType<typeof noteTextFragment>;
 }
@@ -96,6 +101,7 @@ export function boardActionsFor(
       undoManager.undo();
     },
     redo: () => undoManager.redo(),
+    startTyping: () => undoManager.stopCapturing(),
     noteText: (id) => noteTextFragment(doc, id),
   };
 }

@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { TOKEN_PARAM, type BoardId } from '../model';
 import { BoardReader, createUndoManager } from '../doc';
+import { TEXT_EDITOR_ORIGINS } from './text-editor-origin';
 import type { PresenceUser } from './presence';
 import { REFUSED_CLOSE_CODE } from './refused';
 
@@ -93,7 +94,7 @@ export function connectBoard(
   });
 
   const reader = new BoardReader(doc);
-  const undoManager = createUndoManager(doc);
+  const undoManager = createUndoManager(doc, TEXT_EDITOR_ORIGINS);
   return {
     boardId,
     doc,

@@ -1,6 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BoardReader, createUndoManager } from '../doc';
+import { TEXT_EDITOR_ORIGINS } from './text-editor-origin';
 import { PRIVATE_WRITER_PARAM, TOKEN_PARAM, type BoardId } from '../model';
 
 /**
@@ -33,7 +34,7 @@ export function connectDraft(
   });
   provider.awareness.setLocalState(null);
   const reader = new BoardReader(doc);
-  const undoManager = createUndoManager(doc);
+  const undoManager = createUndoManager(doc, TEXT_EDITOR_ORIGINS);
   return {
     doc,
     reader,
