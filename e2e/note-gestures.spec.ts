@@ -33,6 +33,12 @@ test.describe('note gestures', () => {
     expect(copy).toMatchObject({ block: 'keyPartners', width: resized.width });
     expect(copy.x).not.toBe(resized.x);
     expect(await bob.notes()).toHaveLength(2);
+
+    // A quick double-click straight after a drag is still a double-click: it opens the editor.
+    await alice.dragNoteTo(copy.id, { x: copy.x + 120, y: copy.y + 40 });
+    const moved = await alice.noteCenter(copy.id);
+    await alice.page.mouse.dblclick(moved.x, moved.y);
+    await expect(alice.page.getByTestId('note-editor')).toBeVisible();
   });
 
   test('a labelled relationship note shows its type and stage on the canvas', async ({

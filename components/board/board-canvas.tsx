@@ -68,7 +68,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const [marquee, setMarquee] = useState<{ start: Point; end: Point } | null>(null);
   const [connectDraft, setConnectDraft] = useState<{ from: NoteId; to: Point } | null>(null);
   const pinch = useRef<Pinch | null>(null);
-  const { gestureEnded, spansGesture } = useDoubleClickGuard();
+  const { gestureEnded, spansGesture } = useDoubleClickGuard(stageRef);
   const panning = tool === 'pan' || spacePanning;
 
   /** After a write, put nodes where the document says (it may have clamped the gesture). */
