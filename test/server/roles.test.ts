@@ -3,8 +3,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { createNote, deleteNotes, setBoardTitle } from '../../lib/doc';
-import type { Role } from '../../lib/model';
+import { WebSocket } from 'ws';
+import { createNote, deleteNotes, readBoard, setBoardTitle } from '../../lib/doc';
+import type { BoardId, Role } from '../../lib/model';
+import { connectBoard, type BoardConnection, type Refusal } from '../../lib/sync';
 import { hashToken } from '../../server/auth/tokens';
 import { DATABASE_FILE } from '../../server/store/sqlite-store';
 import { MESSAGE, SYNC, encodeSyncStep1 } from '../../server/sync/messages';
@@ -161,6 +163,58 @@ describe('a viewer', () => {
     expect(byViewer.status).toBe(403);
     const byEditor = await regenerate('editor', server.token(id, 'editor'));
     expect(byEditor.status).toBe(403);
+  });
+});
+
+describe("a viewer's page (lib/sync)", () => {
+  // y-websocket opens the global WebSocket, which Node 20 lacks; the browser's is the same API.
+  const hadWebSocket = 'WebSocket' in globalThis;
+  beforeEach(() => {
+    if (!hadWebSocket) Object.assign(globalThis, { WebSocket });
+  });
+  afterEach(() => {
+    if (!hadWebSocket) delete (globalThis as { WebSocket?: unknown }).WebSocket;
+  });
+
+  function open(refusal?: Refusal) {
+    const refused: Refusal[] = [];
+    const connection: BoardConnection = connectBoard(
+      id as BoardId,
+      { id: 'vera', name: 'Vera', color: '#888888' },
+      `${server.url.replace(/^http/, 'ws')}/sync`,
+      server.token(id, 'viewer'),
+      { viewOnly: true, afterRefusal: refusal, onRefused: (why) => refused.push(why) },
+    );
+    return { connection, refused };
+  }
+  const synced = (c: BoardConnection) =>
+    waitFor(() => c.getStatus() === 'connected', 'the viewer to sync');
+
+  it('drops a change the server refused, reopens from its copy, and says why', async () => {
+    const editor = client('editor');
+    await editor.synced;
+    const kept = createNote(editor.doc, { x: 10, y: 10, author: 'E' });
+    const first = open();
+    await synced(first.connection);
+    await waitFor(() => readBoard(first.connection.doc).notes.has(kept), 'the note');
+    expect(first.connection.afterRefusal).toBeNull();
+
+    const refusedNote = createNote(first.connection.doc, { x: 300, y: 10, author: 'V' });
+    await waitFor(() => first.refused.length > 0, 'the refusal');
+    expect(first.refused).toEqual(['view-only']);
+    first.connection.destroy();
+
+    // What the page does next (lib/react/use-board-connection): a fresh connection.
+    const second = open('view-only');
+    try {
+      await synced(second.connection);
+      await waitFor(() => readBoard(second.connection.doc).notes.has(kept), 'the board again');
+      expect(readBoard(second.connection.doc).notes.has(refusedNote)).toBe(false);
+      expect(second.connection.afterRefusal).toBe('view-only');
+      expect(second.refused).toEqual([]);
+    } finally {
+      second.connection.destroy();
+    }
   });
 });
 
