@@ -89,7 +89,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
     () => (identity?.name ? { id: identity.id, name: identity.name, color: identity.color } : null),
     [identity],
   );
-  const connection = useBoardConnection(boardId, token, user);
+  const connection = useBoardConnection(boardId, token, user, readOnly);
   // While private writing is on, this person's draft notes join the board's on their page.
   const privateWriting = usePrivateWriting(
     connection,
@@ -145,9 +145,11 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
     draftIds: privateWriting.draftIds,
   });
   const [sideTab, setSideTab] = useState<SidePanelTab>('note');
-  // The server refused a change (a lock arrived mid-gesture) and the board was reopened.
+  // The server refused a change (a lock arrived mid-gesture, or a write on a view-only link)
+  // and the board was reopened.
   useEffect(() => {
-    if (connection?.afterRefusal) setNotice('workshop.refused');
+    const refusal = connection?.afterRefusal;
+    if (refusal) setNotice(refusal === 'view-only' ? 'role.viewOnlyRefused' : 'workshop.refused');
   }, [connection]);
 
   // A note someone else deleted leaves the selection and the editor by itself.

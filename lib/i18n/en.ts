@@ -162,6 +162,7 @@ export const en = {
   // Roles
   'role.viewOnly': 'View only',
   'role.viewOnlyHint': 'You opened this board with a view-only link: you can look, not change.',
+  'role.viewOnlyRefused': 'View only: your changes are not saved.',
   'access.title': 'You need a link to open this board',
   'access.message':
     'Boards open only through a link shared by their facilitator. This address has no valid key: it may be incomplete, or the link was replaced by a new one.',

@@ -1,7 +1,13 @@
 'use client';
 import { useEffect, useState } from 'react';
 import type { BoardId } from '../model';
-import { connectBoard, syncUrlFor, type BoardConnection, type PresenceUser } from '../sync';
+import {
+  connectBoard,
+  syncUrlFor,
+  type BoardConnection,
+  type PresenceUser,
+  type Refusal,
+} from '../sync';
 
 /**
  * Opens the board for as long as the calling component is mounted. Returns null until the
@@ -12,16 +18,19 @@ export function useBoardConnection(
   boardId: BoardId,
   token: string,
   user: PresenceUser | null,
+  /** A view-only link (see ConnectOptions.viewOnly). */
+  viewOnly: boolean,
 ): BoardConnection | null {
   const [connection, setConnection] = useState<BoardConnection | null>(null);
   const ready = user !== null;
   // Bumped when the server refused a change: the board is reopened from the server's copy.
-  const [refusals, setRefusals] = useState(0);
+  const [refusals, setRefusals] = useState<{ count: number; last?: Refusal }>({ count: 0 });
   useEffect(() => {
     if (!ready || !user) return;
     const opened = connectBoard(boardId, user, syncUrlFor(window.location), token, {
-      afterRefusal: refusals > 0,
-      onRefused: () => setRefusals((count) => count + 1),
+      viewOnly,
+      afterRefusal: refusals.last,
+      onRefused: (why) => setRefusals(({ count }) => ({ count: count + 1, last: why })),
     });
     setConnection(opened);
     return () => {
@@ -30,6 +39,6 @@ export function useBoardConnection(
     };
     // The user's later renames are sent by usePresenceUpdater; reconnecting would lose state.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [boardId, token, ready, refusals]);
+  }, [boardId, token, viewOnly, ready, refusals.count]);
   return connection;
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { WebsocketProvider } from 'y-websocket';
+import { WebsocketProvider, messageAuth } from 'y-websocket';
+import * as authProtocol from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
 import { TOKEN_PARAM, type BoardId } from '../model';
 import { BoardReader, createUndoManager } from '../doc';
@@ -12,6 +13,13 @@ import { REFUSED_CLOSE_CODE } from './refused';
 export const SYNC_PATH = '/sync';
 /** Name of the browser-local copy of a board, kept so offline edits survive a reload. */
 export const localStoreName = (boardId: BoardId) => `lienzo-board-${boardId}`;
+
+/**
+ * Why the server refused a change of ours: 'locked', a lock (or workshop state) this role may
+ * not touch, the connection closed with REFUSED_CLOSE_CODE; 'view-only', a viewer's link, the
+ * connection kept and a permission-denied message sent once.
+ */
+export type Refusal = 'locked' | 'view-only';
 
 /** 'revoked': the server closed us for good (4400-4499: the link was regenerated). */
 export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'revoked';
@@ -31,10 +39,11 @@ export interface BoardConnection {
   onStatus(listener: () => void): () => void;
   /**
    * Set when this connection replaced one whose change the server refused (a lock arriving
-   * mid-gesture), so the page can tell the person why their last change is gone.
+   * mid-gesture, or a write on a view-only link), so the page can tell the person why their
+   * last change is gone.
    */
-  readonly afterRefusal: boolean;
-  /** Resolves once the browser's local copy has been read into the document. */
+  readonly afterRefusal: Refusal | null;
+  /** Resolves once the browser's local copy (if it keeps one) has been read into the document. */
   readonly localLoaded: Promise<void>;
   destroy(): void;
 }
@@ -43,18 +52,32 @@ export function syncUrlFor(location: Pick<Location, 'protocol' | 'host'>): strin
   return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${SYNC_PATH}`;
 }
 
+export interface ConnectOptions {
+  /**
+   * A view-only link: the document is the server's copy alone. It keeps no browser-local copy
+   * (it has no edits of its own to keep, and the one in IndexedDB is shared with this
+   * browser's editor links: it may hold their unsent offline edits, which a refusal would
+   * clear), and talks to no other tab of the board (what they write is theirs to send).
+   */
+  viewOnly?: boolean;
+  afterRefusal?: Refusal;
+  /** The server refused a change: the caller opens a fresh connection (see BoardConnection). */
+  onRefused?: (why: Refusal) => void;
+}
+
 /** `token` is the link's (?t=): the provider adds it to the socket URL, /sync/<id>?t=... */
 export function connectBoard(
   boardId: BoardId,
   user: PresenceUser,
   syncUrl: string,
   token: string,
-  options: { afterRefusal?: boolean; onRefused?: () => void } = {},
+  options: ConnectOptions = {},
 ): BoardConnection {
   const doc = new Y.Doc();
-  const local = new IndexeddbPersistence(localStoreName(boardId), doc);
+  const local = options.viewOnly ? null : new IndexeddbPersistence(localStoreName(boardId), doc);
   const provider = new WebsocketProvider(syncUrl, boardId, doc, {
     params: { [TOKEN_PARAM]: token },
+    disableBc: options.viewOnly ?? false,
   });
   const awareness = provider.awareness;
   awareness.setLocalState({ user, cursor: null, editing: null, selection: [], view: null });
@@ -78,20 +101,29 @@ export function connectBoard(
     if (wsStatus === 'disconnected') setStatus('offline');
     else if (wsStatus === 'connecting') connectingUnlessOffline();
   });
-  // y-websocket stops reconnecting after a 44xx close and says so with 'closed'.
-  // A refused update: Yjs would hold this client's later changes pending forever behind it,
-  // so the local copy (memory and IndexedDB) goes, and the caller opens a fresh connection.
-  // Otherwise a 44xx is a revoked link.
+  // A refused update never reaches the server's copy, and Yjs would hold this client's later
+  // changes pending forever behind it: the local copy (memory and IndexedDB), which shows the
+  // refused change, goes, and the caller opens a fresh connection from the server's copy.
   let refused = false;
-  provider.on('connection-close', (event: CloseEvent | null) => {
-    if (event?.code !== REFUSED_CLOSE_CODE || refused) return;
+  const startOver = (why: Refusal) => {
+    if (refused) return;
     refused = true;
     provider.shouldConnect = false;
-    void local.clearData().then(() => options.onRefused?.());
+    void (local?.clearData() ?? Promise.resolve()).then(() => options.onRefused?.(why));
+  };
+  // y-websocket stops reconnecting after a 44xx close and says so with 'closed'. A lock's
+  // refusal is one; any other 44xx is a revoked link.
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event?.code === REFUSED_CLOSE_CODE) startOver('locked');
   });
   provider.on('closed', () => {
     if (!refused) setStatus('revoked');
   });
+  // A viewer's updates are dropped with the connection kept (server/sync/protocol.ts), and
+  // the first one is answered with y-protocols' permission denied, which the stock provider
+  // only logs. The only permission this server denies is writing.
+  provider.messageHandlers[messageAuth] = (_encoder, decoder) =>
+    authProtocol.readAuthMessage(decoder, doc, () => startOver('view-only'));
 
   const reader = new BoardReader(doc);
   const undoManager = createUndoManager(doc, TEXT_EDITOR_ORIGINS);
@@ -101,20 +133,20 @@ export function connectBoard(
     awareness,
     reader,
     undoManager,
-    afterRefusal: options.afterRefusal ?? false,
+    afterRefusal: options.afterRefusal ?? null,
     getStatus: () => status,
     onStatus(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    localLoaded: local.whenSynced.then(() => undefined),
+    localLoaded: local ? local.whenSynced.then(() => undefined) : Promise.resolve(),
     destroy() {
       listeners.clear();
       undoManager.destroy();
       reader.destroy();
       awareness.setLocalState(null);
       provider.destroy();
-      if (!refused) void local.destroy();
+      if (!refused) void local?.destroy();
       doc.destroy();
     },
   };

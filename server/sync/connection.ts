@@ -4,7 +4,7 @@ import { errorMessage, type Logger } from '../log';
 import type { Participant, Room } from '../rooms/room';
 import { CLOSE, ConnectionError, closeReason } from './close-codes';
 import { encodeSyncStep1 } from './messages';
-import { handleMessage } from './protocol';
+import { handleMessage, type ReadOnlyConnection } from './protocol';
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
@@ -20,6 +20,8 @@ export class Connection implements Participant {
   private closed = false;
   /** Cleared by each keep-alive ping, set again by the pong. */
   private answeredPing = true;
+  /** A viewer's: whether it was told that its updates are dropped (it is told once). */
+  private readonly readOnly: ReadOnlyConnection | undefined;
 
   constructor(
     private readonly socket: WebSocket,
@@ -29,7 +31,9 @@ export class Connection implements Participant {
     private readonly logger: Logger,
     /** The board this connection belongs to (a private writer's room is not named after it). */
     readonly boardId: string = room.id,
-  ) {}
+  ) {
+    this.readOnly = canEdit(role) ? undefined : { told: false };
+  }
 
   /** Joins the room and starts the handshake: our state vector, then who is here. */
   start(): void {
@@ -94,7 +98,7 @@ export class Connection implements Participant {
       handleMessage(toBytes(data), {
         room: this.room,
         participant: this,
-        readOnly: !canEdit(this.role),
+        readOnly: this.readOnly,
         role: this.role,
       });
     } catch (error) {

@@ -1,4 +1,5 @@
 import * as encoding from 'lib0/encoding';
+import * as authProtocol from 'y-protocols/auth';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
@@ -12,7 +13,10 @@ import type * as Y from 'yjs';
 export const MESSAGE = {
   sync: 0,
   awareness: 1,
-  /** Sent by y-websocket clients that use permission checks; this server never asks for it. */
+  /**
+   * y-protocols' auth message. The server sends its one kind, "permission denied", to a viewer
+   * whose update it dropped; a stock y-websocket client logs it and stays connected.
+   */
   auth: 2,
   /** "Send me every awareness state you know." */
   queryAwareness: 3,
@@ -65,5 +69,13 @@ export function encodeAwareness(
       encoder,
       awarenessProtocol.encodeAwarenessUpdate(awareness, [...clients]),
     );
+  });
+}
+
+/** "Your document updates are not applied", with a reason for people reading a log. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  return frame((encoder) => {
+    encoding.writeVarUint(encoder, MESSAGE.auth);
+    authProtocol.writePermissionDenied(encoder, reason);
   });
 }

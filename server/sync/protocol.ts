@@ -4,7 +4,8 @@ import { errorMessage } from '../log';
 import type { Role } from '../../lib/model';
 import type { Participant, Room } from '../rooms/room';
 import { CLOSE, ConnectionError } from './close-codes';
-import { MESSAGE, SYNC, encodeSyncStep2 } from './messages';
+import { MESSAGE, SYNC, encodePermissionDenied, encodeSyncStep2 } from './messages';
+import { changesDoc } from './update-effect';
 import { checkUpdate as guardUpdate } from './update-guard';
 
 /**
@@ -115,17 +116,28 @@ export function parseMessage(frame: Uint8Array): ClientMessage {
   return message;
 }
 
+/** What the server remembers of a viewer's connection: whether it was told. */
+export interface ReadOnlyConnection {
+  told: boolean;
+}
+
+/** The reason sent with the permission-denied message; clients show their own words. */
+export const READ_ONLY_REASON = 'view-only link: document updates are not applied';
+
 /** The connection a handler acts for. */
 export interface MessageContext {
   room: Room;
   participant: Participant;
   /**
-   * A viewer: its document updates (sync step 2 and update messages) are dropped, silently.
+   * Set for a viewer: its document updates (sync step 2 and update messages) are dropped.
    * Closing or answering with an error would make a stock client reconnect and resend the
    * same update forever; dropping leaves it connected, seeing everything, changing nothing.
+   * The first dropped update that would have changed the board is answered with a
+   * permission-denied message, so the client can tell its person and drop its copy
+   * (lib/sync); once per connection, so a client that keeps writing is not answered in kind.
    * Its step 1 is answered and its awareness relayed, so it syncs and others see it.
    */
-  readOnly?: boolean;
+  readOnly?: ReadOnlyConnection;
   /** The connection's role, for the update guard; without it only structure is checked. */
   role?: Role;
 }
@@ -134,7 +146,13 @@ function applyUpdate(
   { room, participant, readOnly, role }: MessageContext,
   update: Uint8Array,
 ): void {
-  if (readOnly) return;
+  if (readOnly) {
+    // The handshake's step 2 of a viewer with nothing new changes nothing: not worth a word.
+    if (readOnly.told || !changesDoc(room.doc, update)) return;
+    readOnly.told = true;
+    participant.send(encodePermissionDenied(READ_ONLY_REASON));
+    return;
+  }
   const verdict = role ? guardUpdate(room.doc, role, update) : { ok: true as const };
   if (!verdict.ok) {
     // Not applied, stored nor relayed. Dropping it silently is not enough: Yjs keeps every

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { NOTE_KEYS, ROOT, isBlockId, type BlockId, type Role } from '../../lib/model';
 import { readBoardLocks } from '../../lib/doc/locks';
 import { anyLock, isBlockLocked } from '../../lib/model/workshop-locks';
+import { newlyDeleted } from './update-effect';
 
 /**
  * Decides, before the room applies it, whether a connection's role may make an update,
@@ -195,22 +196,8 @@ export function checkUpdate(doc: Y.Doc, role: Role, update: Uint8Array): GuardVe
     }
   }
 
-  for (const [client, deletes] of ds.clients) {
-    const structsOfClient = doc.store.clients.get(client);
-    if (!structsOfClient) continue;
-    for (const { clock, len } of deletes) {
-      const end = clock + len;
-      const last = structsOfClient[structsOfClient.length - 1];
-      if (!last || clock >= last.id.clock + last.length) continue;
-      for (let i = Y.findIndexSS(structsOfClient, clock); i < structsOfClient.length; i++) {
-        const struct = structsOfClient[i]!;
-        if (struct.id.clock >= end) break;
-        // A client sends its whole delete set with every update: only what it deletes anew
-        // in the room counts.
-        if (struct instanceof Y.Item && !struct.deleted) places.push(placeInDoc(struct));
-      }
-    }
-  }
+  // Only what it deletes anew in the room counts.
+  for (const item of newlyDeleted(doc, ds)) places.push(placeInDoc(item));
 
   for (const place of places) {
     if (place.root === ROOT.workshop) return refused('only the facilitator runs the workshop');

@@ -1,7 +1,10 @@
+import * as decoding from 'lib0/decoding';
 import { WebSocket } from 'ws';
+import * as authProtocol from 'y-protocols/auth';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { boardRoots } from '../../lib/doc';
+import { MESSAGE } from '../../server/sync/messages';
 import { waitFor } from './wait';
 
 /** A stock provider syncs with a local server in milliseconds; this only bounds a failure. */
@@ -119,4 +122,16 @@ export function closeOf(socket: WebSocket): Promise<{ code: number; reason: stri
   return new Promise((resolve) => {
     socket.once('close', (code, reason) => resolve({ code, reason: reason.toString() }));
   });
+}
+
+/** The reasons of the permission-denied messages among `frames` (y-protocols' auth message). */
+export function permissionDenials(frames: readonly Buffer[]): string[] {
+  const reasons: string[] = [];
+  for (const frame of frames) {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== MESSAGE.auth) continue;
+    if (decoding.readVarUint(decoder) === authProtocol.messagePermissionDenied)
+      reasons.push(decoding.readVarString(decoder));
+  }
+  return reasons;
 }

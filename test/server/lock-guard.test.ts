@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createNote, readBoard, recolorNotes } from '../../lib/doc';
-import { readBoardLocks, setBlockLocked } from '../../lib/doc/locks';
+import * as Y from 'yjs';
+import { createNote, readBoard, recolorNotes, setBoardTitle } from '../../lib/doc';
+import { readBoardLocks, setBlockLocked, setBoardLocked } from '../../lib/doc/locks';
 import { ROOT, WORKSHOP_KEYS, type Role } from '../../lib/model';
 import { SERVER_TIME_HEADER } from '../../lib/sync/server-clock';
 import { CLOSE } from '../../server/sync/close-codes';
@@ -28,6 +29,7 @@ function nextClose(c: TestClient): Promise<number> {
 }
 
 const colorOf = (c: TestClient, note: string) => readBoard(c.doc).notes.get(note as never)?.color;
+const titleOf = (c: TestClient) => readBoard(c.doc).meta.title;
 
 beforeEach(async () => {
   server = await startTestServer();
@@ -95,6 +97,60 @@ describe('a locked block', () => {
     await waitFor(() => readBoard(fresh.doc).notes.has(note), 'the barrier');
     expect(readBoardLocks(fresh.doc).blocks).toEqual([]);
     expect(fresh.doc.getMap(ROOT.workshop).has(WORKSHOP_KEYS.locks)).toBe(false);
+  });
+});
+
+describe('a locked board', () => {
+  it("refuses an editor's change to any block and to the title, takes the facilitator's, and unlocking lets the editor write again", async () => {
+    const facilitator = client('facilitator');
+    const watcher = client('editor');
+    await Promise.all([facilitator.synced, watcher.synced]);
+    const partner = createNote(facilitator.doc, { x: 100, y: 100, author: 'F' });
+    const channel = createNote(facilitator.doc, { x: 1250, y: 600, author: 'F' });
+    setBoardLocked(facilitator.doc, true);
+    await waitFor(
+      () => readBoardLocks(watcher.doc).board && !!colorOf(watcher, channel),
+      'the lock and notes to reach the watcher',
+    );
+    const titleBefore = titleOf(watcher);
+
+    // Each gesture from an editor of its own: a refused editor is closed and starts over.
+    const gestures: [string, (doc: Y.Doc) => void][] = [
+      ['a note in key partners', (doc) => recolorNotes(doc, [partner], 'pink')],
+      ['a note in channels', (doc) => recolorNotes(doc, [channel], 'pink')],
+      ['a new note', (doc) => void createNote(doc, { x: 700, y: 300, author: 'E' })],
+      ['the title', (doc) => setBoardTitle(doc, 'Renamed under the lock')],
+    ];
+    for (const [what, gesture] of gestures) {
+      const editor = client('editor');
+      await editor.synced;
+      await waitFor(() => readBoardLocks(editor.doc).board, 'the lock to reach the editor');
+      const closed = nextClose(editor);
+      gesture(editor.doc);
+      expect(await closed, what).toBe(CLOSE.refusedLocked);
+    }
+
+    // A later change of the facilitator is a barrier: every refused one came before it.
+    recolorNotes(facilitator.doc, [partner], 'green');
+    await waitFor(() => colorOf(watcher, partner) === 'green', "the facilitator's change");
+    expect(colorOf(watcher, channel)).not.toBe('pink');
+    expect(watcher.noteIds().sort()).toEqual([partner, channel].sort());
+    expect(titleOf(watcher)).toBe(titleBefore);
+    // The facilitator renames the locked board too.
+    setBoardTitle(facilitator.doc, 'Set by the facilitator');
+    await waitFor(() => titleOf(watcher) === 'Set by the facilitator', "the facilitator's title");
+
+    setBoardLocked(facilitator.doc, false);
+    const editor = client('editor');
+    await editor.synced;
+    await waitFor(() => !readBoardLocks(editor.doc).board, 'the unlock to reach the editor');
+    recolorNotes(editor.doc, [channel], 'blue');
+    setBoardTitle(editor.doc, 'Renamed by the editor');
+    await waitFor(
+      () => colorOf(watcher, channel) === 'blue' && titleOf(watcher) === 'Renamed by the editor',
+      "the editor's changes after the unlock",
+    );
+    expect(editor.provider.wsconnected).toBe(true);
   });
 });
 

@@ -2,14 +2,20 @@ import Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createNote } from '../../lib/doc';
-import type { Role } from '../../lib/model';
+import * as Y from 'yjs';
+import { WebSocket } from 'ws';
+import { createNote, deleteNotes, readBoard, setBoardTitle } from '../../lib/doc';
+import type { BoardId, Role } from '../../lib/model';
+import { connectBoard, type BoardConnection, type Refusal } from '../../lib/sync';
 import { hashToken } from '../../server/auth/tokens';
 import { DATABASE_FILE } from '../../server/store/sqlite-store';
+import { MESSAGE, SYNC, encodeSyncStep1 } from '../../server/sync/messages';
+import { READ_ONLY_REASON } from '../../server/sync/protocol';
 import {
   closeOf,
   connectClient,
   openSocket,
+  permissionDenials,
   waitForNotes,
   type TestClient,
 } from '../helpers/clients';
@@ -24,6 +30,29 @@ function client(role: Role, token = server.token(id, role)): TestClient {
   const created = connectClient(server.url, id, token);
   clients.push(created);
   return created;
+}
+
+/** A client that keeps every frame the server sends it. */
+function tapped(role: Role): TestClient & { frames: Buffer[] } {
+  const frames: Buffer[] = [];
+  const created = connectClient(server.url, id, server.token(id, role), {
+    onFrame: (frame) => frames.push(frame),
+  });
+  clients.push(created);
+  return { ...created, frames };
+}
+
+/**
+ * Resolves once the server has handled everything `c` sent so far: it answers a sync step 1
+ * on the same socket, in order, after whatever it sent for the frames before it.
+ */
+async function roundTrip(c: TestClient & { frames: Buffer[] }): Promise<void> {
+  const before = c.frames.length;
+  c.provider.ws!.send(encodeSyncStep1(c.doc));
+  await waitFor(
+    () => c.frames.slice(before).some((f) => f[0] === MESSAGE.sync && f[1] === SYNC.step2),
+    'the answer to a sync step 1',
+  );
 }
 
 beforeEach(async () => {
@@ -57,12 +86,14 @@ async function noteIdsFromApi(token: string): Promise<string[]> {
 describe('a viewer', () => {
   it('changes nothing: its notes reach nobody, are not stored, and it stays connected', async () => {
     const editor = client('editor');
-    const viewer = client('viewer');
+    const viewer = tapped('viewer');
     await Promise.all([editor.synced, viewer.synced]);
 
     const fromViewer = createNote(viewer.doc, { x: 10, y: 10, author: 'V', text: 'sneaky' });
-    // The editor's note after it is a barrier: once the viewer has it, the server has handled
-    // whatever the viewer sent before.
+    // The write did happen on the viewer's side: what follows is about the server.
+    expect(viewer.noteIds()).toEqual([fromViewer]);
+    // The server's answer to that very update: from here on, it has handled it.
+    await waitFor(() => permissionDenials(viewer.frames).length === 1, 'the viewer to be told');
     const fromEditor = createNote(editor.doc, { x: 300, y: 10, author: 'E' });
     await waitFor(() => viewer.noteIds().includes(fromEditor), 'the viewer to see the edit');
     const late = client('editor');
@@ -75,7 +106,44 @@ describe('a viewer', () => {
     await waitFor(() => server.server.loadedBoards().length === 0, 'the room to unload');
     await server.restart();
     expect(await noteIdsFromApi(server.token(id, 'editor'))).toEqual([fromEditor]);
-    expect(fromViewer).not.toBe(fromEditor);
+  });
+
+  it('is told once that its updates are dropped, however many it sends', async () => {
+    const facilitator = tapped('facilitator');
+    const editor = tapped('editor');
+    const viewer = tapped('viewer');
+    await Promise.all([facilitator.synced, editor.synced, viewer.synced]);
+    const kept = createNote(facilitator.doc, { x: 10, y: 10, author: 'F' });
+    await waitForNotes([editor, viewer], [kept]);
+    const before = await (await getBoard({}, `?t=${server.token(id, 'viewer')}`)).text();
+    // Syncing is not writing: the handshake's step 2 of a viewer with nothing new is no cause.
+    await roundTrip(viewer);
+    expect(permissionDenials(viewer.frames)).toEqual([]);
+
+    // Several refused updates, each its own message: a deletion alone, a title, new notes.
+    deleteNotes(viewer.doc, [kept]);
+    setBoardTitle(viewer.doc, 'Renamed by a viewer');
+    for (let i = 0; i < 5; i++) createNote(viewer.doc, { x: 100 * i, y: 300, author: 'V' });
+    await roundTrip(viewer);
+
+    expect(permissionDenials(viewer.frames)).toEqual([READ_ONLY_REASON]);
+    expect(viewer.provider.wsconnected).toBe(true);
+    await roundTrip(editor);
+    await roundTrip(facilitator);
+    expect(permissionDenials(editor.frames)).toEqual([]);
+    expect(permissionDenials(facilitator.frames)).toEqual([]);
+    // Nothing of it is served or stored: a fresh client's copy holds not one struct of the
+    // viewer's, and the board read back from SQLite is as it was.
+    const fresh = client('editor');
+    await fresh.synced;
+    expect(fresh.noteIds()).toEqual([kept]);
+    expect(Y.decodeStateVector(Y.encodeStateVector(fresh.doc)).has(viewer.doc.clientID)).toBe(
+      false,
+    );
+    for (const c of clients.splice(0)) c.destroy();
+    await waitFor(() => server.server.loadedBoards().length === 0, 'the room to unload');
+    await server.restart();
+    expect(await (await getBoard({}, `?t=${server.token(id, 'viewer')}`)).text()).toBe(before);
   });
 
   it('is seen by the others: its awareness is relayed', async () => {
@@ -95,6 +163,58 @@ describe('a viewer', () => {
     expect(byViewer.status).toBe(403);
     const byEditor = await regenerate('editor', server.token(id, 'editor'));
     expect(byEditor.status).toBe(403);
+  });
+});
+
+describe("a viewer's page (lib/sync)", () => {
+  // y-websocket opens the global WebSocket, which Node 20 lacks; the browser's is the same API.
+  const hadWebSocket = 'WebSocket' in globalThis;
+  beforeEach(() => {
+    if (!hadWebSocket) Object.assign(globalThis, { WebSocket });
+  });
+  afterEach(() => {
+    if (!hadWebSocket) delete (globalThis as { WebSocket?: unknown }).WebSocket;
+  });
+
+  function open(refusal?: Refusal) {
+    const refused: Refusal[] = [];
+    const connection: BoardConnection = connectBoard(
+      id as BoardId,
+      { id: 'vera', name: 'Vera', color: '#888888' },
+      `${server.url.replace(/^http/, 'ws')}/sync`,
+      server.token(id, 'viewer'),
+      { viewOnly: true, afterRefusal: refusal, onRefused: (why) => refused.push(why) },
+    );
+    return { connection, refused };
+  }
+  const synced = (c: BoardConnection) =>
+    waitFor(() => c.getStatus() === 'connected', 'the viewer to sync');
+
+  it('drops a change the server refused, reopens from its copy, and says why', async () => {
+    const editor = client('editor');
+    await editor.synced;
+    const kept = createNote(editor.doc, { x: 10, y: 10, author: 'E' });
+    const first = open();
+    await synced(first.connection);
+    await waitFor(() => readBoard(first.connection.doc).notes.has(kept), 'the note');
+    expect(first.connection.afterRefusal).toBeNull();
+
+    const refusedNote = createNote(first.connection.doc, { x: 300, y: 10, author: 'V' });
+    await waitFor(() => first.refused.length > 0, 'the refusal');
+    expect(first.refused).toEqual(['view-only']);
+    first.connection.destroy();
+
+    // What the page does next (lib/react/use-board-connection): a fresh connection.
+    const second = open('view-only');
+    try {
+      await synced(second.connection);
+      await waitFor(() => readBoard(second.connection.doc).notes.has(kept), 'the board again');
+      expect(readBoard(second.connection.doc).notes.has(refusedNote)).toBe(false);
+      expect(second.connection.afterRefusal).toBe('view-only');
+      expect(second.refused).toEqual([]);
+    } finally {
+      second.connection.destroy();
+    }
   });
 });
 
