@@ -69,7 +69,7 @@ function urlHost(host: string): string {
 export async function startLienzoServer(options: LienzoServerOptions): Promise<LienzoServer> {
   const logger = options.logger ?? consoleLogger;
   const host = options.host ?? '0.0.0.0';
-  const store = (options.openStore ?? ((dir) => new SqliteBoardStore(dir, logger)))(
+  const store = (options.openStore ?? ((dir) => new SqliteBoardStore(dir, { logger })))(
     options.dataDir,
   );
   const history = new BoardHistory({

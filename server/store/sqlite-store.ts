@@ -110,6 +110,12 @@ function toBytes(buffer: Buffer): Uint8Array {
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
+export interface SqliteStoreOptions {
+  logger?: Logger;
+  /** How often the WAL is checkpointed, in ms (tests shorten it; see wal-checkpointer.ts). */
+  checkpointIntervalMs?: number;
+}
+
 /**
  * The default store: one SQLite database in WAL mode. `synchronous = NORMAL` makes every
  * committed transaction durable across a crash or `kill -9` of the process (the promise the
@@ -121,7 +127,8 @@ export class SqliteBoardStore implements BoardStore {
   private readonly statements;
   private readonly checkpointer: WalCheckpointer;
 
-  constructor(dataDir: string, logger: Logger = consoleLogger) {
+  constructor(dataDir: string, options: SqliteStoreOptions = {}) {
+    const { logger = consoleLogger, checkpointIntervalMs } = options;
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, DATABASE_FILE);
     this.db = new Database(file);
@@ -131,6 +138,7 @@ export class SqliteBoardStore implements BoardStore {
     // it fail, SQLite's own checkpoint comes back, so the log never grows without bound.
     this.db.pragma('wal_autocheckpoint = 0');
     this.checkpointer = startWalCheckpointer(file, {
+      intervalMs: checkpointIntervalMs,
       onFailure: (error) => {
         logger.warn('WAL checkpoint worker failed; checkpointing in-line', errorMessage(error));
         if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${SQLITE_AUTOCHECKPOINT_PAGES}`);

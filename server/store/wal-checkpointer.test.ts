@@ -20,7 +20,7 @@ const UPDATE_BYTES = 200;
 describe('WAL checkpoints', () => {
   it('never run inside a write, and reach the database file from the worker soon after', async () => {
     const dir = makeTempDir();
-    const store = new SqliteBoardStore(dir.path);
+    const store = new SqliteBoardStore(dir.path, { checkpointIntervalMs: 100 });
     cleanups.push(
       () => dir.remove(),
       () => store.close(),

@@ -2,11 +2,14 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 /**
- * How often the checkpointer copies the write-ahead log into the database file, in ms. At a
- * busy board's rate (tens of updates a second) the log holds a few hundred KiB by then; a
- * checkpoint with nothing to copy costs microseconds.
+ * How often the checkpointer copies the write-ahead log into the database file, in ms. A
+ * checkpoint in progress makes a write that starts meanwhile retry for its read lock (SQLite
+ * sleeps about a millisecond between tries), so checkpoints are kept rare: measured here with
+ * one insert every 20 ms, a 500 ms interval put the p99 of an insert at about 1 ms, 5 s at
+ * 0.3 to 0.6 ms, against 0.2 ms between SQLite's own in-line checkpoints (which each stall one
+ * insert by 3 to 9 ms). A busy board (50 updates a second) leaves about 2 MiB of log in 5 s.
  */
-export const CHECKPOINT_INTERVAL_MS = 500;
+export const CHECKPOINT_INTERVAL_MS = 5_000;
 
 /**
  * How long closing waits for the worker to close its connection, in ms: at most one
