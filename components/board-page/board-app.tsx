@@ -6,13 +6,11 @@ import {
   boardPath,
   canEdit,
   rectCenter,
-  type BlockId,
   newNoteCornerAt,
   type BoardId,
   type NoteId,
   type Role,
 } from '@/lib/model';
-import { blockQuestionKey, blockTitleKey } from '@/lib/i18n/messages';
 import { rememberBoard } from '@/lib/recent-boards';
 import { browserStorage } from '@/lib/storage';
 import { useI18n } from '@/lib/react/i18n';
@@ -33,7 +31,6 @@ import { TimerControls } from '@/components/workshop/timer-controls';
 import { LockControls } from '@/components/workshop/lock-controls';
 import { PrivateWritingControls } from '@/components/workshop/private-writing-controls';
 import { revealPrivateNotes } from '@/lib/api/reveal';
-import { isBlockLocked } from '@/lib/model/workshop-locks';
 import { LockedError } from '@/lib/doc/lock-gate';
 import { readingOrder, stepThroughNotes } from '@/lib/view/selection';
 import { centerOn, screenToBoard } from '@/lib/view/viewport';
@@ -43,8 +40,7 @@ import { ModelError } from '@/lib/doc/model-error';
 import type { RelationshipPatch } from '@/lib/doc/relationships';
 import type { RelationshipType } from '@/lib/model';
 import type { MessageKey } from '@/lib/i18n/messages';
-import type { BlockLabel } from '@/components/board/blocks-layer';
-import BoardCanvas, { type SelectMode, type Tool } from '@/components/board/board-canvas';
+import BoardCanvas, { type Tool } from '@/components/board/board-canvas';
 import { NoteEditor } from '@/components/board/note-editor';
 import { HelpDialog } from '@/components/help/help-dialog';
 import { NotePanel } from '@/components/panel/note-panel';
@@ -64,13 +60,16 @@ import { usePresenceSync } from './use-presence-sync';
 import { useViewport } from './use-viewport';
 import { SidePanel, type SidePanelTab } from './side-panel';
 import { useNoteDecorations } from './use-note-decorations';
+import { useBlockLabels } from './use-block-labels';
+import { useBoardSelection } from './use-board-selection';
 import { useStoredFlag } from './use-stored-flag';
 
-/** Where this browser remembers "colour relationships by their segment". */
-const SEGMENT_COLORS_KEY = 'lienzo.segmentColors';
 import { useTestHook } from './test-hook';
 import { useVoteDots } from './use-vote-dots';
 import styles from './board-app.module.css';
+
+/** Where this browser remembers "colour relationships by their segment". */
+const SEGMENT_COLORS_KEY = 'lienzo.segmentColors';
 
 export interface BoardAppProps {
   boardId: BoardId;
@@ -124,7 +123,6 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const [tool, setTool] = useState<Tool>('select');
   const [spacePanning, setSpacePanning] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [rawSelection, setSelection] = useState<ReadonlySet<NoteId>>(new Set());
   const [rawEditing, setEditing] = useState<NoteId | null>(null);
   const pointer = useRef<{ x: number; y: number } | null>(null);
   const [filter, setFilter] = useState<BoardFilter>(EMPTY_FILTER);
@@ -152,10 +150,10 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
     if (refusal) setNotice(refusal === 'view-only' ? 'role.viewOnlyRefused' : 'workshop.refused');
   }, [connection]);
 
-  // A note someone else deleted leaves the selection and the editor by itself.
-  const selection = useMemo(
-    () => new Set([...rawSelection].filter((id) => snapshot.notes.has(id))),
-    [rawSelection, snapshot.notes],
+  const showNotePanel = useCallback(() => setSideTab('note'), []);
+  const { selection, selectedNotes, selectedIds, onSelect, selectOnly } = useBoardSelection(
+    snapshot.notes,
+    showNotePanel,
   );
   // A lock that arrives while someone writes in a note closes their editor.
   const rawEditingNote = rawEditing ? snapshot.notes.get(rawEditing) : undefined;
@@ -163,10 +161,6 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
     rawEditingNote && !contentReadOnly && !workshop.lockedForMe(rawEditingNote.block)
       ? rawEditingNote.id
       : null;
-  const selectedNotes = useMemo(
-    () => [...selection].map((id) => snapshot.notes.get(id)!),
-    [selection, snapshot.notes],
-  );
   const sendCursor = usePresenceSync(connection, user, selection, editingId);
 
   useEffect(() => {
@@ -178,39 +172,11 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
       });
   }, [boardId, token, snapshot.meta.title]);
 
-  const onSelect = useCallback((ids: readonly NoteId[], mode: SelectMode) => {
-    if (ids.length > 0) setSideTab('note');
-    setSelection((current) => {
-      if (mode === 'replace') return new Set(ids);
-      const next = new Set(current);
-      for (const id of ids) {
-        if (mode === 'toggle' && next.has(id)) next.delete(id);
-        else next.add(id);
-      }
-      return next;
-    });
-  }, []);
-
-  const labels = useMemo(
-    () =>
-      Object.fromEntries(
-        BLOCK_IDS.map((id) => [
-          id,
-          {
-            title: isBlockLocked(workshop.locks, id)
-              ? t('workshop.lockedBlockTitle', { title: t(blockTitleKey(id)) })
-              : t(blockTitleKey(id)),
-            question: t(blockQuestionKey(id)),
-          },
-        ]),
-      ) as Record<BlockId, BlockLabel>,
-    [t, workshop.locks],
-  );
+  const labels = useBlockLabels(workshop.locks);
 
   const ordered = useMemo(() => readingOrder(snapshot.ordered, BLOCK_IDS), [snapshot.ordered]);
   // The relationships block and its targets, read once per change for the panel and overview.
   const boardIndex = useMemo(() => indexBoard(snapshot.ordered), [snapshot.ordered]);
-  const selectedIds = [...selection];
 
   // A viewer's keyboard only looks: select, step, zoom, pan, help. Every editing key is a no-op.
   const editing = contentReadOnly || viewingVersion ? null : actions;
@@ -227,14 +193,13 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
             : rectCenter(BLOCK_RECTS.valuePropositions));
         const id = editing.createNote(newNoteCornerAt(at));
         if (id === null) return;
-        setSelection(new Set([id]));
+        selectOnly([id]);
         setEditing(id);
       },
       editSelected: () => editing && selectedIds.length === 1 && startEditing(selectedIds[0]!),
       deleteSelected: () => selectedIds.length > 0 && editing?.deleteNotes(selectedIds),
       duplicateSelected: () => {
-        if (editing && selectedIds.length > 0)
-          setSelection(new Set(editing.duplicateNotes(selectedIds)));
+        if (editing && selectedIds.length > 0) selectOnly(editing.duplicateNotes(selectedIds));
       },
       undo: () => editing?.undo(),
       redo: () => editing?.redo(),
@@ -242,12 +207,12 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
         editing?.nudgeNotes(selectedNotes.map((n) => ({ id: n.id, x: n.x + dx, y: n.y + dy }))),
       step: (backwards) => {
         const next = stepThroughNotes(ordered, selectedIds[0], backwards);
-        if (next) setSelection(new Set([next]));
+        if (next) selectOnly([next]);
       },
       fit,
       zoomIn,
       zoomOut,
-      clearSelection: () => setSelection(new Set()),
+      clearSelection: () => selectOnly([]),
       selectTool: (next) => (!readOnly || VIEWER_TOOLS.includes(next)) && setTool(next),
       help: () => setHelpOpen(true),
       setSpacePanning,
@@ -262,10 +227,10 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
     (id: NoteId) => {
       const note = liveNote(id);
       if (!note) return;
-      setSelection(new Set([id]));
+      selectOnly([id]);
       setViewport((current) => centerOn(current, note, size));
     },
-    [liveNote, setViewport, size],
+    [liveNote, setViewport, size, selectOnly],
   );
 
   /**
@@ -316,7 +281,6 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
 
   const editingNote = editingId ? snapshot.notes.get(editingId) : undefined;
   const editingFragment = editingId && editing ? editing.noteText(editingId) : null;
-  const me = peers.find((p) => p.isSelf);
 
   return (
     <div className={styles.app}>
@@ -369,14 +333,14 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
               tool={tool}
               spacePanning={spacePanning}
               onNotePlaced={(id) => {
-                setSelection(new Set([id]));
+                selectOnly([id]);
                 setTool('select');
               }}
               viewport={viewport}
               onViewportChange={setViewport}
               editingId={editingId}
               onEdit={(id) => {
-                setSelection(new Set([id]));
+                selectOnly([id]);
                 startEditing(id);
               }}
               actions={actions}
@@ -501,9 +465,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
               notes={selectedNotes}
               noteCount={snapshot.notes.size}
               onColor={(color) => actions?.recolorNotes(selectedIds, color)}
-              onDuplicate={() =>
-                actions && setSelection(new Set(actions.duplicateNotes(selectedIds)))
-              }
+              onDuplicate={() => actions && selectOnly(actions.duplicateNotes(selectedIds))}
               onDelete={() => actions?.deleteNotes(selectedIds)}
               onEditText={() => selectedIds.length === 1 && startEditing(selectedIds[0]!)}
               relationship={relationshipBindings}
@@ -514,7 +476,6 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
       </div>
       {identity && !identity.name && <NameDialog onSubmit={setName} />}
       {helpOpen && <HelpDialog onClose={() => setHelpOpen(false)} />}
-      {me === undefined && null}
     </div>
   );
 }
