@@ -49,6 +49,9 @@ test.describe('roles and share links', () => {
       expect((await who.notes()).map((n) => n.id).sort()).toEqual([note.id, later.id].sort());
     }
     expect(await editor.notes()).toHaveLength(2);
+    // Nothing the viewer's page did was a write the server had to refuse (which would reset
+    // the page and show the view-only notice).
+    await expect(viewer.page.getByTestId('board-notice')).toHaveCount(0);
   });
 
   test('regenerating the viewer link cuts the viewer off, and the old link asks for a new one', async ({
