@@ -43,7 +43,11 @@ describe('parseMessage', () => {
       encoding.writeVarUint(e, MESSAGE.sync);
       syncProtocol.writeUpdate(e, update);
     });
-    expect(parseMessage(updateFrame)).toEqual({ type: 'sync-update', update });
+    expect(parseMessage(updateFrame)).toEqual({
+      type: 'sync-update',
+      update,
+      decoded: Y.decodeUpdate(update),
+    });
 
     const awareness = new awarenessProtocol.Awareness(doc);
     awareness.setLocalState({ user: { name: 'Ana' } });

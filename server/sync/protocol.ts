@@ -5,7 +5,7 @@ import type { Role } from '../../lib/model';
 import type { Participant, Room } from '../rooms/room';
 import { CLOSE, ConnectionError } from './close-codes';
 import { MESSAGE, SYNC, encodePermissionDenied, encodeSyncStep2 } from './messages';
-import { changesDoc } from './update-effect';
+import { changesDoc, type DecodedUpdate } from './update-effect';
 import { checkUpdate as guardUpdate } from './update-guard';
 
 /**
@@ -15,8 +15,8 @@ import { checkUpdate as guardUpdate } from './update-guard';
  */
 export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
-  | { type: 'sync-step2'; update: Uint8Array }
-  | { type: 'sync-update'; update: Uint8Array }
+  | { type: 'sync-step2'; update: Uint8Array; decoded: DecodedUpdate }
+  | { type: 'sync-update'; update: Uint8Array; decoded: DecodedUpdate }
   | { type: 'awareness'; update: Uint8Array }
   | { type: 'query-awareness' };
 
@@ -29,13 +29,12 @@ function malformed(what: string, error?: unknown): ConnectionError {
 }
 
 /** Yjs decodes an update fully (structs, contents, delete set) and throws on garbage. */
-function checkUpdate(update: Uint8Array): Uint8Array {
+function decodeUpdate(update: Uint8Array): DecodedUpdate {
   try {
-    Y.decodeUpdate(update);
+    return Y.decodeUpdate(update);
   } catch (error) {
     throw malformed('Yjs update', error);
   }
-  return update;
 }
 
 function checkStateVector(stateVector: Uint8Array): Uint8Array {
@@ -64,15 +63,21 @@ function checkAwarenessUpdate(update: Uint8Array): Uint8Array {
   return update;
 }
 
+/** An update's bytes, and their decoding (done once here: the guard reads it too). */
+function readUpdate(decoder: decoding.Decoder): { update: Uint8Array; decoded: DecodedUpdate } {
+  const update = decoding.readVarUint8Array(decoder);
+  return { update, decoded: decodeUpdate(update) };
+}
+
 function readSync(decoder: decoding.Decoder): ClientMessage {
   const syncType = decoding.readVarUint(decoder);
   switch (syncType) {
     case SYNC.step1:
       return { type: 'sync-step1', stateVector: decoding.readVarUint8Array(decoder) };
     case SYNC.step2:
-      return { type: 'sync-step2', update: decoding.readVarUint8Array(decoder) };
+      return { type: 'sync-step2', ...readUpdate(decoder) };
     case SYNC.update:
-      return { type: 'sync-update', update: decoding.readVarUint8Array(decoder) };
+      return { type: 'sync-update', ...readUpdate(decoder) };
     default:
       throw new ConnectionError(CLOSE.unsupportedData, `unknown sync message type ${syncType}`);
   }
@@ -104,10 +109,6 @@ export function parseMessage(frame: Uint8Array): ClientMessage {
   switch (message.type) {
     case 'sync-step1':
       checkStateVector(message.stateVector);
-      break;
-    case 'sync-step2':
-    case 'sync-update':
-      checkUpdate(message.update);
       break;
     case 'awareness':
       checkAwarenessUpdate(message.update);
@@ -144,16 +145,16 @@ export interface MessageContext {
 
 function applyUpdate(
   { room, participant, readOnly, role }: MessageContext,
-  update: Uint8Array,
+  { update, decoded }: { update: Uint8Array; decoded: DecodedUpdate },
 ): void {
   if (readOnly) {
     // The handshake's step 2 of a viewer with nothing new changes nothing: not worth a word.
-    if (readOnly.told || !changesDoc(room.doc, update)) return;
+    if (readOnly.told || !changesDoc(room.doc, decoded)) return;
     readOnly.told = true;
     participant.send(encodePermissionDenied(READ_ONLY_REASON));
     return;
   }
-  const verdict = role ? guardUpdate(room.doc, role, update) : { ok: true as const };
+  const verdict = role ? guardUpdate(room.doc, role, decoded) : { ok: true as const };
   if (!verdict.ok) {
     // Not applied, stored nor relayed. Dropping it silently is not enough: Yjs keeps every
     // later update of that client pending until the refused clock range arrives, so the
@@ -181,8 +182,8 @@ const handlers: { [T in MessageType]: (message: MessageOf<T>, context: MessageCo
     // A room serving from its stored bytes builds its document once this answer is out.
     participant.send(encodeSyncStep2(missing), () => room.materializeSoon());
   },
-  'sync-step2': ({ update }, context) => applyUpdate(context, update),
-  'sync-update': ({ update }, context) => applyUpdate(context, update),
+  'sync-step2': (message, context) => applyUpdate(context, message),
+  'sync-update': (message, context) => applyUpdate(context, message),
   awareness: ({ update }, { room, participant }) => {
     try {
       room.applyAwareness(update, participant);

@@ -18,21 +18,18 @@ describe('changesDoc', () => {
     deleteNotes(room, [partner]);
     const update = stepTwoAfter(room);
     expect(Y.decodeUpdate(update).ds.clients.size).toBeGreaterThan(0);
-    expect(changesDoc(room, update)).toBe(false);
+    expect(changesDoc(room, Y.decodeUpdate(update))).toBe(false);
   });
 
   it('is true for new content, and for a deletion alone', () => {
     const { doc: room, partner } = boardWithNotes();
     expect(
-      changesDoc(
-        room,
-        stepTwoAfter(room, (d) => setBoardTitle(d, 'New')),
-      ),
+      changesDoc(room, Y.decodeUpdate(stepTwoAfter(room, (d) => setBoardTitle(d, 'New')))),
     ).toBe(true);
     const add = (d: Y.Doc) => void createNote(d, { x: 0, y: 0, author: 'V' });
-    expect(changesDoc(room, stepTwoAfter(room, add))).toBe(true);
+    expect(changesDoc(room, Y.decodeUpdate(stepTwoAfter(room, add)))).toBe(true);
     const deletion = stepTwoAfter(room, (d) => deleteNotes(d, [partner]));
     expect(Y.decodeUpdate(deletion).structs).toEqual([]);
-    expect(changesDoc(room, deletion)).toBe(true);
+    expect(changesDoc(room, Y.decodeUpdate(deletion))).toBe(true);
   });
 });

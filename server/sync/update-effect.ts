@@ -6,7 +6,13 @@ import * as Y from 'yjs';
  * whether a viewer's dropped update changed anything at all.
  */
 
-type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds'];
+/**
+ * An update as Yjs decodes it. The server decodes each update once, when it checks the frame
+ * (protocol.ts), and the guard and the read-only path read that same result.
+ */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
+type DeleteSet = DecodedUpdate['ds'];
 
 /**
  * The items of `doc` that `ds` deletes anew. A client sends its whole delete set with every
@@ -34,8 +40,7 @@ export function* newlyDeleted(doc: Y.Doc, ds: DeleteSet): Generator<Y.Item> {
  * or the deletion of an item the room still shows. A client answering the server's step 1
  * with nothing new (the usual case, and always a viewer's on connecting) changes nothing.
  */
-export function changesDoc(doc: Y.Doc, update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
+export function changesDoc(doc: Y.Doc, { structs, ds }: DecodedUpdate): boolean {
   const grows = structs.some(
     (struct) =>
       !(struct instanceof Y.Skip) &&

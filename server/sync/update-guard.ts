@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { NOTE_KEYS, ROOT, isBlockId, type BlockId, type Role } from '../../lib/model';
 import { readBoardLocks } from '../../lib/doc/locks';
 import { anyLock, isBlockLocked } from '../../lib/model/workshop-locks';
-import { newlyDeleted } from './update-effect';
+import { newlyDeleted, type DecodedUpdate } from './update-effect';
 
 /**
  * Decides, before the room applies it, whether a connection's role may make an update,
@@ -172,9 +172,9 @@ function refused(reason: string): GuardVerdict {
 }
 
 /** Whether `role` may apply `update` to `doc`. Viewers are turned away before this. */
-export function checkUpdate(doc: Y.Doc, role: Role, update: Uint8Array): GuardVerdict {
+export function checkUpdate(doc: Y.Doc, role: Role, update: DecodedUpdate): GuardVerdict {
   if (role === 'facilitator') return ALLOWED;
-  const { structs, ds } = Y.decodeUpdate(update);
+  const { structs, ds } = update;
   const locks = readBoardLocks(doc);
   const locked = anyLock(locks);
   const paths = new UpdatePaths(doc, structs);
