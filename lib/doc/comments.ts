@@ -58,21 +58,33 @@ function requireThread(doc: Y.Doc, thread: CommentId): Y.Map<unknown> {
   return first;
 }
 
+/**
+ * A comment's map as SCHEMA.md lays it out: `thread` on replies only, `resolved` (and, while
+ * resolved, `resolvedBy`) on a thread's first comment only. Shared by the gestures below and
+ * the board-file import (lib/export), which keeps a comment's id and time from the file.
+ */
+export function newCommentMap(comment: Omit<CommentRecord, 'id'>): Y.Map<unknown> {
+  const map = new Y.Map<unknown>();
+  map.set(COMMENT_KEYS.note, comment.note);
+  if (comment.thread) map.set(COMMENT_KEYS.thread, comment.thread);
+  map.set(COMMENT_KEYS.author, comment.author);
+  map.set(COMMENT_KEYS.authorId, comment.authorId);
+  map.set(COMMENT_KEYS.createdAt, comment.createdAt);
+  map.set(COMMENT_KEYS.text, comment.text);
+  if (!comment.thread) map.set(COMMENT_KEYS.resolved, comment.resolved);
+  if (!comment.thread && comment.resolved && comment.resolvedBy !== null)
+    map.set(COMMENT_KEYS.resolvedBy, comment.resolvedBy);
+  return map;
+}
+
 function writeComment(
   doc: Y.Doc,
   fields: { note: NoteId; thread: CommentId | null; text: string } & CommentAuthor,
 ): CommentId {
   const id = newCommentId();
   doc.transact(() => {
-    const comment = new Y.Map<unknown>();
-    comment.set(COMMENT_KEYS.note, fields.note);
-    if (fields.thread) comment.set(COMMENT_KEYS.thread, fields.thread);
-    comment.set(COMMENT_KEYS.author, fields.author);
-    comment.set(COMMENT_KEYS.authorId, fields.authorId);
-    comment.set(COMMENT_KEYS.createdAt, Date.now());
-    comment.set(COMMENT_KEYS.text, fields.text);
-    if (!fields.thread) comment.set(COMMENT_KEYS.resolved, false);
-    commentsRoot(doc).set(id, comment);
+    const comment = { ...fields, createdAt: Date.now(), resolved: false, resolvedBy: null };
+    commentsRoot(doc).set(id, newCommentMap(comment));
   }, LOCAL_ORIGIN);
   return id;
 }

@@ -1,13 +1,14 @@
 import * as Y from 'yjs';
-import { SERVER_ORIGIN, addLink, boardRoots, commentsRoot, newRelationshipMap } from '../doc';
-import { COMMENT_KEYS, LINK_KINDS, NOTE_KEYS, type NoteId } from '../model';
 import {
-  NOTE_FIELDS,
-  type BoardFile,
-  type BoardFileNote,
-  type BoardFileReply,
-  type BoardFileThread,
-} from './format';
+  SERVER_ORIGIN,
+  addLink,
+  boardRoots,
+  commentsRoot,
+  newCommentMap,
+  newRelationshipMap,
+} from '../doc';
+import { LINK_KINDS, NOTE_KEYS } from '../model';
+import { NOTE_FIELDS, type BoardFile, type BoardFileNote, type BoardFileThread } from './format';
 import { richTextToFragmentContent } from './rich-text';
 
 /**
@@ -47,24 +48,21 @@ export function writeBoardFile(doc: Y.Doc, file: BoardFile): void {
   }, SERVER_ORIGIN);
 }
 
-/** The keys lib/doc's writeComment sets: `thread` on replies only, `resolved` on threads only. */
+/** Every thread and reply of the file, each with its own id and time (newCommentMap). */
 function writeComments(doc: Y.Doc, threads: readonly BoardFileThread[]): void {
   const root = commentsRoot(doc);
-  const comment = (input: BoardFileReply, note: NoteId) => {
-    const map = new Y.Map<unknown>();
-    map.set(COMMENT_KEYS.note, note);
-    map.set(COMMENT_KEYS.author, input.author);
-    map.set(COMMENT_KEYS.authorId, input.authorId);
-    map.set(COMMENT_KEYS.createdAt, input.createdAt);
-    map.set(COMMENT_KEYS.text, input.text);
-    root.set(input.id, map);
-    return map;
-  };
-  for (const thread of threads) {
-    const first = comment(thread, thread.note);
-    first.set(COMMENT_KEYS.resolved, thread.resolved);
-    if (thread.resolvedBy !== null) first.set(COMMENT_KEYS.resolvedBy, thread.resolvedBy);
-    for (const reply of thread.replies)
-      comment(reply, thread.note).set(COMMENT_KEYS.thread, thread.id);
+  for (const { replies, ...first } of threads) {
+    root.set(first.id, newCommentMap({ ...first, thread: null }));
+    for (const reply of replies)
+      root.set(
+        reply.id,
+        newCommentMap({
+          ...reply,
+          note: first.note,
+          thread: first.id,
+          resolved: false,
+          resolvedBy: null,
+        }),
+      );
   }
 }
