@@ -114,6 +114,8 @@ export interface SqliteStoreOptions {
   logger?: Logger;
   /** How often the WAL is checkpointed, in ms (tests shorten it; see wal-checkpointer.ts). */
   checkpointIntervalMs?: number;
+  /** Starts the checkpoint worker; tests replace it with one that fails. */
+  startCheckpointer?: typeof startWalCheckpointer;
 }
 
 /**
@@ -128,7 +130,11 @@ export class SqliteBoardStore implements BoardStore {
   private readonly checkpointer: WalCheckpointer;
 
   constructor(dataDir: string, options: SqliteStoreOptions = {}) {
-    const { logger = consoleLogger, checkpointIntervalMs } = options;
+    const {
+      logger = consoleLogger,
+      checkpointIntervalMs,
+      startCheckpointer = startWalCheckpointer,
+    } = options;
     mkdirSync(dataDir, { recursive: true });
     const file = join(dataDir, DATABASE_FILE);
     this.db = new Database(file);
@@ -137,7 +143,7 @@ export class SqliteBoardStore implements BoardStore {
     // Checkpoints run on a worker thread, off the event loop (wal-checkpointer.ts); should
     // it fail, SQLite's own checkpoint comes back, so the log never grows without bound.
     this.db.pragma('wal_autocheckpoint = 0');
-    this.checkpointer = startWalCheckpointer(file, {
+    this.checkpointer = startCheckpointer(file, {
       intervalMs: checkpointIntervalMs,
       onFailure: (error) => {
         logger.warn('WAL checkpoint worker failed; checkpointing in-line', errorMessage(error));

@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newBoardId } from '../../lib/model';
+import { recordingLogger } from '../../test/helpers/logger';
 import { makeTempDir } from '../../test/helpers/temp-dir';
 import { waitFor } from '../../test/helpers/wait';
 import { issueTokens } from '../auth/tokens';
@@ -16,6 +17,10 @@ afterEach(() => {
 /** 2,000 updates of 200 bytes: about 4,000 WAL pages, four times SQLite's own threshold. */
 const UPDATES = 2_000;
 const UPDATE_BYTES = 200;
+/** The store keeps bytes opaque: any bytes do as a board's first snapshot. */
+const snapshot = { format: 'v2', data: new Uint8Array([0]) } as const;
+const update = (i: number) => new Uint8Array(UPDATE_BYTES).fill(i % 251);
+const databaseBytes = (dir: string) => statSync(join(dir, DATABASE_FILE)).size;
 
 describe('WAL checkpoints', () => {
   it('never run inside a write, and reach the database file from the worker soon after', async () => {
@@ -26,23 +31,42 @@ describe('WAL checkpoints', () => {
       () => store.close(),
     );
     const id = newBoardId();
-    store.createBoard(
-      id,
-      { createdAt: 1, docSchema: 3 },
-      { format: 'v2', data: new Uint8Array([0]) },
-      issueTokens().stored,
-    );
-    const databaseBytes = () => statSync(join(dir.path, DATABASE_FILE)).size;
-    const before = databaseBytes();
+    store.createBoard(id, { createdAt: 1, docSchema: 3 }, snapshot, issueTokens().stored);
+    const before = databaseBytes(dir.path);
 
     // Synchronous writes give the worker no chance to run between them: had any commit
     // checkpointed in-line (SQLite's default every 1,000 pages), the file would have grown.
-    for (let i = 0; i < UPDATES; i++)
-      store.appendUpdate(id, new Uint8Array(UPDATE_BYTES).fill(i % 251));
-    expect(databaseBytes()).toBe(before);
+    for (let i = 0; i < UPDATES; i++) store.appendUpdate(id, update(i));
+    expect(databaseBytes(dir.path)).toBe(before);
 
-    await waitFor(() => databaseBytes() > before + UPDATES * UPDATE_BYTES, 'the worker checkpoint');
+    await waitFor(
+      () => databaseBytes(dir.path) > before + UPDATES * UPDATE_BYTES,
+      'the worker checkpoint',
+    );
     expect(store.loadBoard(id)?.updates).toHaveLength(UPDATES);
+  });
+
+  it('come back in-line, with a warning, when the worker fails', () => {
+    const dir = makeTempDir();
+    const logger = recordingLogger();
+    const store = new SqliteBoardStore(dir.path, {
+      logger,
+      startCheckpointer: (_file, options) => {
+        options.onFailure(new Error('no worker threads here'));
+        return { close() {} };
+      },
+    });
+    cleanups.push(
+      () => dir.remove(),
+      () => store.close(),
+    );
+    const id = newBoardId();
+    store.createBoard(id, { createdAt: 1, docSchema: 3 }, snapshot, issueTokens().stored);
+    const before = databaseBytes(dir.path);
+    for (let i = 0; i < UPDATES; i++) store.appendUpdate(id, update(i));
+    // SQLite checkpointed inside the writes again: the log does not grow without bound.
+    expect(databaseBytes(dir.path)).toBeGreaterThan(before);
+    expect(logger.lines.map((line) => line.message).join('\n')).toContain('no worker threads here');
   });
 
   it('report a worker that cannot open the database, so the store falls back to in-line checkpoints', async () => {
