@@ -68,7 +68,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const [marquee, setMarquee] = useState<{ start: Point; end: Point } | null>(null);
   const [connectDraft, setConnectDraft] = useState<{ from: NoteId; to: Point } | null>(null);
   const pinch = useRef<Pinch | null>(null);
-  const { gestureEnded, spansGesture } = useDoubleClickGuard(stageRef);
+  const spansGesture = useDoubleClickGuard(stageRef);
   const panning = tool === 'pan' || spacePanning;
 
   /** After a write, put nodes where the document says (it may have clamped the gesture). */
@@ -84,7 +84,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   );
 
   const { dragLayerRef, draggedIds, dragDelta, onNoteDragStart, onNoteDragMove, onNoteDragEnd } =
-    useNoteDrag({ latest, stageRef, notesLayerRef, snapNodesToRecords, onDragEnded: gestureEnded });
+    useNoteDrag({ latest, stageRef, notesLayerRef, snapNodesToRecords });
 
   const connectors = useMemo(() => boardConnectors(props.notesById), [props.notesById]);
   const touchesDragged = useCallback(
@@ -159,7 +159,6 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     const node = transformerRef.current?.nodes()[0];
     const id = node?.id() as NoteId | undefined;
     const note = id ? latest.current.getNote(id) : undefined;
-    gestureEnded();
     if (!node || !id || !note) return;
     latest.current.actions.resizeNote(id, {
       x: node.x(),
@@ -168,7 +167,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       height: note.height * node.scaleY(),
     });
     snapNodesToRecords([id]);
-  }, [latest, snapNodesToRecords, gestureEnded]);
+  }, [latest, snapNodesToRecords]);
 
   const placeNoteAt = (point: Point, thenEdit: boolean) => {
     const { actions, onNotePlaced, onEdit, readOnly } = latest.current;
@@ -243,7 +242,6 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     const rect = rectFromCorners(marquee.start, marquee.end);
     setMarquee(null);
     if (rect.width < 3 && rect.height < 3) return; // a click, not a drag
-    gestureEnded();
     props.onSelect(notesInRect(notes, rect), 'add');
   };
 
@@ -340,10 +338,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       onDblClick={onStageDoubleClick}
       onWheel={onWheel}
       onDragMove={onStageDrag}
-      onDragEnd={(event) => {
-        onStageDrag(event);
-        if (event.target === stageRef.current) gestureEnded();
-      }}
+      onDragEnd={onStageDrag}
     >
       <BlocksLayer labels={props.labels} filledBlocks={filledBlocks} />
       <ConnectorsLayer connectors={staticConnectors} faded={fadedIds} />

@@ -17,7 +17,6 @@ export interface NoteDragOptions {
   notesLayerRef: RefObject<Konva.Layer | null>;
   /** After the drop's write, puts the nodes where the document says. */
   snapNodesToRecords(ids: readonly NoteId[]): void;
-  onDragEnded(): void;
 }
 
 /**
@@ -32,7 +31,6 @@ export function useNoteDrag({
   stageRef,
   notesLayerRef,
   snapNodesToRecords,
-  onDragEnded,
 }: NoteDragOptions) {
   const drag = useRef<DragState | null>(null);
   const dragLayerRef = useRef<Konva.Layer>(null);
@@ -106,7 +104,6 @@ export function useNoteDrag({
     (id: NoteId, event: Konva.KonvaEventObject<DragEvent>) => {
       const state = drag.current;
       drag.current = null;
-      onDragEnded();
       setDraggedIds(null);
       if (state) returnDraggedNodes(state);
       const origin = state?.origins.get(id);
@@ -123,7 +120,7 @@ export function useNoteDrag({
       }
       snapNodesToRecords(state.ids);
     },
-    [latest, snapNodesToRecords, returnDraggedNodes, onDragEnded],
+    [latest, snapNodesToRecords, returnDraggedNodes],
   );
 
   return { dragLayerRef, draggedIds, dragDelta, onNoteDragStart, onNoteDragMove, onNoteDragEnd };
