@@ -6,7 +6,7 @@ import { recordingLogger } from '../../test/helpers/logger';
 import { makeTempDir } from '../../test/helpers/temp-dir';
 import { waitFor } from '../../test/helpers/wait';
 import { issueTokens } from '../auth/tokens';
-import { DATABASE_FILE, SqliteBoardStore } from './sqlite-store';
+import { DATABASE_FILE, SqliteBoardStore, type SqliteStoreOptions } from './sqlite-store';
 import { startWalCheckpointer } from './wal-checkpointer';
 
 const cleanups: (() => void)[] = [];
@@ -22,50 +22,49 @@ const snapshot = { format: 'v2', data: new Uint8Array([0]) } as const;
 const update = (i: number) => new Uint8Array(UPDATE_BYTES).fill(i % 251);
 const databaseBytes = (dir: string) => statSync(join(dir, DATABASE_FILE)).size;
 
+/** A store on a new folder with one board; writes() appends UPDATES updates synchronously. */
+function storeWithBoard(options: SqliteStoreOptions) {
+  const dir = makeTempDir();
+  const store = new SqliteBoardStore(dir.path, options);
+  cleanups.push(
+    () => dir.remove(),
+    () => store.close(),
+  );
+  const id = newBoardId();
+  store.createBoard(id, { createdAt: 1, docSchema: 3 }, snapshot, issueTokens().stored);
+  const writes = () => {
+    for (let i = 0; i < UPDATES; i++) store.appendUpdate(id, update(i));
+  };
+  return { store, id, writes, databaseBytes: () => databaseBytes(dir.path) };
+}
+
 describe('WAL checkpoints', () => {
   it('never run inside a write, and reach the database file from the worker soon after', async () => {
-    const dir = makeTempDir();
-    const store = new SqliteBoardStore(dir.path, { checkpointIntervalMs: 100 });
-    cleanups.push(
-      () => dir.remove(),
-      () => store.close(),
-    );
-    const id = newBoardId();
-    store.createBoard(id, { createdAt: 1, docSchema: 3 }, snapshot, issueTokens().stored);
-    const before = databaseBytes(dir.path);
+    const { store, id, writes, databaseBytes } = storeWithBoard({ checkpointIntervalMs: 100 });
+    const before = databaseBytes();
 
     // Synchronous writes give the worker no chance to run between them: had any commit
     // checkpointed in-line (SQLite's default every 1,000 pages), the file would have grown.
-    for (let i = 0; i < UPDATES; i++) store.appendUpdate(id, update(i));
-    expect(databaseBytes(dir.path)).toBe(before);
+    writes();
+    expect(databaseBytes()).toBe(before);
 
-    await waitFor(
-      () => databaseBytes(dir.path) > before + UPDATES * UPDATE_BYTES,
-      'the worker checkpoint',
-    );
+    await waitFor(() => databaseBytes() > before + UPDATES * UPDATE_BYTES, 'the worker checkpoint');
     expect(store.loadBoard(id)?.updates).toHaveLength(UPDATES);
   });
 
   it('come back in-line, with a warning, when the worker fails', () => {
-    const dir = makeTempDir();
     const logger = recordingLogger();
-    const store = new SqliteBoardStore(dir.path, {
+    const { writes, databaseBytes } = storeWithBoard({
       logger,
       startCheckpointer: (_file, options) => {
         options.onFailure(new Error('no worker threads here'));
         return { close() {} };
       },
     });
-    cleanups.push(
-      () => dir.remove(),
-      () => store.close(),
-    );
-    const id = newBoardId();
-    store.createBoard(id, { createdAt: 1, docSchema: 3 }, snapshot, issueTokens().stored);
-    const before = databaseBytes(dir.path);
-    for (let i = 0; i < UPDATES; i++) store.appendUpdate(id, update(i));
+    const before = databaseBytes();
+    writes();
     // SQLite checkpointed inside the writes again: the log does not grow without bound.
-    expect(databaseBytes(dir.path)).toBeGreaterThan(before);
+    expect(databaseBytes()).toBeGreaterThan(before);
     expect(logger.lines.map((line) => line.message).join('\n')).toContain('no worker threads here');
   });
 
