@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import { BoardAccess } from './auth/board-access';
 import { DEFAULT_MAX_MESSAGE_BYTES } from './config';
 import { API_PREFIX, createApiHandler } from './http/api';
+import { connectionLimits } from './limits/connection-quota';
 import { sendError } from './http/json';
 import { requestPath } from './http/request-path';
 import { consoleLogger, errorMessage, type Logger } from './log';
@@ -41,6 +42,10 @@ export interface LienzoServerOptions {
   snapshotMinutes?: number;
   /** Opens the store; default SQLite in `dataDir`. Tests pass a failing store through it. */
   openStore?: (dataDir: string) => BoardStore;
+  /** Awareness changes a connection may send a minute; more are dropped (default 4,800). */
+  awarenessPerMinute?: number;
+  /** Messages a connection may send a minute; more close it with 4429 (default 12,000). */
+  messagesPerMinute?: number;
 }
 
 export interface LienzoServer {
@@ -99,6 +104,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     logger,
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     keepaliveIntervalMs: options.keepaliveIntervalMs,
+    connectionLimits: connectionLimits(options.awarenessPerMinute, options.messagesPerMinute),
   });
   const access = new BoardAccess(store);
   try {

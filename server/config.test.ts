@@ -10,6 +10,8 @@ describe('readConfig', () => {
       allowedOrigins: [],
       maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
       snapshotMinutes: 10,
+      awarenessPerMinute: 4_800,
+      messagesPerMinute: 12_000,
     });
   });
 
@@ -22,6 +24,8 @@ describe('readConfig', () => {
         LIENZO_ALLOWED_ORIGINS: 'https://a.example, https://B.example:8443/ ,',
         LIENZO_MAX_MESSAGE_BYTES: '1048576',
         LIENZO_SNAPSHOT_MINUTES: '5',
+        LIENZO_AWARENESS_PER_MINUTE: '600',
+        LIENZO_MESSAGES_PER_MINUTE: '6000',
       },
       '/srv',
     );
@@ -32,6 +36,8 @@ describe('readConfig', () => {
       allowedOrigins: ['https://a.example', 'https://b.example:8443'],
       maxMessageBytes: 1_048_576,
       snapshotMinutes: 5,
+      awarenessPerMinute: 600,
+      messagesPerMinute: 6_000,
     });
   });
 

@@ -1,5 +1,9 @@
 import { resolve } from 'node:path';
 import { DEFAULT_SNAPSHOT_MINUTES } from './history/history-recorder';
+import {
+  DEFAULT_AWARENESS_PER_MINUTE,
+  DEFAULT_MESSAGES_PER_MINUTE,
+} from './limits/connection-quota';
 import { parseAllowedOrigins } from './sync/origin';
 
 /** A day: longer than any working session, so an interval past it is surely a typo. */
@@ -16,6 +20,10 @@ const MAX_SNAPSHOT_MINUTES = 24 * 60;
  *   LIENZO_MAX_MESSAGE_BYTES  largest sync frame accepted (default 2 MiB)
  *   LIENZO_SNAPSHOT_MINUTES   an automatic version of a board after this many minutes of
  *                             activity (default 10; server/history)
+ *   LIENZO_AWARENESS_PER_MINUTE  presence changes one connection may send a minute; more are
+ *                             dropped (default 4800; server/limits/connection-quota.ts)
+ *   LIENZO_MESSAGES_PER_MINUTE   messages one connection may send a minute; more close it
+ *                             with 4429 (default 12000)
  */
 export interface LienzoConfig {
   port: number;
@@ -25,6 +33,8 @@ export interface LienzoConfig {
   allowedOrigins: string[];
   maxMessageBytes: number;
   snapshotMinutes: number;
+  awarenessPerMinute: number;
+  messagesPerMinute: number;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -38,6 +48,8 @@ export const DEFAULT_DATA_DIR = './data';
 export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
 
 const MAX_PORT = 65_535;
+/** A per-connection rate beyond a million messages a minute would limit nothing. */
+const MAX_PER_MINUTE = 1_000_000;
 
 /** The environment, or any map of variables (tests). */
 type Env = Readonly<Record<string, string | undefined>>;
@@ -83,6 +95,22 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     MAX_SNAPSHOT_MINUTES,
     problems,
   );
+  const awarenessPerMinute = readInteger(
+    env,
+    'LIENZO_AWARENESS_PER_MINUTE',
+    DEFAULT_AWARENESS_PER_MINUTE,
+    1,
+    MAX_PER_MINUTE,
+    problems,
+  );
+  const messagesPerMinute = readInteger(
+    env,
+    'LIENZO_MESSAGES_PER_MINUTE',
+    DEFAULT_MESSAGES_PER_MINUTE,
+    1,
+    MAX_PER_MINUTE,
+    problems,
+  );
   let allowedOrigins: string[] = [];
   try {
     const entries = (env.LIENZO_ALLOWED_ORIGINS ?? '').split(',').map((entry) => entry.trim());
@@ -99,5 +127,7 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     allowedOrigins,
     maxMessageBytes,
     snapshotMinutes,
+    awarenessPerMinute,
+    messagesPerMinute,
   };
 }

@@ -3,7 +3,13 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { readFollow, startFollow, stopFollow } from '@/lib/doc';
 import type { FollowSettings, Size } from '@/lib/model';
 import { useWorkshopValue } from '@/lib/react/use-workshop-value';
-import { updatePresence, type BoardConnection, type Peer, type PresenceUser } from '@/lib/sync';
+import {
+  followedPeer,
+  updatePresence,
+  type BoardConnection,
+  type Peer,
+  type PresenceUser,
+} from '@/lib/sync';
 import { followViewport, visibleBoardRect, type Viewport } from '@/lib/view/viewport';
 
 /** The leader's view is published at most this often while they pan or zoom. */
@@ -75,9 +81,7 @@ export function useFollow(inputs: FollowInputs): FollowState {
     if (following && settings) setDetachedFrom(settings.since);
   }, [userMoves, following, settings]);
 
-  const leaderView = settings
-    ? peers.find((peer) => !peer.isSelf && peer.user.id === settings.leader)?.view
-    : undefined;
+  const leaderView = settings ? followedPeer(peers, settings.leader)?.view : undefined;
   const leaderKey = leaderView
     ? `${leaderView.x},${leaderView.y},${leaderView.width},${leaderView.height}`
     : '';

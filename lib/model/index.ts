@@ -12,3 +12,4 @@ export * from './vote';
 export * from './follow';
 export * from './comment';
 export * from './private-writing';
+export * from './presence';

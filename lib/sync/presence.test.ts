@@ -1,27 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readPeers, readPresence } from './presence';
+import { followedPeer, readPeers } from './presence';
 
 const user = { id: 'u_AAAAAAAAAAAAAAAA', name: 'Ana', color: '#112233' };
 
-describe('readPresence', () => {
-  it('reads a full state, with a leader’s view', () => {
-    const view = { x: 10, y: 20, width: 800, height: 500 };
-    expect(
-      readPresence({ user, cursor: { x: 1, y: 2 }, editing: null, selection: [], view }),
-    ).toEqual({ user, cursor: { x: 1, y: 2 }, editing: null, selection: [], view });
-  });
-
-  it.each([
-    ['missing', undefined],
-    ['not a rect', { x: 1, y: 2 }],
-    ['an empty rect', { x: 1, y: 2, width: 0, height: 10 }],
-    ['not numbers', { x: '1', y: 2, width: 3, height: 4 }],
-  ])('reads a view that is %s as none', (_, view) => {
-    expect(readPresence({ user, view })?.view).toBeNull();
-  });
-
+describe('readPeers', () => {
   it('drops a state without a user, and sorts peers self first', () => {
-    expect(readPresence({ cursor: null })).toBeNull();
     const states = new Map<number, unknown>([
       [1, { user: { ...user, name: 'Zoe' } }],
       [2, { user }],
@@ -31,5 +14,28 @@ describe('readPresence', () => {
       [1, true],
       [2, false],
     ]);
+  });
+});
+
+describe('followedPeer', () => {
+  const view = { x: 1, y: 2, width: 3, height: 4 };
+  const leader = { ...user, id: 'u_leader' };
+
+  it('is the leader’s user id on a state the server stamped as a facilitator’s', () => {
+    const states = new Map<number, unknown>([
+      [1, { user: { ...user, name: 'Me' } }],
+      [2, { user: leader, view: { ...view, x: 9 }, role: 'viewer' }],
+      [3, { user: leader, view: { ...view, x: 8 }, role: 'editor' }],
+      [4, { user: leader, view: { ...view, x: 7 } }],
+      [5, { user: leader, view, role: 'facilitator' }],
+    ]);
+    expect(followedPeer(readPeers(states, 1), 'u_leader')?.clientId).toBe(5);
+  });
+
+  it('is nobody when only others claim the leader’s id, or the leader is oneself', () => {
+    const claims = new Map<number, unknown>([[2, { user: leader, view, role: 'editor' }]]);
+    expect(followedPeer(readPeers(claims, 1), 'u_leader')).toBeUndefined();
+    const self = new Map<number, unknown>([[1, { user: leader, view, role: 'facilitator' }]]);
+    expect(followedPeer(readPeers(self, 1), 'u_leader')).toBeUndefined();
   });
 });

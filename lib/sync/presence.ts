@@ -1,72 +1,12 @@
-import type { NoteId, Point, Rect } from '../model';
-import { isNoteId } from '../model';
+import { readPresence, type PresenceState } from '../model';
 
-/**
- * What each participant shares through Yjs awareness (never stored, gone when they leave).
- * Peers can send anything, so readPeers validates every state before the UI sees it.
- */
-export interface PresenceUser {
-  /** Stable per browser (lib/identity.ts), so one person in two tabs is recognisable. */
-  id: string;
-  name: string;
-  /** CSS colour of their cursor, avatar and editing outline. */
-  color: string;
-}
-
-export interface PresenceState {
-  user: PresenceUser;
-  /** Pointer position in board units, or null when the pointer is off the canvas. */
-  cursor: Point | null;
-  /** The note whose text they are editing. */
-  editing: NoteId | null;
-  /** Notes they have selected. */
-  selection: NoteId[];
-  /** The part of the board on their screen, shared only while they lead a follow me. */
-  view: Rect | null;
-}
+// The state's shape and its reader live in the model: the sync server reads with it too.
+export type { PresenceState, PresenceUser } from '../model';
 
 /** A participant as the UI shows them; clientId is Yjs's id for their connection. */
 export interface Peer extends PresenceState {
   clientId: number;
   isSelf: boolean;
-}
-
-const MAX_NAME_LENGTH = 40;
-const MAX_SELECTION_SHOWN = 500; // bounds the work a hostile peer can cause per update
-const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
-
-function readPoint(value: unknown): Point | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { x, y } = value as Record<string, unknown>;
-  return typeof x === 'number' && typeof y === 'number' && Number.isFinite(x + y) ? { x, y } : null;
-}
-
-function readRect(value: unknown): Rect | null {
-  const corner = readPoint(value);
-  if (!corner) return null;
-  const { width, height } = value as Record<string, unknown>;
-  return typeof width === 'number' && typeof height === 'number' && width > 0 && height > 0
-    ? { ...corner, width, height }
-    : null;
-}
-
-export function readPresence(value: unknown): PresenceState | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const state = value as Record<string, unknown>;
-  const user = state.user as Record<string, unknown> | undefined;
-  if (!user || typeof user.id !== 'string' || typeof user.name !== 'string') return null;
-  const color =
-    typeof user.color === 'string' && COLOR_PATTERN.test(user.color) ? user.color : '#888888';
-  const selection = Array.isArray(state.selection)
-    ? state.selection.slice(0, MAX_SELECTION_SHOWN).filter(isNoteId)
-    : [];
-  return {
-    user: { id: user.id.slice(0, 64), name: user.name.slice(0, MAX_NAME_LENGTH), color },
-    cursor: readPoint(state.cursor),
-    editing: isNoteId(state.editing) ? state.editing : null,
-    selection,
-    view: readRect(state.view),
-  };
 }
 
 /** Every participant with a valid state, self first, then by name. */
@@ -78,6 +18,17 @@ export function readPeers(states: Map<number, unknown>, selfClientId: number): P
   }
   return peers.sort(
     (a, b) => Number(b.isSelf) - Number(a.isSelf) || a.user.name.localeCompare(b.user.name),
+  );
+}
+
+/**
+ * The peer whose view a follow me follows: the leader's user id (lib/model/follow.ts) on a
+ * state the server stamped as a facilitator's. A user id is only what a client says it is;
+ * the role is what the server knows of the connection, so nobody else can steer followers.
+ */
+export function followedPeer(peers: readonly Peer[], leaderUserId: string): Peer | undefined {
+  return peers.find(
+    (peer) => !peer.isSelf && peer.role === 'facilitator' && peer.user.id === leaderUserId,
   );
 }
 

@@ -1,11 +1,12 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { migrateBoardDoc, type MigrationResult } from '../../lib/doc';
-import { SCHEMA_VERSION, type BoardId } from '../../lib/model';
+import { SCHEMA_VERSION, type BoardId, type Role } from '../../lib/model';
 import { errorMessage, type Logger } from '../log';
 import type { RoomStore } from '../store/board-store';
 import { CLOSE } from '../sync/close-codes';
 import { encodeAwareness, encodeSyncUpdate } from '../sync/messages';
+import { AwarenessGate, type AwarenessEntry } from './awareness-gate';
 import { LogCounter, type CompactionPolicy } from './compaction';
 import { snapshotOf } from './stored-doc';
 import { StoredState } from './stored-state';
@@ -53,12 +54,13 @@ export interface RoomOptions {
  * A board that may need a migration is built and migrated before anyone is served, as before.
  */
 export class Room {
-  /** Participant → the awareness client ids it controls, removed when it leaves. */
-  private readonly participants = new Map<Participant, Set<number>>();
+  private readonly participants = new Set<Participant>();
   /** Changes applied in memory whose write failed; relayed once a snapshot holds them. */
   private unstored: Uint8Array[] = [];
   private destroyed = false;
   readonly awareness: awarenessProtocol.Awareness;
+  /** Who may publish which awareness client ids, and what others see of them. */
+  private readonly presence: AwarenessGate;
   /** The document: empty, with no listener, until `stored` is integrated into it. */
   private readonly ydoc = new Y.Doc();
   /** The stored log until the document is built from it; null after. */
@@ -111,6 +113,7 @@ export class Room {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
+    this.presence = new AwarenessGate(this.awareness);
   }
 
   /** The board's document, built first if it was not yet. Throws if it cannot be built. */
@@ -187,15 +190,13 @@ export class Room {
 
   join(participant: Participant): void {
     if (this.destroyed) throw new Error(`board ${this.id} is unloaded`);
-    this.participants.set(participant, new Set());
+    this.participants.add(participant);
   }
 
   leave(participant: Participant): void {
-    const controlled = this.participants.get(participant);
-    if (!controlled) return;
-    this.participants.delete(participant);
+    if (!this.participants.delete(participant)) return;
     // Tell the others this participant's cursors are gone (as y-websocket-server does).
-    awarenessProtocol.removeAwarenessStates(this.awareness, [...controlled], null);
+    awarenessProtocol.removeAwarenessStates(this.awareness, this.presence.leave(participant), null);
     if (this.participants.size === 0) this.options.onEmpty(this);
   }
 
@@ -204,8 +205,14 @@ export class Room {
     Y.applyUpdate(this.doc, update, from);
   }
 
-  applyAwareness(update: Uint8Array, from: Participant): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, from);
+  /** Whether a participant's awareness entries would change anything (else: an echo). */
+  awarenessWouldChange(entries: readonly AwarenessEntry[], from: Participant): boolean {
+    return this.presence.wouldChange(entries, from);
+  }
+
+  /** Applies what the participant may publish of its entries (awareness-gate.ts). */
+  applyAwareness(entries: readonly AwarenessEntry[], from: Participant, role: Role): void {
+    this.presence.apply(entries, from, role);
   }
 
   /**
@@ -375,11 +382,6 @@ export class Room {
     origin: unknown,
   ): void => {
     const sender = this.participantOf(origin);
-    const controlled = sender ? this.participants.get(sender) : undefined;
-    if (controlled) {
-      for (const client of changes.added) controlled.add(client);
-      for (const client of changes.removed) controlled.delete(client);
-    }
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
     this.broadcast(encodeAwareness(this.awareness, changed), sender);
   };

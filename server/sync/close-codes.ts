@@ -27,6 +27,12 @@ export const CLOSE = {
    * its copy of the board and reconnects (lib/sync).
    */
   refusedLocked: REFUSED_CLOSE_CODE,
+  /**
+   * The connection sent more messages than its cap (server/limits/connection-quota.ts), far
+   * beyond what Lienzo's page sends. Permanent for y-websocket: a client that floods is not
+   * invited to reconnect and flood again.
+   */
+  rateLimited: 4429,
 } as const;
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];

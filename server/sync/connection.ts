@@ -1,9 +1,14 @@
 import { WebSocket, type RawData } from 'ws';
 import { canEdit, type Role } from '../../lib/model/roles';
+import {
+  ConnectionQuota,
+  connectionLimits,
+  type ConnectionLimits,
+} from '../limits/connection-quota';
 import { errorMessage, type Logger } from '../log';
 import type { Participant, Room } from '../rooms/room';
 import { CLOSE, ConnectionError, closeReason } from './close-codes';
-import { encodeSyncStep1 } from './messages';
+import { MESSAGE, encodeSyncStep1 } from './messages';
 import { handleMessage, type ReadOnlyConnection } from './protocol';
 
 function toBytes(data: RawData): Uint8Array {
@@ -22,6 +27,7 @@ export class Connection implements Participant {
   private answeredPing = true;
   /** A viewer's: whether it was told that its updates are dropped (it is told once). */
   private readonly readOnly: ReadOnlyConnection | undefined;
+  private readonly quota: ConnectionQuota;
 
   constructor(
     private readonly socket: WebSocket,
@@ -31,8 +37,10 @@ export class Connection implements Participant {
     private readonly logger: Logger,
     /** The board this connection belongs to (a private writer's room is not named after it). */
     readonly boardId: string = room.id,
+    limits: ConnectionLimits = connectionLimits(),
   ) {
     this.readOnly = canEdit(role) ? undefined : { told: false };
+    this.quota = new ConnectionQuota(limits);
   }
 
   /** Joins the room and starts the handshake: our state vector, then who is here. */
@@ -57,6 +65,8 @@ export class Connection implements Participant {
 
   send(message: Uint8Array, onSent?: () => void): void {
     if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
+    // A stock client sends each awareness message back (connection-quota.ts).
+    if (message[0] === MESSAGE.awareness) this.quota.sentAwareness();
     this.socket.send(message, (error) => {
       // The socket is broken; there is nobody left to tell why.
       if (error) this.terminate();
@@ -100,6 +110,7 @@ export class Connection implements Participant {
         participant: this,
         readOnly: this.readOnly,
         role: this.role,
+        quota: this.quota,
       });
     } catch (error) {
       if (error instanceof ConnectionError) {

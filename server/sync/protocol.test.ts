@@ -50,14 +50,19 @@ describe('parseMessage', () => {
     });
 
     const awareness = new awarenessProtocol.Awareness(doc);
-    awareness.setLocalState({ user: { name: 'Ana' } });
+    const state = { user: { name: 'Ana' } };
+    awareness.setLocalState(state);
     const awarenessUpdate = awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID]);
     awareness.destroy();
     const awarenessFrame = frame((e) => {
       encoding.writeVarUint(e, MESSAGE.awareness);
       encoding.writeVarUint8Array(e, awarenessUpdate);
     });
-    expect(parseMessage(awarenessFrame)).toEqual({ type: 'awareness', update: awarenessUpdate });
+    // Each entry's JSON is kept as text: the room's gate parses only what it may apply.
+    expect(parseMessage(awarenessFrame)).toEqual({
+      type: 'awareness',
+      entries: [{ clientId: doc.clientID, clock: 1, json: JSON.stringify(state) }],
+    });
 
     expect(parseMessage(new Uint8Array([MESSAGE.queryAwareness]))).toEqual({
       type: 'query-awareness',

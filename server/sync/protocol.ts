@@ -2,6 +2,8 @@ import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { errorMessage } from '../log';
 import type { Role } from '../../lib/model';
+import type { ConnectionQuota } from '../limits/connection-quota';
+import type { AwarenessEntry } from '../rooms/awareness-gate';
 import type { Participant, Room } from '../rooms/room';
 import { CLOSE, ConnectionError } from './close-codes';
 import { MESSAGE, SYNC, encodePermissionDenied, encodeSyncStep2 } from './messages';
@@ -17,7 +19,7 @@ export type ClientMessage =
   | { type: 'sync-step1'; stateVector: Uint8Array }
   | { type: 'sync-step2'; update: Uint8Array; decoded: DecodedUpdate }
   | { type: 'sync-update'; update: Uint8Array; decoded: DecodedUpdate }
-  | { type: 'awareness'; update: Uint8Array }
+  | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'query-awareness' };
 
 type MessageType = ClientMessage['type'];
@@ -46,21 +48,26 @@ function checkStateVector(stateVector: Uint8Array): Uint8Array {
   return stateVector;
 }
 
-/** An awareness update: a count, then per client its id, clock and state as JSON. */
-function checkAwarenessUpdate(update: Uint8Array): Uint8Array {
+/**
+ * An awareness update: a count, then per client its id, clock and state as JSON. The JSON is
+ * parsed later, once, only for the entries the room may apply (rooms/awareness-gate.ts): most
+ * of what a stock client sends is others' states echoed back, which change nothing.
+ */
+function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   try {
     const decoder = decoding.createDecoder(update);
-    const clients = decoding.readVarUint(decoder);
-    for (let i = 0; i < clients; i++) {
-      decoding.readVarUint(decoder);
-      decoding.readVarUint(decoder);
-      JSON.parse(decoding.readVarString(decoder));
+    const count = decoding.readVarUint(decoder);
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      entries.push({ clientId, clock, json: decoding.readVarString(decoder) });
     }
     if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
+    return entries;
   } catch (error) {
     throw malformed('awareness update', error);
   }
-  return update;
 }
 
 /** An update's bytes, and their decoding (done once here: the guard reads it too). */
@@ -87,7 +94,7 @@ const readers: Record<number, (decoder: decoding.Decoder) => ClientMessage> = {
   [MESSAGE.sync]: readSync,
   [MESSAGE.awareness]: (decoder) => ({
     type: 'awareness',
-    update: decoding.readVarUint8Array(decoder),
+    entries: readAwarenessUpdate(decoding.readVarUint8Array(decoder)),
   }),
   [MESSAGE.queryAwareness]: () => ({ type: 'query-awareness' }),
 };
@@ -109,9 +116,6 @@ export function parseMessage(frame: Uint8Array): ClientMessage {
   switch (message.type) {
     case 'sync-step1':
       checkStateVector(message.stateVector);
-      break;
-    case 'awareness':
-      checkAwarenessUpdate(message.update);
       break;
   }
   return message;
@@ -139,8 +143,40 @@ export interface MessageContext {
    * Its step 1 is answered and its awareness relayed, so it syncs and others see it.
    */
   readOnly?: ReadOnlyConnection;
-  /** The connection's role, for the update guard; without it only structure is checked. */
+  /**
+   * The connection's role, for the update guard (without it only structure is checked) and
+   * for the role stamped on its presence (a viewer's without it).
+   */
   role?: Role;
+  /** The connection's message budgets; without it nothing is limited. */
+  quota?: ConnectionQuota;
+}
+
+function rateLimited(what: string): ConnectionError {
+  return new ConnectionError(CLOSE.rateLimited, `rate limited: ${what}`);
+}
+
+/**
+ * Awareness, through the room's gate. A message that changes nothing (what a stock client
+ * echoes) is free up to what the server sent it; any other counts as a message, and beyond
+ * the awareness budget it is dropped with the connection kept (presence is ephemeral: the
+ * client's next state replaces it).
+ */
+function applyAwareness(
+  entries: AwarenessEntry[],
+  { room, participant, role = 'viewer', quota }: MessageContext,
+): void {
+  if (!room.awarenessWouldChange(entries, participant)) {
+    if (quota && !quota.takeEcho()) throw rateLimited('too many messages');
+    return;
+  }
+  if (quota && !quota.takeMessage()) throw rateLimited('too many messages');
+  if (quota && !quota.takeAwareness()) return;
+  try {
+    room.applyAwareness(entries, participant, role);
+  } catch (error) {
+    throw malformed('awareness update', error);
+  }
 }
 
 function applyUpdate(
@@ -184,13 +220,7 @@ const handlers: { [T in MessageType]: (message: MessageOf<T>, context: MessageCo
   },
   'sync-step2': (message, context) => applyUpdate(context, message),
   'sync-update': (message, context) => applyUpdate(context, message),
-  awareness: ({ update }, { room, participant }) => {
-    try {
-      room.applyAwareness(update, participant);
-    } catch (error) {
-      throw malformed('awareness update', error);
-    }
-  },
+  awareness: ({ entries }, context) => applyAwareness(entries, context),
   'query-awareness': (_message, { room, participant }) => {
     const snapshot = room.awarenessSnapshot();
     if (snapshot) participant.send(snapshot);
@@ -199,6 +229,10 @@ const handlers: { [T in MessageType]: (message: MessageOf<T>, context: MessageCo
 
 /** Parses one frame and acts on it. Throws a ConnectionError when the connection must close. */
 export function handleMessage(frame: Uint8Array, context: MessageContext): void {
+  // Counted before decoding, so a flood is refused before it costs its decoding. Awareness
+  // is counted once read: an echo of what the server sent is free.
+  if (frame[0] !== MESSAGE.awareness && context.quota && !context.quota.takeMessage())
+    throw rateLimited('too many messages');
   const message = parseMessage(frame);
   const handler = handlers[message.type] as (m: ClientMessage, c: MessageContext) => void;
   handler(message, context);

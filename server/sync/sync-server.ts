@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardId, Role } from '../../lib/model';
 import { errorMessage, type Logger } from '../log';
+import type { ConnectionLimits } from '../limits/connection-quota';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { CLOSE } from './close-codes';
 import { Connection } from './connection';
@@ -27,6 +28,8 @@ export interface SyncServerOptions {
   maxMessageBytes: number;
   /** Ping interval (ms); KEEPALIVE_INTERVAL_MS unless a test wants it faster. */
   keepaliveIntervalMs?: number;
+  /** What each connection may send (limits/connection-quota.ts); its defaults otherwise. */
+  connectionLimits?: ConnectionLimits;
 }
 
 /** The WebSocket side: accepted upgrades become connections in their board's room. */
@@ -78,7 +81,14 @@ export class SyncServer {
         privateRoomId !== undefined
           ? privateRooms!.acquire(privateRoomId as BoardId)
           : rooms.acquire(boardId);
-      connection = new Connection(ws, room, role, this.options.logger, boardId);
+      connection = new Connection(
+        ws,
+        room,
+        role,
+        this.options.logger,
+        boardId,
+        this.options.connectionLimits,
+      );
     } catch (error) {
       this.options.logger.error(`board ${boardId}: could not load`, errorMessage(error));
       ws.on('error', () => {});

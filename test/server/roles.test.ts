@@ -150,11 +150,13 @@ describe('a viewer', () => {
     const editor = client('editor');
     const viewer = client('viewer');
     await Promise.all([editor.synced, viewer.synced]);
-    viewer.provider.awareness.setLocalStateField('user', { name: 'Vera' });
+    // The server relays Lienzo presences only (lib/model/presence.ts), stamped with the role.
+    viewer.provider.awareness.setLocalStateField('user', { id: 'u_vera', name: 'Vera' });
     await waitFor(
       () => editor.provider.awareness.getStates().get(viewer.doc.clientID)?.user?.name === 'Vera',
       'the editor to see the viewer',
     );
+    expect(editor.provider.awareness.getStates().get(viewer.doc.clientID)?.role).toBe('viewer');
   });
 
   it('can read the board through the API, but not manage links', async () => {

@@ -80,7 +80,8 @@ describe('sync', () => {
     const a = client(id);
     const b = client(id);
     await Promise.all([a.synced, b.synced]);
-    a.provider.awareness.setLocalStateField('user', { name: 'Ana' });
+    // The server relays Lienzo presences only (lib/model/presence.ts): a user with an id.
+    a.provider.awareness.setLocalStateField('user', { id: 'u_ana', name: 'Ana' });
     const aClient = a.doc.clientID;
     await waitFor(
       () => b.provider.awareness.getStates().get(aClient)?.user?.name === 'Ana',
