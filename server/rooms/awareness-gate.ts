@@ -11,7 +11,7 @@ export interface AwarenessEntry {
 }
 
 /**
- * Client ids one connection may publish. A Lienzo tab publishes one (its board document's
+ * Client ids one connection may introduce while it is open. A Lienzo tab publishes one (its board document's
  * clientID; its private-draft connection publishes none); a stock client whose browser tabs
  * relay each other's states (y-websocket's BroadcastChannel) may hold a few more.
  */
@@ -73,7 +73,7 @@ interface AwarenessChanges {
 export class AwarenessGate {
   /** Client id → the connection that introduced it. */
   private readonly owners = new Map<number, unknown>();
-  /** Connection → the client ids it introduced. */
+  /** Connection → the client ids it introduced, removed or not, while it is connected. */
   private readonly owned = new Map<unknown, Set<number>>();
 
   constructor(private readonly awareness: Awareness) {}
@@ -115,8 +115,9 @@ export class AwarenessGate {
       const { clientId, clock, json } = entry;
       const had = this.awareness.states.has(clientId);
       if (json === REMOVAL) {
+        // The id stays the connection's: freeing it would let one connection cycle through
+        // ids without end, each leaving its clock in the room's meta.
         this.awareness.states.delete(clientId);
-        this.release(clientId);
         if (had) removed.push(clientId);
       } else {
         const state = json.length <= MAX_STATE_JSON_CHARS ? stamp(JSON.parse(json), role) : null;
@@ -161,12 +162,6 @@ export class AwarenessGate {
     let ids = this.owned.get(from);
     if (!ids) this.owned.set(from, (ids = new Set()));
     ids.add(clientId);
-  }
-
-  private release(clientId: number): void {
-    const owner = this.owners.get(clientId);
-    this.owners.delete(clientId);
-    this.owned.get(owner)?.delete(clientId);
   }
 }
 

@@ -189,6 +189,28 @@ describe('a connection publishes only the client ids it introduced', () => {
     expect(seen.length).toBeLessThanOrEqual(3);
   });
 
+  it('cannot cycle through client ids by removing each after use', async () => {
+    await start();
+    const observer = await participant('editor', 'u_observer', 'Olga');
+    markerClock = 0;
+    const attacker = await rawSocket('editor');
+    await barrier(attacker, observer);
+    const seen = new Set<number>();
+    observer.provider.awareness.on('change', ({ added }: { added: number[] }) => {
+      for (const clientId of added) seen.add(clientId);
+    });
+    for (let i = 0; i < 10; i++) {
+      const clientId = 2_000 + i;
+      attacker.send(awarenessFrame([{ clientId, clock: 1, state: presence('u_c', `Cycle ${i}`) }]));
+      attacker.send(awarenessFrame([{ clientId, clock: 2, state: null }]));
+    }
+    await barrier(attacker, observer);
+    // Three besides the attacker's own: an id stays its connection's once removed.
+    expect([...seen].filter((clientId) => clientId !== ATTACKER_ID).sort()).toEqual([
+      2_000, 2_001, 2_002,
+    ]);
+  });
+
   it('refuses absurd clocks, and clocks going backwards', async () => {
     await start();
     const observer = await participant('editor', 'u_observer', 'Olga');
