@@ -6,6 +6,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { TOKEN_PARAM, type BoardId } from '../model';
 import { BoardReader, createUndoManager } from '../doc';
 import { TEXT_EDITOR_ORIGINS } from './text-editor-origin';
+import { sendOwnPresenceOnly } from './own-presence-only';
 import type { PresenceUser } from './presence';
 import { REFUSED_CLOSE_CODE } from './refused';
 
@@ -79,6 +80,7 @@ export function connectBoard(
     params: { [TOKEN_PARAM]: token },
     disableBc: options.viewOnly ?? false,
   });
+  sendOwnPresenceOnly(provider);
   const awareness = provider.awareness;
   awareness.setLocalState({ user, cursor: null, editing: null, selection: [], view: null });
 

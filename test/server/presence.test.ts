@@ -1,8 +1,8 @@
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WebSocket } from 'ws';
-import type { Role } from '../../lib/model';
-import { readPeers } from '../../lib/sync';
+import { WebSocket } from 'ws';
+import type { BoardId, Role } from '../../lib/model';
+import { connectBoard, readPeers } from '../../lib/sync';
 import { MESSAGE } from '../../server/sync/messages';
 import { closeOf, connectClient, openSocket, type TestClient } from '../helpers/clients';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -376,5 +376,57 @@ describe('rate limits per connection', () => {
     );
     expect(listener.awarenessFrames()).toBeGreaterThan(150);
     expect(listener.provider.wsconnected).toBe(true);
+  });
+});
+
+describe('Lienzo’s page', () => {
+  it('sends its own presence only, not back what it receives', async () => {
+    await start();
+    // y-websocket opens the global WebSocket (Node 20 has none): one that counts what it sends.
+    let sentAwareness = 0;
+    class CountingWebSocket extends WebSocket {
+      override send(data: Uint8Array, ...rest: unknown[]): void {
+        if (data[0] === MESSAGE.awareness) sentAwareness++;
+        (super.send as (data: Uint8Array, ...rest: unknown[]) => void)(data, ...rest);
+      }
+    }
+    const global = globalThis as { WebSocket?: unknown };
+    const hadWebSocket = 'WebSocket' in global;
+    const previous = global.WebSocket;
+    global.WebSocket = CountingWebSocket;
+    const page = connectBoard(
+      id as BoardId,
+      { id: 'u_page', name: 'Paula', color: '#336699' },
+      `${server.url.replace(/^http/, 'ws')}/sync`,
+      server.token(id, 'viewer'),
+      { viewOnly: true },
+    );
+    try {
+      await waitFor(() => page.getStatus() === 'connected', 'the page to sync');
+      const talker = await participant('editor', 'u_talker', 'Tom');
+      await waitFor(
+        () => page.awareness.getStates().get(talker.doc.clientID)?.user?.name === 'Tom',
+        'the page to see the talker',
+      );
+      const before = sentAwareness;
+      for (let x = 1; x <= 20; x++)
+        talker.provider.awareness.setLocalStateField('cursor', { x, y: 0 });
+      await waitFor(
+        () => page.awareness.getStates().get(talker.doc.clientID)?.cursor?.x === 20,
+        'the talker’s last cursor',
+      );
+      expect(sentAwareness - before).toBe(0);
+      // Its own changes still go out, and others see them.
+      page.awareness.setLocalStateField('cursor', { x: 7, y: 7 });
+      await waitFor(
+        () => talker.provider.awareness.getStates().get(page.doc.clientID)?.cursor?.x === 7,
+        'the page’s cursor at the talker',
+      );
+      expect(sentAwareness - before).toBe(1);
+    } finally {
+      page.destroy();
+      if (hadWebSocket) global.WebSocket = previous;
+      else delete global.WebSocket;
+    }
   });
 });
