@@ -152,8 +152,9 @@ export interface MessageContext {
   quota?: ConnectionQuota;
 }
 
-function rateLimited(what: string): ConnectionError {
-  return new ConnectionError(CLOSE.rateLimited, `rate limited: ${what}`);
+/** Over the connection's message cap (limits/connection-quota.ts). */
+function rateLimited(): ConnectionError {
+  return new ConnectionError(CLOSE.rateLimited, 'rate limited: too many messages');
 }
 
 /**
@@ -167,10 +168,10 @@ function applyAwareness(
   { room, participant, role = 'viewer', quota }: MessageContext,
 ): void {
   if (!room.awarenessWouldChange(entries, participant)) {
-    if (quota && !quota.takeEcho()) throw rateLimited('too many messages');
+    if (quota && !quota.takeEcho()) throw rateLimited();
     return;
   }
-  if (quota && !quota.takeMessage()) throw rateLimited('too many messages');
+  if (quota && !quota.takeMessage()) throw rateLimited();
   if (quota && !quota.takeAwareness()) return;
   try {
     room.applyAwareness(entries, participant, role);
@@ -232,7 +233,7 @@ export function handleMessage(frame: Uint8Array, context: MessageContext): void 
   // Counted before decoding, so a flood is refused before it costs its decoding. Awareness
   // is counted once read: an echo of what the server sent is free.
   if (frame[0] !== MESSAGE.awareness && context.quota && !context.quota.takeMessage())
-    throw rateLimited('too many messages');
+    throw rateLimited();
   const message = parseMessage(frame);
   const handler = handlers[message.type] as (m: ClientMessage, c: MessageContext) => void;
   handler(message, context);
