@@ -31,9 +31,21 @@ export class Connection implements Participant {
     private readonly logger: Logger,
     /** The board this connection belongs to (a private writer's room is not named after it). */
     readonly boardId: string = room.id,
+    /**
+     * The board's room, whose locks judge what this connection writes: `room` itself, or for a
+     * private writer's draft the board it will be revealed on. A draft's connection keeps that
+     * room loaded (as a silent participant: nothing of the board is sent to it).
+     */
+    private readonly board: Room = room,
   ) {
     this.readOnly = canEdit(role) ? undefined : { told: false };
   }
+
+  /** In the board's room for a draft's connection: relays to it go nowhere. */
+  private readonly boardWatcher: Participant = {
+    send: () => {},
+    close: (code, reason) => this.close(code, reason),
+  };
 
   /** Joins the room and starts the handshake: our state vector, then who is here. */
   start(): void {
@@ -46,6 +58,7 @@ export class Connection implements Participant {
       this.answeredPing = true;
     });
     this.room.join(this);
+    if (this.board !== this.room) this.board.join(this.boardWatcher);
     // Our step 1 asks the client for what the room lacks (its offline edits). A room still
     // serving from its stored bytes has no state vector to send without a pass over them, and
     // could not accept those edits before its document is built (they are checked against
@@ -67,7 +80,7 @@ export class Connection implements Participant {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    this.room.leave(this);
+    this.leaveRooms();
     this.socket.close(code, closeReason(reason));
   }
 
@@ -84,8 +97,13 @@ export class Connection implements Participant {
 
   private terminate(): void {
     this.closed = true;
-    this.room.leave(this);
+    this.leaveRooms();
     this.socket.terminate();
+  }
+
+  private leaveRooms(): void {
+    this.room.leave(this);
+    this.board.leave(this.boardWatcher);
   }
 
   private readonly onMessage = (data: RawData, isBinary: boolean): void => {
@@ -100,6 +118,7 @@ export class Connection implements Participant {
         participant: this,
         readOnly: this.readOnly,
         role: this.role,
+        board: this.board,
       });
     } catch (error) {
       if (error instanceof ConnectionError) {
@@ -117,6 +136,6 @@ export class Connection implements Participant {
 
   private readonly onClose = (): void => {
     this.closed = true;
-    this.room.leave(this);
+    this.leaveRooms();
   };
 }

@@ -5,6 +5,7 @@ import type { Role } from '../../lib/model';
 import type { Participant, Room } from '../rooms/room';
 import { CLOSE, ConnectionError } from './close-codes';
 import { MESSAGE, SYNC, encodePermissionDenied, encodeSyncStep2 } from './messages';
+import { readBoardLocks } from '../../lib/doc/locks';
 import { changesDoc, type DecodedUpdate } from './update-effect';
 import { checkUpdate as guardUpdate } from './update-guard';
 
@@ -141,10 +142,12 @@ export interface MessageContext {
   readOnly?: ReadOnlyConnection;
   /** The connection's role, for the update guard; without it only structure is checked. */
   role?: Role;
+  /** The board whose locks judge the updates (a draft's board); `room` when unset. */
+  board?: Room;
 }
 
 function applyUpdate(
-  { room, participant, readOnly, role }: MessageContext,
+  { room, participant, readOnly, role, board = room }: MessageContext,
   { update, decoded }: { update: Uint8Array; decoded: DecodedUpdate },
 ): void {
   if (readOnly) {
@@ -154,7 +157,9 @@ function applyUpdate(
     participant.send(encodePermissionDenied(READ_ONLY_REASON));
     return;
   }
-  const verdict = role ? guardUpdate(room.doc, role, decoded) : { ok: true as const };
+  const verdict = role
+    ? guardUpdate(room.doc, role, decoded, readBoardLocks(board.doc))
+    : { ok: true as const };
   if (!verdict.ok) {
     // Not applied, stored nor relayed. Dropping it silently is not enough: Yjs keeps every
     // later update of that client pending until the refused clock range arrives, so the

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardId, Role } from '../../lib/model';
 import { errorMessage, type Logger } from '../log';
+import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { CLOSE } from './close-codes';
 import { Connection } from './connection';
@@ -70,16 +71,18 @@ export class SyncServer {
     this.sockets.set(ws, null);
     ws.once('close', () => this.sockets.delete(ws));
     let connection: Connection;
+    const { rooms, privateRooms } = this.options;
+    let board: Room | undefined;
     try {
-      const { rooms, privateRooms } = this.options;
       if (privateRoomId !== undefined && !privateRooms) throw new Error('no private writing here');
+      // A draft is judged by its board's locks: its connection holds the board's room too.
+      board = rooms.acquire(boardId);
       // A private room id is never a board id (it has a dot); the registry only keys by it.
       const room =
-        privateRoomId !== undefined
-          ? privateRooms!.acquire(privateRoomId as BoardId)
-          : rooms.acquire(boardId);
-      connection = new Connection(ws, room, role, this.options.logger, boardId);
+        privateRoomId !== undefined ? privateRooms!.acquire(privateRoomId as BoardId) : board;
+      connection = new Connection(ws, room, role, this.options.logger, boardId, board);
     } catch (error) {
+      if (board) rooms.release(board);
       this.options.logger.error(`board ${boardId}: could not load`, errorMessage(error));
       ws.on('error', () => {});
       ws.close(CLOSE.internalError, 'the board could not be loaded');
