@@ -103,7 +103,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const status = useSyncStatus(connection);
   const undoState = useUndoState(connection);
   const [notice, setNotice] = useState<MessageKey | null>(null);
-  const workshop = useWorkshop(connection, role, privateWriting.actions, setNotice);
+  const workshop = useWorkshop(connection, role, privateWriting.actions, setNotice, liveNote);
   const { actions } = workshop;
   // An editor under the board lock works like a viewer, except that votes and comments stay open.
   const contentReadOnly = readOnly || workshop.boardLocked;
@@ -158,7 +158,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   // A lock that arrives while someone writes in a note closes their editor.
   const rawEditingNote = rawEditing ? snapshot.notes.get(rawEditing) : undefined;
   const editingId =
-    rawEditingNote && !contentReadOnly && !workshop.lockedForMe(rawEditingNote.block)
+    rawEditingNote && !contentReadOnly && !workshop.lockedForMe(rawEditingNote)
       ? rawEditingNote.id
       : null;
   const sendCursor = usePresenceSync(connection, user, selection, editingId);
@@ -241,7 +241,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
     (id: NoteId) => {
       const note = liveNote(id);
       if (!note || contentReadOnly) return;
-      if (workshop.lockedForMe(note.block)) workshop.refuse('block');
+      if (workshop.lockedForMe(note)) workshop.refuse('block');
       else setEditing(id);
     },
     [liveNote, contentReadOnly, workshop],
