@@ -5,3 +5,11 @@
  * server's. Shared by server/sync/close-codes.ts and lib/sync/connect-board.ts.
  */
 export const REFUSED_CLOSE_CODE = 4423;
+
+/**
+ * Close code of a connection that declared another document schema version than the board's
+ * (`?v=`, lib/model/roles.ts) and wrote to it: its code is older (or newer) than the server's,
+ * and what it writes could be read wrongly by everyone else. The page says "Lienzo was
+ * updated" and offers a reload; y-websocket stops reconnecting (4400-4499).
+ */
+export const OUTDATED_CLOSE_CODE = 4426;

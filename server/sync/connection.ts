@@ -37,6 +37,8 @@ export class Connection implements Participant {
      * room loaded (as a silent participant: nothing of the board is sent to it).
      */
     private readonly board: Room = room,
+    /** The document schema version the client declared (`?v=`); undefined: none (stock). */
+    private readonly schemaVersion?: number,
   ) {
     this.readOnly = canEdit(role) ? undefined : { told: false };
   }
@@ -119,6 +121,7 @@ export class Connection implements Participant {
         readOnly: this.readOnly,
         role: this.role,
         board: this.board,
+        schemaVersion: this.schemaVersion,
       });
     } catch (error) {
       if (error instanceof ConnectionError) {

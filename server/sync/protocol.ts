@@ -144,10 +144,24 @@ export interface MessageContext {
   role?: Role;
   /** The board whose locks judge the updates (a draft's board); `room` when unset. */
   board?: Room;
+  /**
+   * The document schema version the client declared. When it is not the board's, the client
+   * reads but does not write: an update that changes anything closes it (4426).
+   */
+  schemaVersion?: number;
+}
+
+/** The close reason of a write from a client speaking another schema version. */
+export const SCHEMA_MISMATCH_REASON = 'schema version mismatch: reload';
+
+/** True when the client declared a schema version and it is not the board's. */
+function speaksOtherSchema(board: Room, declared: number | undefined): boolean {
+  const served = board.schemaVersion;
+  return declared !== undefined && served !== null && declared !== served;
 }
 
 function applyUpdate(
-  { room, participant, readOnly, role, board = room }: MessageContext,
+  { room, participant, readOnly, role, board = room, schemaVersion }: MessageContext,
   { update, decoded }: { update: Uint8Array; decoded: DecodedUpdate },
 ): void {
   if (readOnly) {
@@ -156,6 +170,11 @@ function applyUpdate(
     readOnly.told = true;
     participant.send(encodePermissionDenied(READ_ONLY_REASON));
     return;
+  }
+  if (speaksOtherSchema(board, schemaVersion)) {
+    // Its handshake's step 2 with nothing new is no write: it keeps reading.
+    if (!changesDoc(room.doc, decoded)) return;
+    throw new ConnectionError(CLOSE.schemaMismatch, SCHEMA_MISMATCH_REASON);
   }
   const verdict = role
     ? guardUpdate(room.doc, role, decoded, readBoardLocks(board.doc))

@@ -54,9 +54,11 @@ export class SyncServer {
     role: Role,
     /** Set for a private writer's connection: the room of that writer's private notes. */
     privateRoomId?: string,
+    /** The document schema version the client declared (`?v=`), if it did. */
+    schemaVersion?: number,
   ): void {
     this.wss.handleUpgrade(request, socket, head, (ws) =>
-      this.onOpen(ws, boardId, role, privateRoomId),
+      this.onOpen(ws, boardId, role, privateRoomId, schemaVersion),
     );
   }
 
@@ -67,7 +69,13 @@ export class SyncServer {
         connection.close(CLOSE.linkRevoked, 'this link was replaced by a new one');
   }
 
-  private onOpen(ws: WebSocket, boardId: BoardId, role: Role, privateRoomId?: string): void {
+  private onOpen(
+    ws: WebSocket,
+    boardId: BoardId,
+    role: Role,
+    privateRoomId?: string,
+    schemaVersion?: number,
+  ): void {
     this.sockets.set(ws, null);
     ws.once('close', () => this.sockets.delete(ws));
     let connection: Connection;
@@ -80,7 +88,15 @@ export class SyncServer {
       // A private room id is never a board id (it has a dot); the registry only keys by it.
       const room =
         privateRoomId !== undefined ? privateRooms!.acquire(privateRoomId as BoardId) : board;
-      connection = new Connection(ws, room, role, this.options.logger, boardId, board);
+      connection = new Connection(
+        ws,
+        room,
+        role,
+        this.options.logger,
+        boardId,
+        board,
+        schemaVersion,
+      );
     } catch (error) {
       if (board) rooms.release(board);
       this.options.logger.error(`board ${boardId}: could not load`, errorMessage(error));

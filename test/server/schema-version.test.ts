@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createNote, readBoard, startPrivateWriting } from '../../lib/doc';
+import { SCHEMA_VERSION, SCHEMA_VERSION_PARAM, type Role } from '../../lib/model';
+import { CLOSE } from '../../server/sync/close-codes';
+import { connectClient, openSocket, type TestClient } from '../helpers/clients';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+import { waitFor } from '../helpers/wait';
+
+/** A refusal closes at once on a local server; after this long the update was taken (ms). */
+const REFUSAL_WAIT_MS = 2_000;
+
+let server: TestServer;
+let id: string;
+const clients: TestClient[] = [];
+
+/** A stock y-websocket client declaring `version` (none when undefined). */
+function client(role: Role, version?: string, params: Record<string, string> = {}): TestClient {
+  const declared: Record<string, string> =
+    version === undefined ? {} : { [SCHEMA_VERSION_PARAM]: version };
+  const created = connectClient(server.url, id, server.token(id, role), {
+    params: { ...declared, ...params },
+  });
+  clients.push(created);
+  return created;
+}
+
+/** The next close of a client's socket, or code 0 when it stays open (its update was taken). */
+function closeWithin(c: TestClient): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    c.provider.on('connection-close', (event: { code: number; reason: string } | null) => {
+      if (event) resolve({ code: event.code, reason: event.reason });
+    });
+    setTimeout(() => resolve({ code: 0, reason: 'not closed' }), REFUSAL_WAIT_MS);
+  });
+}
+
+const texts = (c: TestClient) => [...readBoard(c.doc).notes.values()].map((note) => note.text);
+
+beforeEach(async () => {
+  server = await startTestServer();
+  id = await server.createBoard('Versions');
+});
+
+afterEach(async () => {
+  for (const c of clients.splice(0)) c.destroy();
+  await server.stop();
+});
+
+describe('the schema version a client declares', () => {
+  it('refuses the writes of a client declaring another version, with 4426, relaying and storing none', async () => {
+    const watcher = client('editor');
+    await watcher.synced;
+    createNote(watcher.doc, { x: 1250, y: 600, author: 'W', text: 'ON-THE-BOARD' });
+    for (const version of ['2', '99']) {
+      const stale = client('editor', version);
+      await stale.synced;
+      // It reads: the board reached it.
+      await waitFor(() => texts(stale).includes('ON-THE-BOARD'), 'the board to reach it');
+      const closed = closeWithin(stale);
+      createNote(stale.doc, { x: 100, y: 100, author: 'S', text: `FROM-V${version}` });
+      expect(await closed).toEqual({
+        code: CLOSE.schemaMismatch,
+        reason: 'schema version mismatch: reload',
+      });
+    }
+    // A barrier: a later note of the watcher's own is stored and relayed after anything else.
+    createNote(watcher.doc, { x: 1250, y: 700, author: 'W', text: 'BARRIER' });
+    const fresh = client('viewer');
+    await waitFor(() => texts(fresh).includes('BARRIER'), 'the barrier');
+    expect(texts(fresh).sort()).toEqual(['BARRIER', 'ON-THE-BOARD']);
+    expect(texts(watcher).sort()).toEqual(['BARRIER', 'ON-THE-BOARD']);
+  });
+
+  it('takes the writes of a client declaring the board’s version, or none', async () => {
+    const watcher = client('editor');
+    await watcher.synced;
+    for (const version of [String(SCHEMA_VERSION), undefined]) {
+      const writer = client('editor', version);
+      await writer.synced;
+      createNote(writer.doc, { x: 100, y: 100, author: 'E', text: `FROM-${version ?? 'STOCK'}` });
+      await waitFor(() => texts(watcher).includes(`FROM-${version ?? 'STOCK'}`), 'the note');
+      expect(writer.provider.wsconnected).toBe(true);
+    }
+  });
+
+  it('refuses the draft writes of a private writer declaring another version', async () => {
+    const facilitator = client('facilitator');
+    await facilitator.synced;
+    startPrivateWriting(facilitator.doc);
+    const writer = randomBytes(16).toString('base64url');
+    const stale = client('editor', '2', { w: writer });
+    await stale.synced;
+    const closed = closeWithin(stale);
+    createNote(stale.doc, { x: 100, y: 100, author: 'S', text: 'STALE-DRAFT' });
+    expect((await closed).code).toBe(CLOSE.schemaMismatch);
+    const reread = client('editor', String(SCHEMA_VERSION), { w: writer });
+    await reread.synced;
+    expect(texts(reread)).toEqual([]);
+  });
+
+  it('answers 400 to an upgrade declaring a malformed version', async () => {
+    const token = server.token(id, 'editor');
+    for (const bad of ['abc', '3.0', '-1', '03', '', '100000', '1e2']) {
+      const { status } = await openSocket(
+        server.url,
+        `/sync/${id}?t=${token}&${SCHEMA_VERSION_PARAM}=${encodeURIComponent(bad)}`,
+      );
+      expect(status, bad).toBe(400);
+    }
+    const { socket } = await openSocket(server.url, `/sync/${id}?t=${token}&v=${SCHEMA_VERSION}`);
+    expect(socket).toBeDefined();
+    socket?.close();
+  });
+});
