@@ -105,8 +105,9 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const [notice, setNotice] = useState<MessageKey | null>(null);
   const workshop = useWorkshop(connection, role, privateWriting.actions, setNotice, liveNote);
   const { actions } = workshop;
-  // An editor under the board lock works like a viewer, except that votes and comments stay open.
-  const contentReadOnly = readOnly || workshop.boardLocked;
+  // An editor under the board lock works like a viewer, except that votes and comments stay open;
+  // a page whose code is older than the board's schema writes nothing until it is reloaded.
+  const contentReadOnly = readOnly || workshop.boardLocked || status === 'outdated';
 
   const surfaceRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(surfaceRef);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BLOCK_RECTS, NOTE_KEYS, ROOT, WORKSHOP_KEYS, type Role } from '../../lib/model';
+import { BLOCK_RECTS, META_KEYS, NOTE_KEYS, ROOT, WORKSHOP_KEYS, type Role } from '../../lib/model';
 import { setBlockLocked, setBoardLocked } from '../../lib/doc/locks';
 import {
   createNote,
@@ -55,6 +55,16 @@ describe('update guard: workshop state', () => {
         (d.getMap(ROOT.workshop).get(WORKSHOP_KEYS.vote) as Y.Map<unknown>).set('dots', 9),
       ),
     ).toBe(false);
+  });
+});
+
+describe('update guard: the schema version', () => {
+  it('refuses anyone writing meta.schemaVersion: it would turn every page outdated', () => {
+    const { room } = roomWithNotes();
+    for (const role of ['editor', 'facilitator'] as const)
+      expect(verdict(room, role, (d) => d.getMap(ROOT.meta).set(META_KEYS.schemaVersion, 99))).toBe(
+        false,
+      );
   });
 });
 

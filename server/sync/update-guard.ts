@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { NOTE_KEYS, ROOT, type Role } from '../../lib/model';
+import { META_KEYS, NOTE_KEYS, ROOT, type Role } from '../../lib/model';
 import { readBoardLocks } from '../../lib/doc/locks';
 import { lockRefusal, misplaced, type NotePlace } from '../../lib/model/lock-rule';
 import type { WorkshopLocks } from '../../lib/model/workshop-locks';
@@ -15,7 +15,9 @@ import { GONE, UpdatePaths, pathInDoc, type Path } from './update-paths';
  * - with a block locked, an editor creates, changes, deletes and moves no note in or out of
  *   it, the block being where the note is (lib/model/lock-rule.ts), whatever its field says;
  * - nobody creates a note, or changes its place, so that its `block` field disagrees with
- *   its geometry.
+ *   its geometry;
+ * - nobody writes meta.schemaVersion: only the server does (creation, migrations), and a page
+ *   that reads another version than its own stops writing (lib/sync/connect-board.ts).
  *
  * Every update passes here, so it reads the update's structs and delete set in place and looks
  * items up in the room's store: no document is cloned and nothing is applied to find out. A
@@ -88,6 +90,7 @@ export function checkUpdate(
   const { structs, ds } = update;
   const paths = new UpdatePaths(doc, structs);
   const roots = new Set<string>();
+  let schemaVersion = false;
   const notes = new Map<string, NoteChange>();
   const changeOf = (note: string): NoteChange => {
     let change = notes.get(note);
@@ -96,6 +99,7 @@ export function checkUpdate(
   };
   const touch = ({ root, keys }: Path): NoteChange | null => {
     roots.add(root);
+    if (root === ROOT.meta && keys[0] === META_KEYS.schemaVersion) schemaVersion = true;
     const note = root === ROOT.notes ? keys[0] : null;
     return note ? changeOf(note) : null;
   };
@@ -124,6 +128,7 @@ export function checkUpdate(
     if (change && path.keys.length === 1) change.deleted = true;
   }
 
+  if (schemaVersion) return refused('only the server writes the schema version');
   const editor = role !== 'facilitator';
   if (editor && roots.has(ROOT.workshop)) return refused('only the facilitator runs the workshop');
   if (editor && locks.board && (roots.has(ROOT.notes) || roots.has(ROOT.meta)))
