@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { NOTE_KEYS, type NoteId } from '../model';
 import {
   boardFieldRefusal,
@@ -21,10 +21,8 @@ import { ModelError } from './model-error';
 /** A note's place wherever this page holds it (the board, or this person's draft), or null. */
 export type NotePlaceLookup = (id: NoteId) => NotePlace | null;
 
-/** A note's place as a document stores it, or null when the document has no such note. */
-export function notePlaceIn(doc: Y.Doc, id: NoteId): NotePlace | null {
-  const note = boardRoots(doc).notes.get(id);
-  if (!note) return null;
+/** A note's place as its Y.Map stores it (also read by the server's guard and the reveal). */
+export function notePlaceOf(note: Y.Map<unknown>): NotePlace {
   return {
     x: note.get(NOTE_KEYS.x),
     y: note.get(NOTE_KEYS.y),
@@ -32,6 +30,12 @@ export function notePlaceIn(doc: Y.Doc, id: NoteId): NotePlace | null {
     height: note.get(NOTE_KEYS.height),
     block: note.get(NOTE_KEYS.block),
   };
+}
+
+/** A note's place as a document stores it, or null when the document has no such note. */
+export function notePlaceIn(doc: Y.Doc, id: NoteId): NotePlace | null {
+  const note = boardRoots(doc).notes.get(id);
+  return note instanceof Y.Map ? notePlaceOf(note) : null;
 }
 
 /** One note's change: where it is (null: created) and where it will be (null: deleted). */

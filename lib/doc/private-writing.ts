@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
-import { NOTE_KEYS, WORKSHOP_KEYS } from '../model';
-import { lockRefusal, type NotePlace } from '../model/lock-rule';
+import { WORKSHOP_KEYS } from '../model';
+import { lockRefusal } from '../model/lock-rule';
+import { notePlaceOf } from './lock-gate';
 import {
   PRIVATE_WRITING_OFF,
   readPrivateWriting,
@@ -29,17 +30,6 @@ export interface RevealResult {
   held: number;
 }
 
-/** A note's place as its Y.Map stores it, for the lock rule. */
-function placeOf(note: Y.Map<unknown>): NotePlace {
-  return {
-    x: note.get(NOTE_KEYS.x),
-    y: note.get(NOTE_KEYS.y),
-    width: note.get(NOTE_KEYS.width),
-    height: note.get(NOTE_KEYS.height),
-    block: note.get(NOTE_KEYS.block),
-  };
-}
-
 /**
  * The reveal, on the server: every private draft's notes are copied onto the board, and
  * private writing ends, in ONE board transaction (everyone sees all the notes appear at
@@ -62,7 +52,7 @@ export function revealPrivateNotes(board: Y.Doc, drafts: readonly Y.Doc[]): Reve
       moved.set(draft, ids);
       boardRoots(draft).notes.forEach((source, id) => {
         if (!(source instanceof Y.Map)) return;
-        if (lockRefusal(locks, null, placeOf(source))) {
+        if (lockRefusal(locks, null, notePlaceOf(source))) {
           result.held++;
           return;
         }

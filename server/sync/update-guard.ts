@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import { META_KEYS, NOTE_KEYS, ROOT, type Role } from '../../lib/model';
+import { META_KEYS, NOTE_KEYS, ROOT, type NoteId, type Role } from '../../lib/model';
+import { notePlaceIn } from '../../lib/doc/lock-gate';
 import { readBoardLocks } from '../../lib/doc/locks';
 import { lockRefusal, misplaced, type NotePlace } from '../../lib/model/lock-rule';
 import type { WorkshopLocks } from '../../lib/model/workshop-locks';
@@ -45,19 +46,6 @@ interface NoteChange {
 
 function refused(reason: string): GuardVerdict {
   return { ok: false, reason };
-}
-
-/** A note's place in the room document, or null when there is no such note. */
-function placeInDoc(doc: Y.Doc, note: string): NotePlace | null {
-  const map = doc.getMap<unknown>(ROOT.notes).get(note);
-  if (!(map instanceof Y.Map)) return null;
-  return {
-    x: map.get(NOTE_KEYS.x),
-    y: map.get(NOTE_KEYS.y),
-    width: map.get(NOTE_KEYS.width),
-    height: map.get(NOTE_KEYS.height),
-    block: map.get(NOTE_KEYS.block),
-  };
 }
 
 /** The place a change leaves a note in (null: deleted, or never there). */
@@ -134,7 +122,7 @@ export function checkUpdate(
   if (editor && locks.board && (roots.has(ROOT.notes) || roots.has(ROOT.meta)))
     return refused('the board is locked');
   for (const [note, change] of notes) {
-    const before = placeInDoc(doc, note);
+    const before = notePlaceIn(doc, note as NoteId);
     const after = placeAfter(before, change);
     if (editor && lockRefusal(locks, before, after)) return refused('this block is locked');
     if (misplaced(before, after))

@@ -5,7 +5,7 @@ import { createNote, readBoard, readBoardPrivateWriting, startPrivateWriting } f
 import { readBoardLocks, setBlockLocked } from '../../lib/doc/locks';
 import { REFUSED_CLOSE_CODE } from '../../lib/sync/refused';
 import type { Role } from '../../lib/model';
-import { connectClient, type TestClient } from '../helpers/clients';
+import { closeWithin, connectClient, type TestClient } from '../helpers/clients';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
 
@@ -128,13 +128,7 @@ describe('private writing', () => {
     const ana = client('editor', { writer: writerKey });
     const anaOtherTab = client('editor', { writer: writerKey });
     await Promise.all([ana.synced, anaOtherTab.synced]);
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => {
-      ana.provider.on('connection-close', (event: { code: number; reason: string } | null) => {
-        if (event) resolve({ code: event.code, reason: event.reason });
-      });
-      // A refusal closes at once on a local server: after this long, the update was taken.
-      setTimeout(() => resolve({ code: 0, reason: 'not closed: accepted' }), 2_000);
-    });
+    const closed = closeWithin(ana);
     createNote(ana.doc, { x: 100, y: 100, author: 'Ana', text: 'IN-A-LOCKED-BLOCK' });
     const { code, reason } = await closed;
     expect(code).toBe(REFUSED_CLOSE_CODE);

@@ -15,12 +15,9 @@ import { speaksOtherSchema } from '../../lib/sync/refused';
 import { applySnapshot } from '../../server/rooms/stored-doc';
 import { SqliteBoardStore } from '../../server/store/sqlite-store';
 import { CLOSE } from '../../server/sync/close-codes';
-import { connectClient, openSocket, type TestClient } from '../helpers/clients';
+import { closeWithin, connectClient, openSocket, type TestClient } from '../helpers/clients';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
-
-/** A refusal closes at once on a local server; after this long the update was taken (ms). */
-const REFUSAL_WAIT_MS = 2_000;
 
 let server: TestServer;
 let id: string;
@@ -35,16 +32,6 @@ function client(role: Role, version?: string, params: Record<string, string> = {
   });
   clients.push(created);
   return created;
-}
-
-/** The next close of a client's socket, or code 0 when it stays open (its update was taken). */
-function closeWithin(c: TestClient): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => {
-    c.provider.on('connection-close', (event: { code: number; reason: string } | null) => {
-      if (event) resolve({ code: event.code, reason: event.reason });
-    });
-    setTimeout(() => resolve({ code: 0, reason: 'not closed' }), REFUSAL_WAIT_MS);
-  });
 }
 
 const texts = (c: TestClient) => [...readBoard(c.doc).notes.values()].map((note) => note.text);
