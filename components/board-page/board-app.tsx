@@ -105,9 +105,10 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const [notice, setNotice] = useState<MessageKey | null>(null);
   const workshop = useWorkshop(connection, role, privateWriting.actions, setNotice, liveNote);
   const { actions } = workshop;
-  // An editor under the board lock works like a viewer, except that votes and comments stay open;
-  // a page whose code is older than the board's schema writes nothing until it is reloaded.
-  const contentReadOnly = readOnly || workshop.boardLocked || status === 'outdated';
+  // A page whose code is older than the board's schema writes nothing until it is reloaded.
+  const writesNothing = readOnly || status === 'outdated';
+  // An editor under the board lock works like a viewer, except that votes and comments stay open.
+  const contentReadOnly = writesNothing || workshop.boardLocked;
 
   const surfaceRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(surfaceRef);
@@ -129,12 +130,12 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const [filter, setFilter] = useState<BoardFilter>(EMPTY_FILTER);
   const [segmentColors, setSegmentColors] = useStoredFlag(SEGMENT_COLORS_KEY);
   const voteState = useVoteState(connection);
-  const voteActions = useVoteActions(readOnly ? null : connection, identity?.id ?? null);
+  const voteActions = useVoteActions(writesNothing ? null : connection, identity?.id ?? null);
   const voteDots = useVoteDots(voteState, identity?.id ?? null, snapshot.notes);
   // Review (issue 4): comment threads, and past versions shown on the canvas read-only.
   const threads = useCommentThreads(connection);
   const openThreads = useMemo(() => openThreadCounts(threads), [threads]);
-  const review = useReviewActions(connection, readOnly ? null : user);
+  const review = useReviewActions(connection, writesNothing ? null : user);
   const versions = useVersionView(boardId, token, review, setNotice);
   const viewingVersion = versions.open !== null;
   const shown = versions.open?.board ?? snapshot;
