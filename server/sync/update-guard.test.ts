@@ -186,6 +186,16 @@ describe('update guard: a note is where its geometry puts it', () => {
     expect(verdict(room, 'editor', twoMoves('keyPartners'))).toBe(false);
   });
 
+  it('takes a note created and deleted again offline by a client that keeps deleted content', () => {
+    const { room } = roomWithNotes();
+    const client = new Y.Doc({ gc: false });
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(room));
+    const note = createNote(client, { x: 100, y: 100, author: 'Eva' });
+    deleteNotes(client, [note]);
+    const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(room));
+    expect(checkUpdate(room, 'editor', Y.decodeUpdate(update)).ok).toBe(true);
+  });
+
   it('judges a note map written anew under an existing id by its new values alone', () => {
     const { room, channel } = roomWithNotes();
     const replace = (fields: Record<string, unknown>) => (d: Y.Doc) => {
