@@ -151,6 +151,10 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
     const refusal = connection?.afterRefusal;
     if (refusal) setNotice(refusal === 'view-only' ? 'role.viewOnlyRefused' : 'workshop.refused');
   }, [connection]);
+  // The same for a private draft change refused by a lock (the draft was reopened).
+  useEffect(() => {
+    if (privateWriting.draftRefusals > 0) setNotice('workshop.refused');
+  }, [privateWriting.draftRefusals]);
 
   const showNotePanel = useCallback(() => setSideTab('note'), []);
   const { selection, selectedNotes, selectedIds, onSelect, selectOnly } = useBoardSelection(

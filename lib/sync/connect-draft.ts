@@ -1,6 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BoardReader, createUndoManager } from '../doc';
+import { REFUSED_CLOSE_CODE } from './refused';
 import { TEXT_EDITOR_ORIGINS } from './text-editor-origin';
 import {
   PRIVATE_WRITER_PARAM,
@@ -29,6 +30,11 @@ export function connectDraft(
   syncUrl: string,
   token: string,
   writerKey: string,
+  /**
+   * The server refused a draft change (the board's locks judge drafts too) and closed the
+   * connection for good: the caller opens a fresh draft, which the server's copy fills.
+   */
+  onRefused?: () => void,
 ): DraftConnection {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(syncUrl, boardId, doc, {
@@ -44,6 +50,9 @@ export function connectDraft(
     disableBc: true,
   });
   provider.awareness.setLocalState(null);
+  provider.on('connection-close', (event: CloseEvent | null) => {
+    if (event?.code === REFUSED_CLOSE_CODE) onRefused?.();
+  });
   const reader = new BoardReader(doc);
   const undoManager = createUndoManager(doc, TEXT_EDITOR_ORIGINS);
   return {

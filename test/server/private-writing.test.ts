@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createNote, readBoard, readBoardPrivateWriting, startPrivateWriting } from '../../lib/doc';
 import { readBoardLocks, setBlockLocked } from '../../lib/doc/locks';
 import { REFUSED_CLOSE_CODE } from '../../lib/sync/refused';
-import type { Role } from '../../lib/model';
+import type { BoardId, Role } from '../../lib/model';
+import { connectDraft } from '../../lib/sync';
 import { closeWithin, connectClient, type TestClient } from '../helpers/clients';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
@@ -139,6 +140,36 @@ describe('private writing', () => {
     await waitFor(() => noteTexts(reread).includes('ALLOWED'), 'the barrier to be stored');
     expect(noteTexts(reread)).toEqual(['ALLOWED']);
     expect(noteTexts(anaOtherTab)).toEqual(['ALLOWED']);
+  });
+
+  it('tells the page when its draft change was refused, so that it reopens the draft (lib/sync)', async () => {
+    // y-websocket opens the global WebSocket, which Node 20 lacks; the browser's is the same API.
+    const hadWebSocket = 'WebSocket' in globalThis;
+    if (!hadWebSocket) Object.assign(globalThis, { WebSocket });
+    const facilitator = client('facilitator');
+    await facilitator.synced;
+    setBlockLocked(facilitator.doc, 'keyPartners', true);
+    startPrivateWriting(facilitator.doc);
+    let refusals = 0;
+    const writerKey = secret();
+    const draft = connectDraft(
+      id as BoardId,
+      `${server.url.replace(/^http/, 'ws')}/sync`,
+      server.token(id, 'editor'),
+      writerKey,
+      () => refusals++,
+    );
+    try {
+      // Written at once: it goes with the draft's first sync, and is refused.
+      createNote(draft.doc, { x: 100, y: 100, author: 'Ana', text: 'IN-A-LOCKED-BLOCK' });
+      await waitFor(() => refusals === 1, 'the page to hear of the refusal');
+      const reread = client('editor', { writer: writerKey });
+      await reread.synced;
+      expect(noteTexts(reread)).toEqual([]);
+    } finally {
+      draft.destroy();
+      if (!hadWebSocket) delete (globalThis as { WebSocket?: unknown }).WebSocket;
+    }
   });
 
   it('keeps in their drafts the notes of a block locked at the reveal, and says how many', async () => {
