@@ -103,10 +103,12 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const status = useSyncStatus(connection);
   const undoState = useUndoState(connection);
   const [notice, setNotice] = useState<MessageKey | null>(null);
-  const workshop = useWorkshop(connection, role, privateWriting.actions, setNotice);
+  const workshop = useWorkshop(connection, role, privateWriting.actions, setNotice, liveNote);
   const { actions } = workshop;
+  // A page whose code is older than the board's schema writes nothing until it is reloaded.
+  const writesNothing = readOnly || status === 'outdated';
   // An editor under the board lock works like a viewer, except that votes and comments stay open.
-  const contentReadOnly = readOnly || workshop.boardLocked;
+  const contentReadOnly = writesNothing || workshop.boardLocked;
 
   const surfaceRef = useRef<HTMLDivElement>(null);
   const size = useElementSize(surfaceRef);
@@ -128,12 +130,12 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   const [filter, setFilter] = useState<BoardFilter>(EMPTY_FILTER);
   const [segmentColors, setSegmentColors] = useStoredFlag(SEGMENT_COLORS_KEY);
   const voteState = useVoteState(connection);
-  const voteActions = useVoteActions(readOnly ? null : connection, identity?.id ?? null);
+  const voteActions = useVoteActions(writesNothing ? null : connection, identity?.id ?? null);
   const voteDots = useVoteDots(voteState, identity?.id ?? null, snapshot.notes);
   // Review (issue 4): comment threads, and past versions shown on the canvas read-only.
   const threads = useCommentThreads(connection);
   const openThreads = useMemo(() => openThreadCounts(threads), [threads]);
-  const review = useReviewActions(connection, readOnly ? null : user);
+  const review = useReviewActions(connection, writesNothing ? null : user);
   const versions = useVersionView(boardId, token, review, setNotice);
   const viewingVersion = versions.open !== null;
   const shown = versions.open?.board ?? snapshot;
@@ -149,6 +151,10 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
     const refusal = connection?.afterRefusal;
     if (refusal) setNotice(refusal === 'view-only' ? 'role.viewOnlyRefused' : 'workshop.refused');
   }, [connection]);
+  // The same for a private draft change refused by a lock (the draft was reopened).
+  useEffect(() => {
+    if (privateWriting.draftRefusals > 0) setNotice('workshop.refused');
+  }, [privateWriting.draftRefusals]);
 
   const showNotePanel = useCallback(() => setSideTab('note'), []);
   const { selection, selectedNotes, selectedIds, onSelect, selectOnly } = useBoardSelection(
@@ -158,7 +164,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   // A lock that arrives while someone writes in a note closes their editor.
   const rawEditingNote = rawEditing ? snapshot.notes.get(rawEditing) : undefined;
   const editingId =
-    rawEditingNote && !contentReadOnly && !workshop.lockedForMe(rawEditingNote.block)
+    rawEditingNote && !contentReadOnly && !workshop.lockedForMe(rawEditingNote)
       ? rawEditingNote.id
       : null;
   const sendCursor = usePresenceSync(connection, user, selection, editingId);
@@ -241,7 +247,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
     (id: NoteId) => {
       const note = liveNote(id);
       if (!note || contentReadOnly) return;
-      if (workshop.lockedForMe(note.block)) workshop.refuse('block');
+      if (workshop.lockedForMe(note)) workshop.refuse('block');
       else setEditing(id);
     },
     [liveNote, contentReadOnly, workshop],

@@ -1,8 +1,8 @@
 'use client';
 import { useCallback, useMemo } from 'react';
 import type { MessageKey } from '@/lib/i18n/messages';
-import type { BlockId, Role } from '@/lib/model';
-import { isBlockLocked } from '@/lib/model/workshop-locks';
+import type { NoteId, Role } from '@/lib/model';
+import { lockRefusal, type NotePlace } from '@/lib/model/lock-rule';
 import { lockGatedActions, type LockRefusal } from '@/lib/react/lock-gated-actions';
 import type { BoardActions } from '@/lib/react/use-board-actions';
 import { useServerOffset } from '@/lib/react/use-server-offset';
@@ -17,13 +17,15 @@ const REFUSAL_NOTICES: Record<LockRefusal, MessageKey> = {
 /**
  * The facilitator's timer and locks on one page: what everyone sees, the facilitator's
  * gestures (null for others), and the board's actions with the locks applied for editors
- * (the facilitator is never locked out).
+ * (the facilitator is never locked out). `noteAt` finds a note on the board or in this
+ * person's private draft: both obey the board's locks (lib/model/lock-rule.ts).
  */
 export function useWorkshop(
   connection: BoardConnection | null,
   role: Role,
   boardActions: BoardActions | null,
   notify: (key: MessageKey) => void,
+  noteAt: (id: NoteId) => NotePlace | undefined,
 ) {
   const isFacilitator = role === 'facilitator';
   const serverOffset = useServerOffset();
@@ -34,13 +36,13 @@ export function useWorkshop(
   const actions = useMemo(
     () =>
       boardActions && connection && !isFacilitator
-        ? lockGatedActions(boardActions, connection.doc, refuse)
+        ? lockGatedActions(boardActions, connection.doc, refuse, (id) => noteAt(id) ?? null)
         : boardActions,
-    [boardActions, connection, isFacilitator, refuse],
+    [boardActions, connection, isFacilitator, refuse, noteAt],
   );
-  /** True when this person may not change notes in `block` (always false for a facilitator). */
+  /** True when this person may not change `note` where it is (never for a facilitator). */
   const lockedForMe = useCallback(
-    (block: BlockId) => !isFacilitator && isBlockLocked(locks, block),
+    (note: NotePlace) => !isFacilitator && lockRefusal(locks, note, note) !== null,
     [isFacilitator, locks],
   );
   return {

@@ -1,5 +1,6 @@
 'use client';
 import { useState } from 'react';
+import type { RevealAnswer } from '@/lib/api/reveal';
 import { useI18n } from '@/lib/react/i18n';
 import type { WorkshopActions } from '@/lib/react/use-workshop-tools';
 import styles from './workshop.module.css';
@@ -7,8 +8,8 @@ import styles from './workshop.module.css';
 interface PrivateWritingControlsProps {
   on: boolean;
   actions: WorkshopActions;
-  /** Asks the server to reveal every draft; resolves to the number revealed, or null. */
-  onReveal(): Promise<number | null>;
+  /** Asks the server to reveal every draft; resolves to what it did, or null. */
+  onReveal(): Promise<RevealAnswer | null>;
 }
 
 /** The facilitator's private writing: start it, then reveal everyone's notes at once. */
@@ -18,13 +19,15 @@ export function PrivateWritingControls({ on, actions, onReveal }: PrivateWriting
   const [result, setResult] = useState<string | null>(null);
   const reveal = async () => {
     setBusy(true);
-    const revealed = await onReveal();
+    const answer = await onReveal();
     setBusy(false);
-    setResult(
-      revealed === null
-        ? t('private.revealFailed')
-        : t('private.revealed', { count: String(revealed) }),
-    );
+    if (answer === null) setResult(t('private.revealFailed'));
+    else {
+      const revealed = t('private.revealed', { count: String(answer.revealed) });
+      // Notes in a block locked at the reveal stay in their drafts (docs/WORKSHOP.md).
+      const held = answer.held > 0 ? t('private.held', { count: String(answer.held) }) : '';
+      setResult(held ? `${revealed}. ${held}` : revealed);
+    }
   };
   return (
     <section className={styles.section} aria-label={t('private.heading')}>

@@ -9,9 +9,11 @@ const answering =
   };
 
 describe('revealPrivateNotes', () => {
-  it('posts with the facilitator token and returns the count', async () => {
+  it('posts with the facilitator token and returns the counts', async () => {
     const seen: RequestInit[] = [];
-    expect(await revealPrivateNotes('b', 'tok', answering(200, { revealed: 3 }, seen))).toBe(3);
+    expect(
+      await revealPrivateNotes('b', 'tok', answering(200, { revealed: 3, held: 2 }, seen)),
+    ).toEqual({ revealed: 3, held: 2 });
     expect(seen[0]?.method).toBe('POST');
     expect(new Headers(seen[0]?.headers).get('authorization')).toBe('Bearer tok');
   });

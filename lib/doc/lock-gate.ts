@@ -1,44 +1,59 @@
-import type * as Y from 'yjs';
-import { NOTE_KEYS, isBlockId, type BlockId, type NoteId } from '../model';
-import { isBlockLocked } from '../model/workshop-locks';
+import * as Y from 'yjs';
+import { NOTE_KEYS, type NoteId } from '../model';
+import {
+  boardFieldRefusal,
+  lockRefusal,
+  type LockRefusal,
+  type NotePlace,
+} from '../model/lock-rule';
 import { boardRoots } from './board-doc';
 import { readBoardLocks } from './locks';
 import { ModelError } from './model-error';
-import { landingBlock } from './notes';
 
 /**
  * The browser's side of the facilitator's locks. The server is the judge (its update guard
  * refuses an editor's change to a locked block and closes the connection, and the page then
  * reopens the board from the server's copy); these checks let the page refuse the gesture
- * before it is written, with a message, instead of losing the connection over it.
- * They read the same locks value and the same block rules as the model functions.
+ * before it is written, with a message, instead of losing the connection over it. They read
+ * the same locks value and call the same rule (lib/model/lock-rule.ts) as the server.
  */
 
-/** The block a note is in now, or null when it does not exist. */
-export function noteBlock(doc: Y.Doc, id: NoteId): BlockId | null {
-  const block = boardRoots(doc).notes.get(id)?.get(NOTE_KEYS.block);
-  return isBlockId(block) ? block : null;
+/** A note's place wherever this page holds it (the board, or this person's draft), or null. */
+export type NotePlaceLookup = (id: NoteId) => NotePlace | null;
+
+/** A note's place as its Y.Map stores it (also read by the server's guard and the reveal). */
+export function notePlaceOf(note: Y.Map<unknown>): NotePlace {
+  return {
+    x: note.get(NOTE_KEYS.x),
+    y: note.get(NOTE_KEYS.y),
+    width: note.get(NOTE_KEYS.width),
+    height: note.get(NOTE_KEYS.height),
+    block: note.get(NOTE_KEYS.block),
+  };
 }
 
-/** The block a note lands in when its top-left corner moves to (x, y), keeping its size. */
-export function blockAfterMove(doc: Y.Doc, id: NoteId, x: number, y: number): BlockId | null {
+/** A note's place as a document stores it, or null when the document has no such note. */
+export function notePlaceIn(doc: Y.Doc, id: NoteId): NotePlace | null {
   const note = boardRoots(doc).notes.get(id);
-  if (!note) return null;
-  const width = note.get(NOTE_KEYS.width);
-  const height = note.get(NOTE_KEYS.height);
-  if (typeof width !== 'number' || typeof height !== 'number') return null;
-  return landingBlock({ x, y, width, height });
+  return note instanceof Y.Map ? notePlaceOf(note) : null;
 }
 
-/** True when any of `blocks` is locked against editors (the board lock locks them all). */
-export function touchesLockedBlock(doc: Y.Doc, blocks: readonly (BlockId | null)[]): boolean {
+/** One note's change: where it is (null: created) and where it will be (null: deleted). */
+export type PlaceChange = readonly [before: NotePlace | null, after: NotePlace | null];
+
+/** Why the board's locks refuse these note changes for an editor, or null. */
+export function changesRefusal(doc: Y.Doc, changes: readonly PlaceChange[]): LockRefusal | null {
   const locks = readBoardLocks(doc);
-  return blocks.some((block) => block !== null && isBlockLocked(locks, block));
+  for (const [before, after] of changes) {
+    const why = lockRefusal(locks, before, after);
+    if (why) return why;
+  }
+  return null;
 }
 
-/** True when the board-wide lock is on (editors change nothing, not even the title). */
-export function isBoardLocked(doc: Y.Doc): boolean {
-  return readBoardLocks(doc).board;
+/** Why the board's locks refuse an editor's change to a board field (the title), or null. */
+export function boardFieldChangeRefusal(doc: Y.Doc): LockRefusal | null {
+  return boardFieldRefusal(readBoardLocks(doc));
 }
 
 /** A gesture the page refused because of a lock (already reported to the person). */

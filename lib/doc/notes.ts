@@ -56,9 +56,13 @@ function blockFor(rect: Rect): BlockId {
   return block;
 }
 
-/** The block a note with this rectangle lands in, once kept inside the canvas as every write does. */
-export function landingBlock(rect: Rect): BlockId {
-  return blockFor(clampRect(rect));
+/**
+ * Where a note with this rectangle lands: kept inside the canvas as every write does, with the
+ * block every write stores for it. The lock gate judges a gesture by it before writing.
+ */
+export function landingPlace(rect: Rect): Rect & { block: BlockId } {
+  const landed = clampRect(rect);
+  return { ...landed, block: blockFor(landed) };
 }
 
 function topZ(notes: Y.Map<Y.Map<unknown>>): number {

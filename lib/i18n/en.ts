@@ -99,6 +99,8 @@ export const en = {
   'connection.connecting': 'Connecting…',
   'connection.offline': 'Offline — edits kept on this device',
   'connection.revoked': 'Link revoked — ask for the new one',
+  'connection.outdated': 'Lienzo was updated — reload to keep working',
+  'connection.reload': 'Reload',
 
   // Presence
   'presence.label': 'People on this board',

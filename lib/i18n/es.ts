@@ -102,6 +102,8 @@ export const es: Messages = {
   'connection.connecting': 'Conectando…',
   'connection.offline': 'Sin conexión: los cambios se guardan en este dispositivo',
   'connection.revoked': 'Enlace revocado: pide el nuevo',
+  'connection.outdated': 'Lienzo se ha actualizado: recarga para seguir trabajando',
+  'connection.reload': 'Recargar',
 
   // Presence
   'presence.label': 'Personas en este tablero',

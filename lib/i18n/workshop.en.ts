@@ -27,6 +27,7 @@ export const workshopEn = {
   'private.onViewer':
     'Private writing: the participants’ new notes appear when the facilitator reveals them',
   'private.revealed': '{count} private notes revealed',
+  'private.held': '{count} stayed in their drafts: their block is locked',
   'private.revealFailed': 'The notes could not be revealed. Check the connection and try again.',
   'locks.heading': 'Locks',
   'locks.board': 'Lock the whole board',

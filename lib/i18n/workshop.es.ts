@@ -28,6 +28,7 @@ export const workshopEs: Record<keyof typeof workshopEn, string> = {
   'private.onViewer':
     'Escritura privada: las notas nuevas aparecerán cuando quien facilita las revele',
   'private.revealed': '{count} notas privadas reveladas',
+  'private.held': '{count} siguen en sus borradores: su bloque está bloqueado',
   'private.revealFailed':
     'No se pudieron revelar las notas. Revisa la conexión e inténtalo de nuevo.',
   'locks.heading': 'Bloqueos',

@@ -31,6 +31,13 @@ export const TOKEN_PARAM = 't';
  * notes on this board (server/private/private-store.ts), never shown in a page address.
  */
 export const PRIVATE_WRITER_PARAM = 'w';
+/**
+ * Query parameter of Lienzo's own sync connections: the document schema version the page's
+ * code speaks (SCHEMA_VERSION). A connection that declares another version than the board's
+ * may read but not write (server/sync/protocol.ts); a stock client that declares none is
+ * treated like any other.
+ */
+export const SCHEMA_VERSION_PARAM = 'v';
 
 /** The page address of a board opened with `token`, relative to the app's origin. */
 export function boardPath(id: string, token: string): string {

@@ -28,8 +28,3 @@ export function readLocks(value: unknown): WorkshopLocks {
 export function isBlockLocked(locks: WorkshopLocks, block: BlockId): boolean {
   return locks.board || locks.blocks.includes(block);
 }
-
-/** True when any lock is on. */
-export function anyLock(locks: WorkshopLocks): boolean {
-  return locks.board || locks.blocks.length > 0;
-}

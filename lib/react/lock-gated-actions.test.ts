@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { UndoManager } from 'yjs';
-import { noteBlock, setBlockLocked, setBoardLocked } from '../doc';
+import { createNote, notePlaceIn, readBoard, setBlockLocked, setBoardLocked } from '../doc';
+import { newBoard } from '../doc/test-support';
 import { boardWithNotes } from '../doc/test-support';
 import { LockedError } from '../doc/lock-gate';
 import type { BoardConnection } from '../sync';
@@ -25,7 +26,7 @@ describe('lockGatedActions', () => {
   it('lets everything through while nothing is locked', () => {
     const { doc, partner, refusals, actions } = setup();
     actions.moveNotes([{ id: partner, x: 1250, y: 600 }]);
-    expect(noteBlock(doc, partner)).toBe('channels');
+    expect(readBoard(doc).notes.get(partner)?.block).toBe('channels');
     expect(actions.createNote({ x: 100, y: 100 })).not.toBeNull();
     expect(refusals).toEqual([]);
   });
@@ -65,5 +66,36 @@ describe('lockGatedActions', () => {
     actions.recolorNotes([channel], 'pink');
     expect(actions.createNote({ x: 1250, y: 600 })).toBeNull();
     expect(refusals).toEqual(['board', 'board', 'board']);
+  });
+
+  it("judges a note of this person's private draft by the board's locks", () => {
+    const { doc, refusals } = setup();
+    const draft = newBoard();
+    const secret = createNote(draft, { x: 100, y: 100, author: 'Eddie' });
+    const connection = {
+      doc: draft,
+      undoManager: new UndoManager(draft.getMap('notes')),
+    } as unknown as BoardConnection;
+    const actions = lockGatedActions(
+      boardActionsFor(connection, 'Eddie'),
+      doc,
+      (why) => refusals.push(why),
+      (id) => notePlaceIn(doc, id) ?? notePlaceIn(draft, id),
+    );
+    setBlockLocked(doc, 'keyPartners', true);
+    actions.recolorNotes([secret], 'blue');
+    actions.moveNotes([{ id: secret, x: 1250, y: 600 }]);
+    expect(readBoard(draft).notes.get(secret)?.color).not.toBe('blue');
+    expect(readBoard(draft).notes.get(secret)?.block).toBe('keyPartners');
+    expect(refusals).toEqual(['block', 'block']);
+  });
+
+  it('refuses a duplicate that would land across the edge of a locked block', () => {
+    const { doc, refusals, actions } = setup();
+    // Centre at x 390: the copy, 24 to the right, has its centre at 414, in key activities.
+    const edge = actions.createNote({ x: 310, y: 100 })!;
+    setBlockLocked(doc, 'keyActivities', true);
+    expect(actions.duplicateNotes([edge])).toEqual([]);
+    expect(refusals).toEqual(['block']);
   });
 });

@@ -24,6 +24,8 @@ export interface PrivateWritingState {
   actions: BoardActions | null;
   /** A note as it is now, on the board or in the draft (for gestures that just created it). */
   liveNote(id: NoteId): ReturnType<BoardSnapshot['notes']['get']>;
+  /** How many times the server refused a draft change (a lock) and the draft was reopened. */
+  draftRefusals: number;
 }
 
 /**
@@ -40,6 +42,8 @@ export function usePrivateWriting(
 ): PrivateWritingState {
   const { on } = useWorkshopValue(connection, readBoardPrivateWriting, PRIVATE_WRITING_OFF);
   const [draft, setDraft] = useState<DraftConnection | null>(null);
+  // Bumped when the server refused a draft change: the draft is reopened from its copy.
+  const [draftRefusals, setDraftRefusals] = useState(0);
   useEffect(() => {
     if (!on || !canWrite || !connection) return;
     const opened = connectDraft(
@@ -47,13 +51,14 @@ export function usePrivateWriting(
       syncUrlFor(window.location),
       token,
       privateWriterKey(browserStorage(), boardId),
+      () => setDraftRefusals((count) => count + 1),
     );
     setDraft(opened);
     return () => {
       setDraft(null);
       opened.destroy();
     };
-  }, [on, canWrite, connection, boardId, token]);
+  }, [on, canWrite, connection, boardId, token, draftRefusals]);
 
   const boardSnapshot = useBoardSnapshot(connection);
   const draftSnapshot = useBoardSnapshot(draft);
@@ -77,5 +82,5 @@ export function usePrivateWriting(
       connection?.reader.getSnapshot().notes.get(id) ?? draft?.reader.getSnapshot().notes.get(id),
     [connection, draft],
   );
-  return { on, snapshot, draftIds, actions, liveNote };
+  return { on, snapshot, draftIds, actions, liveNote, draftRefusals };
 }

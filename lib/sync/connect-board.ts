@@ -3,12 +3,18 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider, messageAuth } from 'y-websocket';
 import * as authProtocol from 'y-protocols/auth';
 import type { Awareness } from 'y-protocols/awareness';
-import { TOKEN_PARAM, type BoardId } from '../model';
-import { BoardReader, createUndoManager } from '../doc';
+import {
+  META_KEYS,
+  SCHEMA_VERSION,
+  SCHEMA_VERSION_PARAM,
+  TOKEN_PARAM,
+  type BoardId,
+} from '../model';
+import { BoardReader, boardRoots, createUndoManager } from '../doc';
 import { TEXT_EDITOR_ORIGINS } from './text-editor-origin';
 import { sendOwnPresenceOnly } from './own-presence-only';
 import type { PresenceUser } from './presence';
-import { REFUSED_CLOSE_CODE } from './refused';
+import { OUTDATED_CLOSE_CODE, REFUSED_CLOSE_CODE, speaksOtherSchema } from './refused';
 
 /** Path of the sync endpoint on the app's own origin (server/ serves both). */
 export const SYNC_PATH = '/sync';
@@ -22,8 +28,14 @@ export const localStoreName = (boardId: BoardId) => `lienzo-board-${boardId}`;
  */
 export type Refusal = 'locked' | 'view-only';
 
-/** 'revoked': the server closed us for good (4400-4499: the link was regenerated). */
-export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'revoked';
+/**
+ * 'revoked': the server closed us for good (4400-4499: the link was regenerated).
+ * 'outdated': the board is of another document schema than this page's code (the server was
+ * updated): the page writes nothing and asks for a reload. Both are final.
+ */
+export type ConnectionStatus = 'connecting' | 'connected' | 'offline' | 'revoked' | 'outdated';
+
+const FINAL_STATUSES: readonly ConnectionStatus[] = ['revoked', 'outdated'];
 
 /**
  * One open board in the browser: the document, its two replicas (the server through the
@@ -77,7 +89,8 @@ export function connectBoard(
   const doc = new Y.Doc();
   const local = options.viewOnly ? null : new IndexeddbPersistence(localStoreName(boardId), doc);
   const provider = new WebsocketProvider(syncUrl, boardId, doc, {
-    params: { [TOKEN_PARAM]: token },
+    // The schema version lets the server refuse what an outdated page would write.
+    params: { [TOKEN_PARAM]: token, [SCHEMA_VERSION_PARAM]: String(SCHEMA_VERSION) },
     disableBc: options.viewOnly ?? false,
   });
   sendOwnPresenceOnly(provider);
@@ -87,7 +100,7 @@ export function connectBoard(
   let status: ConnectionStatus = 'connecting';
   const listeners = new Set<() => void>();
   const setStatus = (next: ConnectionStatus) => {
-    if (next === status || status === 'revoked') return; // revoked is final
+    if (next === status || FINAL_STATUSES.includes(status)) return;
     status = next;
     for (const listener of listeners) listener();
   };
@@ -113,10 +126,26 @@ export function connectBoard(
     provider.shouldConnect = false;
     void (local?.clearData() ?? Promise.resolve()).then(() => options.onRefused?.(why));
   };
+  // A board of another schema version (the server was updated since this page loaded): the
+  // page says so at once, before anything is written (the board page turns read-only on
+  // 'outdated'); should a write still go, the server refuses it with OUTDATED_CLOSE_CODE.
+  // The local copy goes then, as after any refusal: it holds a change in the old schema.
+  const meta = boardRoots(doc).meta;
+  const checkSchema = () => {
+    if (provider.synced && speaksOtherSchema(meta.get(META_KEYS.schemaVersion)))
+      setStatus('outdated');
+  };
+  meta.observe(checkSchema);
+  provider.on('sync', checkSchema);
   // y-websocket stops reconnecting after a 44xx close and says so with 'closed'. A lock's
-  // refusal is one; any other 44xx is a revoked link.
+  // refusal is one, an outdated page's another; any other 44xx is a revoked link.
   provider.on('connection-close', (event: CloseEvent | null) => {
     if (event?.code === REFUSED_CLOSE_CODE) startOver('locked');
+    else if (event?.code === OUTDATED_CLOSE_CODE) {
+      setStatus('outdated');
+      refused = true;
+      void local?.clearData();
+    }
   });
   provider.on('closed', () => {
     if (!refused) setStatus('revoked');

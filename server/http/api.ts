@@ -134,7 +134,7 @@ async function route(req: IncomingMessage, res: ServerResponse, options: ApiOpti
   const boardId = id as BoardId; // authorize checked its format
   if (isReveal) {
     if (role !== 'facilitator') sendError(res, 403, 'only the facilitator link can do this');
-    else sendJson(res, 200, { revealed: revealBoard(boardId, options.privateWriting!) });
+    else sendJson(res, 200, revealBoard(boardId, options.privateWriting!));
   } else if (boardPath?.[2] === '/export')
     exportBoard(res, new URL(req.url ?? '', 'http://x'), boardId, options.rooms, options.store);
   else if (!isLinks) getBoard(res, boardId, options);

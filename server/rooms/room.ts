@@ -72,6 +72,11 @@ export class Room {
   private compactTimer: NodeJS.Timeout | null = null;
   /** Waiting for the document to be built (whenMaterialized). */
   private waiting: (() => void)[] = [];
+  /**
+   * The document schema version served: the current one for a board loaded unbuilt (the store
+   * knows it is current), else what the migration found (null: the document has none).
+   */
+  private served: number | null = SCHEMA_VERSION;
 
   /**
    * Loads a board from the store. A board whose stored schema version is not the current one
@@ -160,7 +165,9 @@ export class Room {
       // load is not a change to store or relay anyway.
       stored.applyTo(this.ydoc);
       this.ydoc.on('update', this.onDocUpdate);
-      this.recordSchema(this.migrate());
+      const migration = this.migrate();
+      this.served = servedSchema(migration);
+      this.recordSchema(migration);
     } catch (error) {
       this.fail(error);
     }
@@ -177,6 +184,11 @@ export class Room {
     for (const participant of [...this.participants.keys()])
       participant.close(CLOSE.internalError, 'the board could not be loaded');
     throw cause;
+  }
+
+  /** The board's document schema version, after migration; null when it has none. */
+  get schemaVersion(): number | null {
+    return this.served;
   }
 
   get participantCount(): number {
@@ -394,4 +406,10 @@ export class Room {
     for (const participant of this.participants.keys())
       if (participant !== except) participant.send(message);
   }
+}
+
+/** The schema version a migrated document is at. */
+function servedSchema(result: MigrationResult): number | null {
+  if (result.status === 'current' || result.status === 'newer') return result.version;
+  return result.status === 'migrated' ? result.to : null;
 }

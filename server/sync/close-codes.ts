@@ -1,4 +1,4 @@
-import { REFUSED_CLOSE_CODE } from '../../lib/sync/refused';
+import { OUTDATED_CLOSE_CODE, REFUSED_CLOSE_CODE } from '../../lib/sync/refused';
 
 /**
  * WebSocket close codes the sync server sends (RFC 6455 §7.4.1), and the error a message
@@ -33,6 +33,12 @@ export const CLOSE = {
    * invited to reconnect and flood again.
    */
   rateLimited: 4429,
+  /**
+   * An update from a connection that declared another document schema version than the
+   * board's (`?v=`): it may read, not write. Permanent for y-websocket; the page asks for a
+   * reload (lib/sync/connect-board.ts).
+   */
+  schemaMismatch: OUTDATED_CLOSE_CODE,
 } as const;
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];

@@ -37,11 +37,25 @@ export class Connection implements Participant {
     private readonly logger: Logger,
     /** The board this connection belongs to (a private writer's room is not named after it). */
     readonly boardId: string = room.id,
+    /**
+     * The board's room, whose locks judge what this connection writes: `room` itself, or for a
+     * private writer's draft the board it will be revealed on. A draft's connection keeps that
+     * room loaded (as a silent participant: nothing of the board is sent to it).
+     */
+    private readonly board: Room = room,
+    /** The document schema version the client declared (`?v=`); undefined: none (stock). */
+    private readonly schemaVersion?: number,
     limits: ConnectionLimits = connectionLimits(),
   ) {
     this.readOnly = canEdit(role) ? undefined : { told: false };
     this.quota = new ConnectionQuota(limits);
   }
+
+  /** In the board's room for a draft's connection: relays to it go nowhere. */
+  private readonly boardWatcher: Participant = {
+    send: () => {},
+    close: (code, reason) => this.close(code, reason),
+  };
 
   /** Joins the room and starts the handshake: our state vector, then who is here. */
   start(): void {
@@ -54,6 +68,7 @@ export class Connection implements Participant {
       this.answeredPing = true;
     });
     this.room.join(this);
+    if (this.board !== this.room) this.board.join(this.boardWatcher);
     // Our step 1 asks the client for what the room lacks (its offline edits). A room still
     // serving from its stored bytes has no state vector to send without a pass over them, and
     // could not accept those edits before its document is built (they are checked against
@@ -77,7 +92,7 @@ export class Connection implements Participant {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    this.room.leave(this);
+    this.leaveRooms();
     this.socket.close(code, closeReason(reason));
   }
 
@@ -94,8 +109,13 @@ export class Connection implements Participant {
 
   private terminate(): void {
     this.closed = true;
-    this.room.leave(this);
+    this.leaveRooms();
     this.socket.terminate();
+  }
+
+  private leaveRooms(): void {
+    this.room.leave(this);
+    this.board.leave(this.boardWatcher);
   }
 
   private readonly onMessage = (data: RawData, isBinary: boolean): void => {
@@ -111,6 +131,8 @@ export class Connection implements Participant {
         readOnly: this.readOnly,
         role: this.role,
         quota: this.quota,
+        board: this.board,
+        schemaVersion: this.schemaVersion,
       });
     } catch (error) {
       if (error instanceof ConnectionError) {
@@ -128,6 +150,6 @@ export class Connection implements Participant {
 
   private readonly onClose = (): void => {
     this.closed = true;
-    this.room.leave(this);
+    this.leaveRooms();
   };
 }

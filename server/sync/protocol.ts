@@ -7,6 +7,7 @@ import type { AwarenessEntry } from '../rooms/awareness-gate';
 import type { Participant, Room } from '../rooms/room';
 import { CLOSE, ConnectionError } from './close-codes';
 import { MESSAGE, SYNC, encodePermissionDenied, encodeSyncStep2 } from './messages';
+import { readBoardLocks } from '../../lib/doc/locks';
 import { changesDoc, type DecodedUpdate } from './update-effect';
 import { checkUpdate as guardUpdate } from './update-guard';
 
@@ -150,6 +151,22 @@ export interface MessageContext {
   role?: Role;
   /** The connection's message budgets; without it nothing is limited. */
   quota?: ConnectionQuota;
+  /** The board whose locks judge the updates (a draft's board); `room` when unset. */
+  board?: Room;
+  /**
+   * The document schema version the client declared. When it is not the board's, the client
+   * reads but does not write: an update that changes anything closes it (4426).
+   */
+  schemaVersion?: number;
+}
+
+/** The close reason of a write from a client speaking another schema version. */
+export const SCHEMA_MISMATCH_REASON = 'schema version mismatch: reload';
+
+/** True when the client declared a schema version and it is not the board's. */
+function speaksOtherSchema(board: Room, declared: number | undefined): boolean {
+  const served = board.schemaVersion;
+  return declared !== undefined && served !== null && declared !== served;
 }
 
 /** Over the connection's message cap (limits/connection-quota.ts). */
@@ -181,7 +198,7 @@ function applyAwareness(
 }
 
 function applyUpdate(
-  { room, participant, readOnly, role }: MessageContext,
+  { room, participant, readOnly, role, board = room, schemaVersion }: MessageContext,
   { update, decoded }: { update: Uint8Array; decoded: DecodedUpdate },
 ): void {
   if (readOnly) {
@@ -191,7 +208,14 @@ function applyUpdate(
     participant.send(encodePermissionDenied(READ_ONLY_REASON));
     return;
   }
-  const verdict = role ? guardUpdate(room.doc, role, decoded) : { ok: true as const };
+  if (speaksOtherSchema(board, schemaVersion)) {
+    // Its handshake's step 2 with nothing new is no write: it keeps reading.
+    if (!changesDoc(room.doc, decoded)) return;
+    throw new ConnectionError(CLOSE.schemaMismatch, SCHEMA_MISMATCH_REASON);
+  }
+  const verdict = role
+    ? guardUpdate(room.doc, role, decoded, readBoardLocks(board.doc))
+    : { ok: true as const };
   if (!verdict.ok) {
     // Not applied, stored nor relayed. Dropping it silently is not enough: Yjs keeps every
     // later update of that client pending until the refused clock range arrives, so the

@@ -4,6 +4,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardId, Role } from '../../lib/model';
 import { errorMessage, type Logger } from '../log';
 import type { ConnectionLimits } from '../limits/connection-quota';
+import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { CLOSE } from './close-codes';
 import { Connection } from './connection';
@@ -56,9 +57,11 @@ export class SyncServer {
     role: Role,
     /** Set for a private writer's connection: the room of that writer's private notes. */
     privateRoomId?: string,
+    /** The document schema version the client declared (`?v=`), if it did. */
+    schemaVersion?: number,
   ): void {
     this.wss.handleUpgrade(request, socket, head, (ws) =>
-      this.onOpen(ws, boardId, role, privateRoomId),
+      this.onOpen(ws, boardId, role, privateRoomId, schemaVersion),
     );
   }
 
@@ -69,27 +72,37 @@ export class SyncServer {
         connection.close(CLOSE.linkRevoked, 'this link was replaced by a new one');
   }
 
-  private onOpen(ws: WebSocket, boardId: BoardId, role: Role, privateRoomId?: string): void {
+  private onOpen(
+    ws: WebSocket,
+    boardId: BoardId,
+    role: Role,
+    privateRoomId?: string,
+    schemaVersion?: number,
+  ): void {
     this.sockets.set(ws, null);
     ws.once('close', () => this.sockets.delete(ws));
     let connection: Connection;
+    const { rooms, privateRooms } = this.options;
+    let board: Room | undefined;
     try {
-      const { rooms, privateRooms } = this.options;
       if (privateRoomId !== undefined && !privateRooms) throw new Error('no private writing here');
+      // A draft is judged by its board's locks: its connection holds the board's room too.
+      board = rooms.acquire(boardId);
       // A private room id is never a board id (it has a dot); the registry only keys by it.
       const room =
-        privateRoomId !== undefined
-          ? privateRooms!.acquire(privateRoomId as BoardId)
-          : rooms.acquire(boardId);
+        privateRoomId !== undefined ? privateRooms!.acquire(privateRoomId as BoardId) : board;
       connection = new Connection(
         ws,
         room,
         role,
         this.options.logger,
         boardId,
+        board,
+        schemaVersion,
         this.options.connectionLimits,
       );
     } catch (error) {
+      if (board) rooms.release(board);
       this.options.logger.error(`board ${boardId}: could not load`, errorMessage(error));
       ws.on('error', () => {});
       ws.close(CLOSE.internalError, 'the board could not be loaded');

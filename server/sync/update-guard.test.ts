@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { BLOCK_RECTS, ROOT, WORKSHOP_KEYS, type Role } from '../../lib/model';
+import { BLOCK_RECTS, META_KEYS, NOTE_KEYS, ROOT, WORKSHOP_KEYS, type Role } from '../../lib/model';
 import { setBlockLocked, setBoardLocked } from '../../lib/doc/locks';
 import {
   createNote,
@@ -55,6 +55,16 @@ describe('update guard: workshop state', () => {
         (d.getMap(ROOT.workshop).get(WORKSHOP_KEYS.vote) as Y.Map<unknown>).set('dots', 9),
       ),
     ).toBe(false);
+  });
+});
+
+describe('update guard: the schema version', () => {
+  it('refuses anyone writing meta.schemaVersion: it would turn every page outdated', () => {
+    const { room } = roomWithNotes();
+    for (const role of ['editor', 'facilitator'] as const)
+      expect(verdict(room, role, (d) => d.getMap(ROOT.meta).set(META_KEYS.schemaVersion, 99))).toBe(
+        false,
+      );
   });
 });
 
@@ -137,6 +147,67 @@ describe('update guard: block lock', () => {
     expect(verdict(room, 'editor', outOf)).toBe(false);
     const elsewhere = (d: Y.Doc) => moveNotes(d, [{ id: channel, ...centreOf('costStructure') }]);
     expect(verdict(room, 'editor', elsewhere)).toBe(true);
+  });
+});
+
+describe('update guard: a note is where its geometry puts it', () => {
+  const noteOf = (d: Y.Doc, id: string) => d.getMap<Y.Map<unknown>>(ROOT.notes).get(id)!;
+
+  it("refuses anyone's note whose block field disagrees with its geometry, once it changes", () => {
+    const { room, partner } = roomWithNotes();
+    for (const role of ['editor', 'facilitator'] as const) {
+      expect(verdict(room, role, (d) => noteOf(d, partner).set(NOTE_KEYS.x, 1250))).toBe(false);
+      expect(verdict(room, role, (d) => noteOf(d, partner).set(NOTE_KEYS.block, 'channels'))).toBe(
+        false,
+      );
+      expect(verdict(room, role, (d) => noteOf(d, partner).set(NOTE_KEYS.x, 'far'))).toBe(false);
+    }
+    // Writing the same place again changes nothing and is not judged.
+    expect(verdict(room, 'editor', (d) => noteOf(d, partner).set(NOTE_KEYS.x, 100))).toBe(true);
+  });
+
+  it('leaves alone a stored note that was already misplaced, as long as its place stays', () => {
+    const { room, partner } = roomWithNotes();
+    noteOf(room, partner).set(NOTE_KEYS.block, 'channels');
+    expect(verdict(room, 'editor', (d) => recolorNotes(d, [partner], 'pink'))).toBe(true);
+    expect(verdict(room, 'editor', (d) => moveNotes(d, [{ id: partner, x: 120, y: 120 }]))).toBe(
+      true,
+    );
+  });
+
+  it('judges the last of several offline moves of one note in one update', () => {
+    const { room, channel } = roomWithNotes();
+    setBlockLocked(room, 'keyPartners', true);
+    const twoMoves = (last: 'costStructure' | 'keyPartners') => (d: Y.Doc) => {
+      moveNotes(d, [{ id: channel, ...centreOf('valuePropositions') }]);
+      moveNotes(d, [{ id: channel, ...centreOf(last) }]);
+    };
+    expect(verdict(room, 'editor', twoMoves('costStructure'))).toBe(true);
+    expect(verdict(room, 'editor', twoMoves('keyPartners'))).toBe(false);
+  });
+
+  it('takes a note created and deleted again offline by a client that keeps deleted content', () => {
+    const { room } = roomWithNotes();
+    const client = new Y.Doc({ gc: false });
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(room));
+    const note = createNote(client, { x: 100, y: 100, author: 'Eva' });
+    deleteNotes(client, [note]);
+    const update = Y.encodeStateAsUpdate(client, Y.encodeStateVector(room));
+    expect(checkUpdate(room, 'editor', Y.decodeUpdate(update)).ok).toBe(true);
+  });
+
+  it('judges a note map written anew under an existing id by its new values alone', () => {
+    const { room, channel } = roomWithNotes();
+    const replace = (fields: Record<string, unknown>) => (d: Y.Doc) => {
+      const note = new Y.Map<unknown>();
+      for (const [key, value] of Object.entries(fields)) note.set(key, value);
+      d.getMap(ROOT.notes).set(channel, note);
+    };
+    const place = { x: 100, y: 100, width: 160, height: 110 };
+    expect(verdict(room, 'editor', replace({ ...place, block: 'keyPartners' }))).toBe(true);
+    expect(verdict(room, 'editor', replace({ ...place, block: 'channels' }))).toBe(false);
+    // Without coordinates it is in no block: the old map's do not count.
+    expect(verdict(room, 'editor', replace({ block: 'channels' }))).toBe(false);
   });
 });
 

@@ -1,9 +1,11 @@
 import * as Y from 'yjs';
-import { NOTE_KEYS, ROOT, isBlockId, type BlockId, type Role } from '../../lib/model';
+import { META_KEYS, NOTE_KEYS, ROOT, type NoteId, type Role } from '../../lib/model';
+import { notePlaceIn } from '../../lib/doc/lock-gate';
 import { readBoardLocks } from '../../lib/doc/locks';
-import { anyLock, isBlockLocked } from '../../lib/model/workshop-locks';
+import { lockRefusal, misplaced, type NotePlace } from '../../lib/model/lock-rule';
+import type { WorkshopLocks } from '../../lib/model/workshop-locks';
 import { newlyDeleted, type DecodedUpdate } from './update-effect';
-import { GONE, UpdatePaths, pathInDoc } from './update-paths';
+import { GONE, UpdatePaths, pathInDoc, type Path } from './update-paths';
 
 /**
  * Decides, before the room applies it, whether a connection's role may make an update,
@@ -11,54 +13,84 @@ import { GONE, UpdatePaths, pathInDoc } from './update-paths';
  * - only a facilitator changes anything under ROOT.workshop (timer, locks, vote, ...);
  * - with the board locked, an editor changes nothing under ROOT.notes or ROOT.meta (votes and
  *   comments stay open: a facilitator often locks the board and then runs a vote);
- * - with a block locked, an editor creates, changes, deletes and moves no note in or out of it.
+ * - with a block locked, an editor creates, changes, deletes and moves no note in or out of
+ *   it, the block being where the note is (lib/model/lock-rule.ts), whatever its field says;
+ * - nobody creates a note, or changes its place, so that its `block` field disagrees with
+ *   its geometry;
+ * - nobody writes meta.schemaVersion: only the server does (creation, migrations), and a page
+ *   that reads another version than its own stops writing (lib/sync/connect-board.ts).
  *
  * Every update passes here, so it reads the update's structs and delete set in place and looks
- * items up in the room's store: no document is cloned and nothing is applied to find out.
+ * items up in the room's store: no document is cloned and nothing is applied to find out. A
+ * note's place after the update is its place in the room overridden by the values the update
+ * writes for x, y, width, height and block (only those, for a note the update creates).
  */
 export type GuardVerdict = { ok: true } | { ok: false; reason: string };
 
 const ALLOWED: GuardVerdict = { ok: true };
 
-/** Where an item sits: its root, and for notes the note id and the note's key it is under. */
-interface Place {
-  root: string;
-  note?: string;
-  noteKey?: string;
-}
+const PLACE_KEYS: ReadonlySet<string> = new Set([
+  NOTE_KEYS.x,
+  NOTE_KEYS.y,
+  NOTE_KEYS.width,
+  NOTE_KEYS.height,
+  NOTE_KEYS.block,
+]);
 
-/** keys: the map keys from the root down to the item (null for list positions). */
-function toPlace(root: string, keys: readonly (string | null)[]): Place {
-  if (root !== ROOT.notes) return { root };
-  return { root, note: keys[0] ?? undefined, noteKey: keys[1] ?? undefined };
-}
-
-function placeInDoc(item: Y.Item): Place {
-  const { root, keys } = pathInDoc(item);
-  return toPlace(root, keys);
-}
-
-/** The block a note stands in now, in the room document, if any. */
-function blockInDoc(doc: Y.Doc, note: string): BlockId | undefined {
-  const map = doc.getMap<unknown>(ROOT.notes).get(note);
-  if (!(map instanceof Y.Map)) return undefined;
-  const block: unknown = map.get(NOTE_KEYS.block);
-  return isBlockId(block) ? block : undefined;
+/** What an update does to one note: creates its map, deletes it, writes place values. */
+interface NoteChange {
+  created: boolean;
+  deleted: boolean;
+  values: Map<string, unknown>;
 }
 
 function refused(reason: string): GuardVerdict {
   return { ok: false, reason };
 }
 
-/** Whether `role` may apply `update` to `doc`. Viewers are turned away before this. */
-export function checkUpdate(doc: Y.Doc, role: Role, update: DecodedUpdate): GuardVerdict {
-  if (role === 'facilitator') return ALLOWED;
+/** The place a change leaves a note in (null: deleted, or never there). */
+function placeAfter(before: NotePlace | null, change: NoteChange): NotePlace | null {
+  if (change.deleted && !change.created) return null;
+  const base = change.created ? null : before;
+  if (!change.created && !base) return null;
+  const value = (key: keyof NotePlace) =>
+    change.values.has(key) ? change.values.get(key) : base?.[key];
+  return {
+    x: value('x'),
+    y: value('y'),
+    width: value('width'),
+    height: value('height'),
+    block: value('block'),
+  };
+}
+
+/**
+ * Whether `role` may apply `update` to `doc`. Viewers are turned away before this. `locks`
+ * are the board's: a private writer's draft (server/private) is judged against the locks of
+ * the board it will be revealed on.
+ */
+export function checkUpdate(
+  doc: Y.Doc,
+  role: Role,
+  update: DecodedUpdate,
+  locks: WorkshopLocks = readBoardLocks(doc),
+): GuardVerdict {
   const { structs, ds } = update;
-  const locks = readBoardLocks(doc);
-  const locked = anyLock(locks);
   const paths = new UpdatePaths(doc, structs);
-  const places: Place[] = [];
-  const newBlocks = new Map<string, BlockId>();
+  const roots = new Set<string>();
+  let schemaVersion = false;
+  const notes = new Map<string, NoteChange>();
+  const changeOf = (note: string): NoteChange => {
+    let change = notes.get(note);
+    if (!change) notes.set(note, (change = { created: false, deleted: false, values: new Map() }));
+    return change;
+  };
+  const touch = ({ root, keys }: Path): NoteChange | null => {
+    roots.add(root);
+    if (root === ROOT.meta && keys[0] === META_KEYS.schemaVersion) schemaVersion = true;
+    const note = root === ROOT.notes ? keys[0] : null;
+    return note ? changeOf(note) : null;
+  };
 
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
@@ -67,28 +99,53 @@ export function checkUpdate(doc: Y.Doc, role: Role, update: DecodedUpdate): Guar
     // Not placeable: the room would hold it pending, and it might be workshop state. Never
     // the case for a client syncing through this server (it has every parent it saw).
     if (path === null) return refused('an update whose place in the board is unknown');
-    const place = toPlace(path.root, path.keys);
-    places.push(place);
-    if (place.note && place.noteKey === NOTE_KEYS.block && struct.content instanceof Y.ContentAny) {
-      const value: unknown = struct.content.arr[struct.content.arr.length - 1];
-      if (isBlockId(value)) newBlocks.set(place.note, value);
+    const change = touch(path);
+    if (!change) continue;
+    if (path.keys.length === 1) {
+      if (struct.content instanceof Y.ContentType && isLive(doc, ds, struct)) change.created = true;
+    } else if (path.keys.length === 2 && isPlaceValue(doc, ds, struct, path.keys[1]!)) {
+      const { arr } = struct.content as Y.ContentAny;
+      change.values.set(path.keys[1]!, arr[arr.length - 1]);
     }
   }
 
   // Only what it deletes anew in the room counts.
-  for (const item of newlyDeleted(doc, ds)) places.push(placeInDoc(item));
+  for (const item of newlyDeleted(doc, ds)) {
+    const path = pathInDoc(item);
+    const change = touch(path);
+    if (change && path.keys.length === 1) change.deleted = true;
+  }
 
-  for (const place of places) {
-    if (place.root === ROOT.workshop) return refused('only the facilitator runs the workshop');
-    if (!locked) continue;
-    if (locks.board && (place.root === ROOT.notes || place.root === ROOT.meta))
-      return refused('the board is locked');
-    if (place.root === ROOT.notes && place.note) {
-      const before = blockInDoc(doc, place.note);
-      const after = newBlocks.get(place.note);
-      if ((before && isBlockLocked(locks, before)) || (after && isBlockLocked(locks, after)))
-        return refused('this block is locked');
-    }
+  if (schemaVersion) return refused('only the server writes the schema version');
+  const editor = role !== 'facilitator';
+  if (editor && roots.has(ROOT.workshop)) return refused('only the facilitator runs the workshop');
+  if (editor && locks.board && (roots.has(ROOT.notes) || roots.has(ROOT.meta)))
+    return refused('the board is locked');
+  for (const [note, change] of notes) {
+    const before = notePlaceIn(doc, note as NoteId);
+    const after = placeAfter(before, change);
+    if (editor && lockRefusal(locks, before, after)) return refused('this block is locked');
+    if (misplaced(before, after))
+      return refused("a note's block field disagrees with where the note is");
   }
   return ALLOWED;
+}
+
+/**
+ * An item the update really adds: new to the room (a struct the room has is no change), and
+ * not deleted by the update itself (a value or note it overwrote or removed again offline,
+ * when the sender keeps deleted content).
+ */
+function isLive(doc: Y.Doc, ds: DecodedUpdate['ds'], item: Y.Item): boolean {
+  return item.id.clock >= Y.getState(doc.store, item.id.client) && !Y.isDeleted(ds, item.id);
+}
+
+/** A live plain value the update writes for a key of a note's place. */
+function isPlaceValue(
+  doc: Y.Doc,
+  ds: DecodedUpdate['ds'],
+  item: Y.Item,
+  key: string,
+): item is Y.Item & { content: Y.ContentAny } {
+  return PLACE_KEYS.has(key) && item.content instanceof Y.ContentAny && isLive(doc, ds, item);
 }

@@ -1,6 +1,6 @@
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { canEdit, isBoardId } from '../../lib/model';
+import { SCHEMA_VERSION_PARAM, canEdit, isBoardId } from '../../lib/model';
 import { isPrivateSecret, privateRoomId, writerDigest } from '../private/private-store';
 import { privateWriterFromRequest } from '../auth/request-token';
 import type { BoardAccess } from '../auth/board-access';
@@ -28,6 +28,24 @@ export interface UpgradeOptions {
   handleAppUpgrade?: UpgradeHandler;
 }
 
+/** A declared schema version: a small positive integer, written plainly (no sign, no zeros). */
+const SCHEMA_VERSION_FORMAT = /^[1-9][0-9]{0,3}$/;
+
+/**
+ * The document schema version a sync request declares (`?v=`, Lienzo's own client), undefined
+ * when it declares none (a stock client), or null when the value is malformed.
+ */
+export function declaredSchemaVersion(request: IncomingMessage): number | undefined | null {
+  let value: string | null;
+  try {
+    value = new URL(request.url ?? '/', 'http://x').searchParams.get(SCHEMA_VERSION_PARAM);
+  } catch {
+    return undefined; // a target that is not a URL was refused before this
+  }
+  if (value === null) return undefined;
+  return SCHEMA_VERSION_FORMAT.test(value) ? Number(value) : null;
+}
+
 /** Answers a refused upgrade with a plain HTTP response and closes the socket. */
 export function rejectUpgrade(socket: Duplex, status: number, error: string): void {
   const body = JSON.stringify({ error });
@@ -43,9 +61,9 @@ export function rejectUpgrade(socket: Duplex, status: number, error: string): vo
 
 /**
  * The HTTP upgrade handler: checks, in order, the path, the Origin, the board id's format,
- * the board's existence and the link's token (`?t=<token>`, or a Bearer header for clients
- * that can set one), and only then hands the socket to the sync server with the role the
- * token grants. Boards are created by the API only; connecting never creates one.
+ * the declared schema version's format (`?v=`), the board's existence and the link's token
+ * (`?t=<token>`, or a Bearer header for clients that can set one), and only then hands the
+ * socket to the sync server with the role the token grants and the version declared. Boards are created by the API only; connecting never creates one.
  */
 export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
   const { sync, access, allowedOrigins, logger, handleAppUpgrade } = options;
@@ -70,6 +88,11 @@ export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
       rejectUpgrade(socket, 400, 'malformed board id');
       return;
     }
+    const schemaVersion = declaredSchemaVersion(request);
+    if (schemaVersion === null) {
+      rejectUpgrade(socket, 400, 'malformed schema version');
+      return;
+    }
     let checked: ReturnType<BoardAccess['check']>;
     try {
       checked = access.check(boardId, tokenFromRequest(request));
@@ -85,7 +108,7 @@ export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
     }
     const writer = privateWriterFromRequest(request);
     if (writer === null) {
-      sync.accept(request, socket, head, boardId, checked.role);
+      sync.accept(request, socket, head, boardId, checked.role, undefined, schemaVersion);
       return;
     }
     // Private writing (?w=<secret>): only people who may write have private notes.
@@ -100,6 +123,7 @@ export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
       boardId,
       checked.role,
       privateRoomId(boardId, writerDigest(boardId, writer)),
+      schemaVersion,
     );
   };
 }

@@ -135,3 +135,19 @@ export function permissionDenials(frames: readonly Buffer[]): string[] {
   }
   return reasons;
 }
+
+/** A refusal closes at once on a local server; after this long the update was taken (ms). */
+export const REFUSAL_WAIT_MS = 2_000;
+
+/**
+ * The code and reason of the next close of a client's socket, or code 0 ("not closed") when
+ * it stays open for REFUSAL_WAIT_MS: the server took what the client sent.
+ */
+export function closeWithin(c: TestClient): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => {
+    c.provider.on('connection-close', (event: { code: number; reason: string } | null) => {
+      if (event) resolve({ code: event.code, reason: event.reason });
+    });
+    setTimeout(() => resolve({ code: 0, reason: 'not closed' }), REFUSAL_WAIT_MS);
+  });
+}
