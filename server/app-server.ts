@@ -2,11 +2,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { BoardAccess } from './auth/board-access';
-import { DEFAULT_MAX_MESSAGE_BYTES } from './config';
+import {
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+} from './config';
 import { API_PREFIX, createApiHandler } from './http/api';
 import { connectionLimits } from './limits/connection-quota';
-import { sendError } from './http/json';
+import { sendError, setBodyDeadline } from './http/json';
+import { ClientQuotas, DEFAULT_QUOTAS, type QuotaLimits } from './http/quotas';
 import { requestPath } from './http/request-path';
+import { NON_PAGE_POLICY, setSecurityHeaders } from './http/security-headers';
 import { consoleLogger, errorMessage, type Logger } from './log';
 import { boardDirectory, getBoardDirectory, setBoardDirectory } from './registry';
 import { DEFAULT_COMPACTION, type CompactionPolicy } from './rooms/compaction';
@@ -46,6 +52,14 @@ export interface LienzoServerOptions {
   awarenessPerMinute?: number;
   /** Messages a connection may send a minute; more close it with 4429 (default 12,000). */
   messagesPerMinute?: number;
+  /** A request's headers must arrive within this (ms), or 408; default 20 s. */
+  headersTimeoutMs?: number;
+  /** A whole request, body included, within this (ms) of its start, or 408; default 120 s. */
+  requestTimeoutMs?: number;
+  /** Per-address limits (server/http/quotas.ts); defaults in DEFAULT_QUOTAS. */
+  quotas?: Partial<QuotaLimits>;
+  /** True behind a reverse proxy that appends X-Forwarded-For (quotas.ts); default false. */
+  trustProxy?: boolean;
 }
 
 export interface LienzoServer {
@@ -57,6 +71,17 @@ export interface LienzoServer {
   /** Stops listening, closes every socket, stores what rooms hold and closes the store. */
   close(): Promise<void>;
 }
+
+/**
+ * Node's own request timeout is this much later than ours: the body reader answers a slow
+ * body with a 408 of its own at the request timeout (http/json.ts), and Node's, which only
+ * destroys the socket once a response has begun, stays a backstop for requests nobody reads.
+ */
+const NODE_TIMEOUT_GRACE_MS = 1_000;
+/** How often Node looks for requests past their timeouts, at most (ms). */
+const MAX_TIMEOUT_CHECK_INTERVAL_MS = 1_000;
+/** Timeouts are checked this many times within the shortest of them. */
+const TIMEOUT_CHECKS_PER_PERIOD = 4;
 
 function notFound(_req: IncomingMessage, res: ServerResponse): void {
   sendError(res, 404, 'not found');
@@ -107,6 +132,10 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     connectionLimits: connectionLimits(options.awarenessPerMinute, options.messagesPerMinute),
   });
   const access = new BoardAccess(store);
+  const quotas = new ClientQuotas(
+    { ...DEFAULT_QUOTAS, ...options.quotas },
+    options.trustProxy ?? false,
+  );
   try {
     access.bootstrap(logger);
   } catch (error) {
@@ -124,15 +153,32 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     onLinkRevoked: (id, role) => sync.disconnectRole(id, role),
     history,
     privateWriting: { rooms, privateRooms, privateStore },
+    quotas,
   });
   const app = options.handleAppRequest ?? notFound;
 
-  const server = createServer((req, res) => {
+  const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
+  const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const serverOptions = {
+    headersTimeout,
+    requestTimeout: requestTimeout + NODE_TIMEOUT_GRACE_MS,
+    connectionsCheckingInterval: Math.min(
+      MAX_TIMEOUT_CHECK_INTERVAL_MS,
+      Math.ceil(headersTimeout / TIMEOUT_CHECKS_PER_PERIOD),
+    ),
+  };
+  const server = createServer(serverOptions, (req, res) => {
+    setSecurityHeaders(res);
+    setBodyDeadline(req, Date.now() + requestTimeout);
     const pathname = requestPath(req.url);
+    if (pathname !== null && !pathname.startsWith(API_PREFIX) && !isSyncPath(pathname)) {
+      app(req, res); // pages carry their own policy (proxy.ts)
+      return;
+    }
+    res.setHeader('Content-Security-Policy', NON_PAGE_POLICY);
     if (pathname === null) sendError(res, 400, 'bad request target');
     else if (pathname.startsWith(API_PREFIX)) api(req, res);
-    else if (isSyncPath(pathname)) sendError(res, 426, 'this endpoint only speaks WebSocket');
-    else app(req, res);
+    else sendError(res, 426, 'this endpoint only speaks WebSocket');
   });
   server.on(
     'upgrade',
@@ -142,6 +188,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
       logger,
       allowedOrigins: options.allowedOrigins ?? [],
       handleAppUpgrade: options.handleAppUpgrade,
+      admitSocket: (request) => quotas.take('sockets', request),
     }),
   );
   // Every socket, upgraded ones included: closeAllConnections() only knows HTTP ones, and a

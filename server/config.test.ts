@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_MAX_MESSAGE_BYTES, readConfig } from './config';
+import {
+  ConfigError,
+  DEFAULT_HEADERS_TIMEOUT_MS,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  readConfig,
+} from './config';
+import { DEFAULT_QUOTAS } from './http/quotas';
 
 describe('readConfig', () => {
   it('has defaults for everything', () => {
@@ -12,6 +19,10 @@ describe('readConfig', () => {
       snapshotMinutes: 10,
       awarenessPerMinute: 4_800,
       messagesPerMinute: 12_000,
+      headersTimeoutMs: DEFAULT_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
+      trustProxy: false,
+      quotas: DEFAULT_QUOTAS,
     });
   });
 
@@ -26,6 +37,12 @@ describe('readConfig', () => {
         LIENZO_SNAPSHOT_MINUTES: '5',
         LIENZO_AWARENESS_PER_MINUTE: '600',
         LIENZO_MESSAGES_PER_MINUTE: '6000',
+        LIENZO_HEADERS_TIMEOUT_MS: '5000',
+        LIENZO_REQUEST_TIMEOUT_MS: '60000',
+        LIENZO_TRUST_PROXY: '1',
+        LIENZO_BOARDS_PER_HOUR: '10',
+        LIENZO_IMPORTS_PER_HOUR: '5',
+        LIENZO_SOCKETS_PER_MINUTE: '100',
       },
       '/srv',
     );
@@ -38,6 +55,10 @@ describe('readConfig', () => {
       snapshotMinutes: 5,
       awarenessPerMinute: 600,
       messagesPerMinute: 6_000,
+      headersTimeoutMs: 5_000,
+      requestTimeoutMs: 60_000,
+      trustProxy: true,
+      quotas: { boardsPerHour: 10, importsPerHour: 5, socketsPerMinute: 100 },
     });
   });
 
@@ -57,6 +78,13 @@ describe('readConfig', () => {
     expect(message).toMatch(/PORT must be an integer from 0 to 65535, got "80a"/);
     expect(message).toMatch(/LIENZO_MAX_MESSAGE_BYTES/);
     expect(message).toMatch(/LIENZO_ALLOWED_ORIGINS: "https:\/\/x.example\/path"/);
+  });
+
+  it('refuses headers allowed longer than the whole request', () => {
+    expect(() =>
+      readConfig({ LIENZO_HEADERS_TIMEOUT_MS: '9000', LIENZO_REQUEST_TIMEOUT_MS: '8000' }),
+    ).toThrow(/LIENZO_HEADERS_TIMEOUT_MS must not exceed/);
+    expect(() => readConfig({ LIENZO_BOARDS_PER_HOUR: '0' })).toThrow(/LIENZO_BOARDS_PER_HOUR/);
   });
 
   it('refuses a port out of range', () => {

@@ -4,6 +4,7 @@ import {
   DEFAULT_AWARENESS_PER_MINUTE,
   DEFAULT_MESSAGES_PER_MINUTE,
 } from './limits/connection-quota';
+import { DEFAULT_QUOTAS, type QuotaLimits } from './http/quotas';
 import { parseAllowedOrigins } from './sync/origin';
 
 /** A day: longer than any working session, so an interval past it is surely a typo. */
@@ -24,6 +25,13 @@ const MAX_SNAPSHOT_MINUTES = 24 * 60;
  *                             dropped (default 4800; server/limits/connection-quota.ts)
  *   LIENZO_MESSAGES_PER_MINUTE   messages one connection may send a minute; more close it
  *                             with 4429 (default 12000)
+ *   LIENZO_HEADERS_TIMEOUT_MS a request's headers must arrive within this (default 20 s)
+ *   LIENZO_REQUEST_TIMEOUT_MS a whole request, body included, within this (default 120 s)
+ *   LIENZO_TRUST_PROXY        1: a reverse proxy in front of us appends X-Forwarded-For,
+ *                             whose last entry is the client's address (default 0)
+ *   LIENZO_BOARDS_PER_HOUR    boards one address may create an hour (server/http/quotas.ts)
+ *   LIENZO_IMPORTS_PER_HOUR   boards one address may import an hour
+ *   LIENZO_SOCKETS_PER_MINUTE sync sockets one address may open a minute
  */
 export interface LienzoConfig {
   port: number;
@@ -35,6 +43,10 @@ export interface LienzoConfig {
   snapshotMinutes: number;
   awarenessPerMinute: number;
   messagesPerMinute: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  trustProxy: boolean;
+  quotas: QuotaLimits;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -46,6 +58,16 @@ export const DEFAULT_DATA_DIR = './data';
  * leaves ample room while bounding what one frame can make the server hold and decode.
  */
 export const DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * 20 s for the headers: a few hundred bytes, even a phone on a bad line sends them in a
+ * second or two. 120 s for a whole request: a 16 MiB import at 1.2 Mbit/s. Past them the
+ * client is answered 408 and its socket closed, so a trickling client cannot hold it.
+ */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 20_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
+/** An hour: no honest request takes longer. */
+const MAX_TIMEOUT_MS = 3_600_000;
 
 const MAX_PORT = 65_535;
 /** A per-connection rate beyond a million messages a minute would limit nothing. */
@@ -111,6 +133,32 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     MAX_PER_MINUTE,
     problems,
   );
+  const headersTimeoutMs = readInteger(
+    env,
+    'LIENZO_HEADERS_TIMEOUT_MS',
+    DEFAULT_HEADERS_TIMEOUT_MS,
+    1,
+    MAX_TIMEOUT_MS,
+    problems,
+  );
+  const requestTimeoutMs = readInteger(
+    env,
+    'LIENZO_REQUEST_TIMEOUT_MS',
+    DEFAULT_REQUEST_TIMEOUT_MS,
+    1,
+    MAX_TIMEOUT_MS,
+    problems,
+  );
+  if (headersTimeoutMs > requestTimeoutMs)
+    problems.push('LIENZO_HEADERS_TIMEOUT_MS must not exceed LIENZO_REQUEST_TIMEOUT_MS');
+  const trustProxy = readInteger(env, 'LIENZO_TRUST_PROXY', 0, 0, 1, problems) === 1;
+  const quota = (name: string, fallback: number) =>
+    readInteger(env, name, fallback, 1, Number.MAX_SAFE_INTEGER, problems);
+  const quotas: QuotaLimits = {
+    boardsPerHour: quota('LIENZO_BOARDS_PER_HOUR', DEFAULT_QUOTAS.boardsPerHour),
+    importsPerHour: quota('LIENZO_IMPORTS_PER_HOUR', DEFAULT_QUOTAS.importsPerHour),
+    socketsPerMinute: quota('LIENZO_SOCKETS_PER_MINUTE', DEFAULT_QUOTAS.socketsPerMinute),
+  };
   let allowedOrigins: string[] = [];
   try {
     const entries = (env.LIENZO_ALLOWED_ORIGINS ?? '').split(',').map((entry) => entry.trim());
@@ -129,5 +177,9 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     snapshotMinutes,
     awarenessPerMinute,
     messagesPerMinute,
+    headersTimeoutMs,
+    requestTimeoutMs,
+    trustProxy,
+    quotas,
   };
 }

@@ -1,9 +1,16 @@
 'use client';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { EditorContent, Mark, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
-import { isSafeLinkHref, normalizeLinkInput, NOTE_COLORS, type NoteRecord } from '@/lib/model';
+import {
+  isSafeLinkHref,
+  normalizeLinkInput,
+  NOTE_COLORS,
+  NOTE_LINK_REL,
+  NOTE_LINK_TARGET,
+  type NoteRecord,
+} from '@/lib/model';
 import type { BoardActions } from '@/lib/react/use-board-actions';
 import { rectToScreen, type Viewport } from '@/lib/view/viewport';
 import { LinkIcon } from '@/components/ui/icons';
@@ -22,6 +29,28 @@ export interface NoteEditorLabels {
   linkInvalid: string;
   done: string;
 }
+
+const NOTE_LINK_ATTRIBUTES = { target: NOTE_LINK_TARGET, rel: NOTE_LINK_REL };
+
+/**
+ * StarterKit whose Link renders our target and rel over whatever a link mark stores: Tiptap
+ * lets a mark's own attributes win over the configured ones, and a peer can write any `rel`
+ * (`opener`) or `target` into the shared document.
+ */
+const NoteStarterKit = StarterKit.extend({
+  addExtensions() {
+    return (this.parent?.() ?? []).map((extension) =>
+      extension.name === 'link' && extension instanceof Mark
+        ? extension.extend({
+            renderHTML(props) {
+              const HTMLAttributes = { ...props.HTMLAttributes, ...NOTE_LINK_ATTRIBUTES };
+              return this.parent!({ ...props, HTMLAttributes });
+            },
+          })
+        : extension,
+    );
+  },
+});
 
 /** The board's one history: the editor's undo keys and its opening act on it. */
 export type NoteEditorHistory = Pick<BoardActions, 'undo' | 'redo' | 'startTyping'>;
@@ -76,7 +105,7 @@ export function NoteEditor({
       immediatelyRender: false, // rendered by Next on the server first; Tiptap must wait
       autofocus: 'end',
       extensions: [
-        StarterKit.configure({
+        NoteStarterKit.configure({
           undoRedo: false, // Collaboration brings its own history, aware of remote edits
           heading: false,
           codeBlock: false,
@@ -86,6 +115,7 @@ export function NoteEditor({
             autolink: true,
             protocols: ['mailto'],
             isAllowedUri: (url) => isSafeLinkHref(url),
+            HTMLAttributes: NOTE_LINK_ATTRIBUTES,
           },
         }),
         Collaboration.configure({ fragment }),

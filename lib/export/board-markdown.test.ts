@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createNote, labelRelationship, readBoard } from '../doc';
+import * as Y from 'yjs';
+import { createNote, labelRelationship, noteTextFragment, readBoard, setBoardTitle } from '../doc';
 import { formatMoney } from '../insights/format';
 import { boardToMarkdown } from './board-markdown';
 import { relationshipBoard } from './test-support';
@@ -44,6 +45,28 @@ describe('boardToMarkdown', () => {
     expect(md).toContain('### What is missing\n\n');
     expect(md).toContain('- No relationship uses the channel “Shop”');
     expect(md).toContain('- No relationship at the “Acquisition” stage');
+  });
+
+  it('writes hostile HTML and links as plain, escaped text: no tag, no link, no rel', () => {
+    const { doc } = relationshipBoard();
+    setBoardTitle(doc, '<img src=x onerror=alert(1)>');
+    createNote(doc, { x: 100, y: 300, author: 'M', text: '<script>alert(1)</script>' });
+    const linked = createNote(doc, { x: 100, y: 500, author: 'M' });
+    doc.transact(() => {
+      const text = new Y.XmlText();
+      text.insert(0, 'read me', {
+        link: { href: 'https://evil.example/', target: '_blank', rel: 'opener' },
+      });
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [text]);
+      noteTextFragment(doc, linked)!.insert(0, [paragraph]);
+    });
+    const md = boardToMarkdown(readBoard(doc), 'en');
+    expect(md).toContain('# \\<img src=x onerror=alert(1)\\>\n');
+    expect(md).toContain('- \\<script\\>alert(1)\\</script\\>\n');
+    expect(md).toContain('- read me\n');
+    expect(md).not.toMatch(/(^|[^\\])</m); // every < escaped
+    expect(md).not.toMatch(/evil\.example|opener/);
   });
 
   it('speaks Spanish when asked', () => {

@@ -43,6 +43,34 @@ describe('notesToCsv', () => {
     expect(row.text).toBe(`'=HYPERLINK("http://evil")\nsecond, line`);
   });
 
+  it('defuses a formula behind spaces, tabs, line breaks or in full-width forms', () => {
+    const hostile = [
+      ' =1+1',
+      '  +cmd|calc',
+      '\t=1',
+      '\r=1',
+      '\n-2+3',
+      '\u3000@SUM(A1)', // ideographic space
+      '\u00a0=1', // no-break space
+      '\uff1dHYPERLINK("http://evil")', // ＝
+      '\uff0b1', // ＋
+      '\uff0d1', // －
+      '\uff20SUM(A1)', // ＠
+      ' \ufe66cmd', // ﹦ small equals
+      '\tplain', // a leading tab alone
+    ];
+    const harmless = ['a = b', 'plus +', 'e-mail', 'x@y.example', 'Hello'];
+    const { doc } = relationshipBoard();
+    const ids = [...hostile, ...harmless].map((text, i) =>
+      createNote(doc, { x: 100 + i, y: 600, author: 'Ana', text }),
+    );
+    const csv = notesToCsv(readBoard(doc).ordered);
+    const rows = Papa.parse<Record<string, string>>(csv, { header: true }).data;
+    const textOf = (id: string) => rows.find((r) => r.id === id)?.text;
+    hostile.forEach((text, i) => expect(textOf(ids[i]!), JSON.stringify(text)).toBe(`'${text}`));
+    harmless.forEach((text, i) => expect(textOf(ids[hostile.length + i]!)).toBe(text));
+  });
+
   it('carries every label and each link by text and by id', () => {
     const { doc, ids } = sample();
     const rows = Papa.parse<Record<string, string>>(notesToCsv(readBoard(doc).ordered), {

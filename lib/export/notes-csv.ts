@@ -10,8 +10,8 @@ import { NOTE_FIELDS } from './format';
  * interface language, so a spreadsheet or script built on one export works on the next; label
  * values are the stored ids (docs/SCHEMA.md), `createdAt` is ISO 8601 in UTC.
  *
- * A cell that starts with =, +, -, @, tab or carriage return gets a leading apostrophe, so a
- * spreadsheet shows it as text instead of running it as a formula (CSV injection).
+ * A cell that could start a formula gets a leading apostrophe (OWASP's advice), so a
+ * spreadsheet shows it as text instead of running it (CSV injection); see FORMULA_START.
  */
 
 export const CSV_COLUMNS = [
@@ -23,10 +23,14 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * Cells a spreadsheet would read as a formula. Papa Parse's own pattern ends in `.*$`, which
- * misses a cell with a line break after the formula, so ours looks at the first character only.
+ * Cells a spreadsheet would read as a formula: a leading tab or carriage return, or a first
+ * non-space character (`\s` covers tabs, line breaks, no-break and ideographic spaces, which
+ * spreadsheets skip) that is = + - @, in ASCII, full-width (＝ ＋ － ＠, which some
+ * spreadsheets read as their ASCII forms) or small form variants (﹦ ﹢ ﹣ ﹫). Papa Parse's
+ * own pattern ends in `.*$`, which misses a cell with a line break after the formula, so ours
+ * looks at the start only.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[\t\r]|^\s*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b]/;
 
 /** Separates linked notes in one cell; note titles are single lines, so it cannot be confused. */
 const LINK_SEPARATOR = '\n';

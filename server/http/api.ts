@@ -22,7 +22,15 @@ import {
   sendImportRefusal,
 } from './board-files';
 import { requestPath } from './request-path';
-import { MAX_JSON_BODY_BYTES, allowMethods, readJsonBody, sendError, sendJson } from './json';
+import {
+  MAX_JSON_BODY_BYTES,
+  allowMethods,
+  readJsonBody,
+  sendBodyRefusal,
+  sendError,
+  sendJson,
+} from './json';
+import type { ClientQuotas, QuotaKind } from './quotas';
 
 /**
  * The HTTP API, served by our own server rather than Next route handlers because it shares
@@ -56,6 +64,10 @@ import { MAX_JSON_BODY_BYTES, allowMethods, readJsonBody, sendError, sendJson } 
  *                             Markdown summary in `locale`                     (any role)
  *   GET  /api/health                      → 200 { ok: true } | 503
  *
+ * Creating and importing boards are limited per client address (quotas.ts): past the limit,
+ * 429 { error } with Retry-After (seconds). A body that has not arrived by the request
+ * timeout is 408.
+ *
  * Board routes take the token as `?t=<token>` or `Authorization: Bearer <token>`.
  */
 export const API_PREFIX = '/api/';
@@ -71,6 +83,8 @@ export interface ApiOptions {
   history?: BoardHistory;
   /** Private writing's drafts (the reveal route); without it that route is 404. */
   privateWriting?: PrivateWritingOptions;
+  /** Per-address limits on creating and importing boards. */
+  quotas: ClientQuotas;
 }
 
 const BOARD_PATH = /^\/api\/boards\/([^/]+)(\/links|\/export|\/reveal)?$/;
@@ -95,7 +109,8 @@ async function route(req: IncomingMessage, res: ServerResponse, options: ApiOpti
     return;
   }
   if (pathname === '/api/boards') {
-    if (allowMethods(req, res, ['POST'])) await postBoard(req, res, options.store);
+    if (allowMethods(req, res, ['POST']) && withinQuota(req, res, 'boards', options))
+      await postBoard(req, res, options.store);
     return;
   }
   const versions = options.history ? matchSnapshotPath(pathname) : null;
@@ -112,7 +127,8 @@ async function route(req: IncomingMessage, res: ServerResponse, options: ApiOpti
     return;
   }
   if (pathname === IMPORT_PATH) {
-    if (allowMethods(req, res, ['POST'])) await importBoard(req, res, options.store);
+    if (allowMethods(req, res, ['POST']) && withinQuota(req, res, 'imports', options))
+      await importBoard(req, res, options.store);
     return;
   }
   const boardPath = BOARD_PATH.exec(pathname);
@@ -141,6 +157,23 @@ async function route(req: IncomingMessage, res: ServerResponse, options: ApiOpti
   else if (role !== 'facilitator') sendError(res, 403, 'only the facilitator link can do this');
   else if (req.method === 'GET') getLinks(req, res, boardId, options);
   else await regenerateLink(req, res, boardId, options);
+}
+
+/** Counts the request against its address's quota; answers 429 itself when over it. */
+function withinQuota(
+  req: IncomingMessage,
+  res: ServerResponse,
+  kind: QuotaKind,
+  options: ApiOptions,
+): boolean {
+  const refusal = options.quotas.take(kind, req);
+  if (!refusal) return true;
+  // The body is left unread: close rather than parse it as a next request.
+  sendError(res, 429, refusal.error, {
+    'Retry-After': String(refusal.retryAfterSeconds),
+    Connection: 'close',
+  });
+  return false;
 }
 
 /**
@@ -182,7 +215,7 @@ async function regenerateLink(
 ) {
   const body = await readJsonBody(req, MAX_JSON_BODY_BYTES);
   if (!body.ok) {
-    sendError(res, body.status, body.error, body.status === 413 ? { Connection: 'close' } : {});
+    sendBodyRefusal(res, body);
     return;
   }
   const role = (body.value as { role?: unknown } | null)?.role;
@@ -222,8 +255,7 @@ function requestOrigin(req: IncomingMessage): string {
 async function postBoard(req: IncomingMessage, res: ServerResponse, store: BoardStore) {
   const body = await readJsonBody(req, MAX_JSON_BODY_BYTES);
   if (!body.ok) {
-    // After 413 the rest of the body is unread: close rather than parse it as a next request.
-    sendError(res, body.status, body.error, body.status === 413 ? { Connection: 'close' } : {});
+    sendBodyRefusal(res, body);
     return;
   }
   const input = body.value;
@@ -257,7 +289,12 @@ function sendCreated(req: IncomingMessage, res: ServerResponse, id: BoardId, tok
 }
 
 async function importBoard(req: IncomingMessage, res: ServerResponse, store: BoardStore) {
-  const outcome = importBoardFile(await readJsonBody(req, MAX_IMPORT_BODY_BYTES), store);
+  const body = await readJsonBody(req, MAX_IMPORT_BODY_BYTES);
+  if (!body.ok && body.status === 408) {
+    sendBodyRefusal(res, body);
+    return;
+  }
+  const outcome = importBoardFile(body, store);
   if (outcome.ok) sendCreated(req, res, outcome.id, outcome.tokens);
   else sendImportRefusal(res, outcome);
 }

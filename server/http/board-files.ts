@@ -19,7 +19,7 @@ import type { PlainTokens } from '../auth/tokens';
 import { createBoard, readBoardDoc } from '../boards';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { BoardStore } from '../store/board-store';
-import { sendError, sendJson, type BodyResult } from './json';
+import { sendError, sendJson, type TimelyBody } from './json';
 
 /**
  * Board files over HTTP (lib/export): importing a board file as a new board, and exporting a
@@ -60,7 +60,7 @@ function refused(
  * success a new board (its own id and links) holding exactly the file's notes, written in
  * the board's first stored update; otherwise nothing is created.
  */
-export function importBoardFile(body: BodyResult, store: BoardStore): ImportOutcome {
+export function importBoardFile(body: TimelyBody, store: BoardStore): ImportOutcome {
   if (!body.ok) {
     const issue =
       body.status === 413

@@ -16,4 +16,11 @@ describe('requestPath', () => {
     expect(requestPath('*')).toBeNull();
     expect(requestPath('http://example.com/sync/abc')).toBeNull();
   });
+
+  it('refuses a path whose percent-encoding does not decode', () => {
+    expect(requestPath('/b/%zz')).toBeNull();
+    expect(requestPath('/b/%C0%AE%C0%AE')).toBeNull(); // an overlong, invalid UTF-8 "."
+    expect(requestPath('/b/%E2%82')).toBeNull(); // a sequence cut short
+    expect(requestPath('/b/caf%C3%A9')).toBe('/b/caf%C3%A9');
+  });
 });

@@ -5,7 +5,9 @@ import { isPrivateSecret, privateRoomId, writerDigest } from '../private/private
 import { privateWriterFromRequest } from '../auth/request-token';
 import type { BoardAccess } from '../auth/board-access';
 import { tokenFromRequest } from '../auth/request-token';
+import type { QuotaRefusal } from '../http/quotas';
 import { requestPath } from '../http/request-path';
+import { NON_PAGE_POLICY, SECURITY_HEADERS } from '../http/security-headers';
 import { errorMessage, type Logger } from '../log';
 import { isOriginAllowed } from './origin';
 import type { SyncServer } from './sync-server';
@@ -26,6 +28,8 @@ export interface UpgradeOptions {
   logger: Logger;
   /** Upgrades outside /sync (Next's hot reload in development). */
   handleAppUpgrade?: UpgradeHandler;
+  /** Counts a sync socket against its address's quota: null, or the 429 to answer. */
+  admitSocket?: (request: IncomingMessage) => QuotaRefusal | null;
 }
 
 /** A declared schema version: a small positive integer, written plainly (no sign, no zeros). */
@@ -47,16 +51,25 @@ export function declaredSchemaVersion(request: IncomingMessage): number | undefi
 }
 
 /** Answers a refused upgrade with a plain HTTP response and closes the socket. */
-export function rejectUpgrade(socket: Duplex, status: number, error: string): void {
+export function rejectUpgrade(
+  socket: Duplex,
+  status: number,
+  error: string,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): void {
   const body = JSON.stringify({ error });
+  const headers = {
+    ...SECURITY_HEADERS,
+    'Content-Security-Policy': NON_PAGE_POLICY,
+    ...extraHeaders,
+    Connection: 'close',
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(body)),
+  };
+  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
   socket.on('error', () => {});
   socket.once('finish', () => socket.destroy());
-  socket.end(
-    `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n` +
-      'Connection: close\r\n' +
-      'Content-Type: application/json; charset=utf-8\r\n' +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-  );
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.join('')}\r\n${body}`);
 }
 
 /**
@@ -66,7 +79,7 @@ export function rejectUpgrade(socket: Duplex, status: number, error: string): vo
  * socket to the sync server with the role the token grants and the version declared. Boards are created by the API only; connecting never creates one.
  */
 export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
-  const { sync, access, allowedOrigins, logger, handleAppUpgrade } = options;
+  const { sync, access, allowedOrigins, logger, handleAppUpgrade, admitSocket } = options;
   return (request, socket, head) => {
     const pathname = requestPath(request.url);
     if (pathname === null) {
@@ -76,6 +89,14 @@ export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
     if (!isSyncPath(pathname)) {
       if (handleAppUpgrade) handleAppUpgrade(request, socket, head);
       else rejectUpgrade(socket, 404, 'no WebSocket endpoint here');
+      return;
+    }
+    // Before any other check: refused attempts (a token guessed) count too.
+    const overQuota = admitSocket?.(request);
+    if (overQuota) {
+      rejectUpgrade(socket, 429, overQuota.error, {
+        'Retry-After': String(overQuota.retryAfterSeconds),
+      });
       return;
     }
     if (!isOriginAllowed(request.headers.origin, request.headers.host, allowedOrigins)) {
