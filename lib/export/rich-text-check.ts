@@ -1,4 +1,14 @@
 import { isSafeLinkHref } from '../model';
+import {
+  ATTR_NAME_PATTERN as ATTR_NAME,
+  MAX_ATTRS,
+  MAX_ATTR_STRING,
+  MAX_RICH_TEXT_CHARS,
+  MAX_RICH_TEXT_DEPTH,
+  MAX_RICH_TEXT_NODES,
+  RICH_TEXT_MARKS as MARK_NAMES,
+  RICH_TEXT_NODES as NODE_NAMES,
+} from '../model/records/rich-text';
 import { isAttrValue } from './rich-text';
 import { isObject, unknownKeys, type IssueSink } from './issues';
 
@@ -8,35 +18,8 @@ import { isObject, unknownKeys, type IssueSink } from './issues';
  * size and depth, so a file cannot smuggle into a board what the editor would not write.
  */
 
-/** StarterKit's node types (besides `doc` at the root and `text`). */
-export const RICH_TEXT_NODES: ReadonlySet<string> = new Set([
-  'paragraph',
-  'heading',
-  'bulletList',
-  'orderedList',
-  'listItem',
-  'blockquote',
-  'codeBlock',
-  'hardBreak',
-  'horizontalRule',
-]);
-/** StarterKit's marks. */
-export const RICH_TEXT_MARKS: ReadonlySet<string> = new Set([
-  'bold',
-  'italic',
-  'strike',
-  'code',
-  'underline',
-  'link',
-]);
-
-/** Far beyond a sticky note, and a bound on what one file can make a board carry. */
-export const MAX_RICH_TEXT_CHARS = 20_000;
-export const MAX_RICH_TEXT_NODES = 5_000;
-export const MAX_RICH_TEXT_DEPTH = 16;
-const MAX_ATTRS = 12;
-const MAX_ATTR_STRING = 2_048;
-const ATTR_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
+export const RICH_TEXT_NODES: ReadonlySet<string> = new Set(NODE_NAMES);
+export const RICH_TEXT_MARKS: ReadonlySet<string> = new Set(MARK_NAMES);
 
 interface Budget {
   chars: number;

@@ -1,3 +1,5 @@
+import { MAX_TITLE_LENGTH } from './records/meta';
+
 /**
  * The board document's schema: the names of the shared types at the root of every board's
  * Y.Doc and the schema version. docs/SCHEMA.md documents every field; lib/doc/migrations.ts
@@ -81,7 +83,7 @@ export const REL_KEYS = {
   segments: 'segments',
 } as const;
 
-export const MAX_TITLE_LENGTH = 120;
+export { MAX_TITLE_LENGTH, type BoardMeta } from './records/meta';
 export const DEFAULT_TITLE = 'Untitled board';
 
 /** Trims a board title and checks it. Returns the clean title or an error message key. */
@@ -94,11 +96,4 @@ export function cleanTitle(
   if (title.length > MAX_TITLE_LENGTH)
     return { ok: false, error: `title must be at most ${MAX_TITLE_LENGTH} characters` };
   return { ok: true, title: title || DEFAULT_TITLE };
-}
-
-/** Board-level fields as React and the API see them. */
-export interface BoardMeta {
-  readonly schemaVersion: number;
-  readonly title: string;
-  readonly createdAt: number;
 }
