@@ -27,6 +27,12 @@ export const CLOSE = {
    * its copy of the board and reconnects (lib/sync).
    */
   refusedLocked: REFUSED_CLOSE_CODE,
+  /**
+   * An update writing a value the schema does not allow (server/sync/value-guard.ts): an
+   * unknown key or root, a value out of its range or choices, a shared type where a plain
+   * value belongs. The reason names the field. Permanent for y-websocket, like refusedLocked.
+   */
+  refusedValue: 4422,
 } as const;
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];

@@ -7,6 +7,7 @@ import { CLOSE, ConnectionError } from './close-codes';
 import { MESSAGE, SYNC, encodePermissionDenied, encodeSyncStep2 } from './messages';
 import { changesDoc, type DecodedUpdate } from './update-effect';
 import { checkUpdate as guardUpdate } from './update-guard';
+import { assertValuesAllowed } from './value-guard';
 
 /**
  * What a client may send, decoded and checked. Parsing is separate from handling so that a
@@ -162,6 +163,7 @@ function applyUpdate(
     // client starts over from the server's copy (lib/sync).
     throw new ConnectionError(CLOSE.refusedLocked, `refused: ${verdict.reason}`);
   }
+  assertValuesAllowed(room.doc, decoded); // the schema's values, whoever writes (value-guard.ts)
   try {
     room.applyUpdate(update, participant);
   } catch (error) {
