@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { attrValueSchema } from '../model/records';
 import type { AttrValue, RichTextDoc, RichTextElement, RichTextMark, RichTextNode } from './format';
 
 /**
@@ -22,13 +23,9 @@ function sortedAttrs(raw: Record<string, unknown>): Attrs | undefined {
   return Object.fromEntries(keys.map((key) => [key, raw[key] as AttrValue]));
 }
 
+/** A node or mark attribute value the schema allows (lib/model/records/rich-text.ts). */
 export function isAttrValue(value: unknown): value is AttrValue {
-  return (
-    value === null ||
-    typeof value === 'string' ||
-    typeof value === 'boolean' ||
-    (typeof value === 'number' && Number.isFinite(value))
-  );
+  return attrValueSchema.safeParse(value).success;
 }
 
 function marksOf(attributes: Record<string, unknown> | undefined): RichTextMark[] | undefined {
