@@ -86,14 +86,27 @@ export const REL_KEYS = {
 export { MAX_TITLE_LENGTH, type BoardMeta } from './records/meta';
 export const DEFAULT_TITLE = 'Untitled board';
 
+/** Whitespace collapsed to single spaces and trimmed: how every title is stored. */
+function collapseTitle(raw: string): string {
+  return raw.replace(/\s+/g, ' ').trim();
+}
+
 /** Trims a board title and checks it. Returns the clean title or an error message key. */
 export function cleanTitle(
   raw: unknown,
 ): { ok: true; title: string } | { ok: false; error: string } {
   if (raw === undefined || raw === null) return { ok: true, title: DEFAULT_TITLE };
   if (typeof raw !== 'string') return { ok: false, error: 'title must be a string' };
-  const title = raw.replace(/\s+/g, ' ').trim();
+  const title = collapseTitle(raw);
   if (title.length > MAX_TITLE_LENGTH)
     return { ok: false, error: `title must be at most ${MAX_TITLE_LENGTH} characters` };
   return { ok: true, title: title || DEFAULT_TITLE };
+}
+
+/**
+ * Any stored title made valid: cleaned, cut to MAX_TITLE_LENGTH (a title a peer wrote before
+ * the server checked values may be longer), the default when empty. For exports.
+ */
+export function fitTitle(raw: string): string {
+  return collapseTitle(raw).slice(0, MAX_TITLE_LENGTH).trim() || DEFAULT_TITLE;
 }
