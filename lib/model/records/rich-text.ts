@@ -66,18 +66,29 @@ const noAttrs = z.strictObject({}).meta({ description: 'No attributes.' });
 export const linkAttrsSchema = z
   .strictObject({
     href: safeHrefSchema,
-    target: z.literal(LINK_TARGET).nullable().optional(),
-    rel: z.literal(LINK_REL).nullable().optional(),
-    class: z.null().optional(),
-    title: z.string().max(MAX_ATTR_STRING).nullable().optional(),
+    target: z
+      .literal(LINK_TARGET)
+      .nullable()
+      .optional()
+      .meta({ description: `\`${LINK_TARGET}\` (a new tab) or null.` }),
+    rel: z
+      .literal(LINK_REL)
+      .nullable()
+      .optional()
+      .meta({ description: `\`${LINK_REL}\` or null; required with a target.` }),
+    class: z.null().optional().meta({ description: 'null: the editor sets no class.' }),
+    title: z
+      .string()
+      .max(MAX_ATTR_STRING)
+      .nullable()
+      .optional()
+      .meta({ description: `A tooltip, at most ${MAX_ATTR_STRING} characters, or null.` }),
   })
   .refine((attrs) => attrs.target == null || attrs.rel === LINK_REL, {
     message: `a link opening a new tab needs rel "${LINK_REL}"`,
     path: ['rel'],
   })
-  .meta({
-    description: `\`href\` (http, https or mailto), \`target\` \`${LINK_TARGET}\` or null, \`rel\` \`${LINK_REL}\` or null (required with a target), \`class\` null, \`title\`.`,
-  });
+  .meta({ description: 'A link: where it goes and how it opens.' });
 
 /** StarterKit's marks and the attributes each may carry. */
 export const MARK_ATTRS = {

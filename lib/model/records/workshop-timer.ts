@@ -13,15 +13,18 @@ export const timerDurationSchema = z
   .max(MAX_TIMER_MS)
   .meta({ description: `Milliseconds, an integer in 1..${MAX_TIMER_MS.toLocaleString('en')}.` });
 
+const state = <T extends 'idle' | 'running' | 'paused'>(name: T) =>
+  z.literal(name).meta({ description: 'Idle (not started), running or paused.' });
+
 export const workshopTimerSchema = z.discriminatedUnion('state', [
-  z.strictObject({ state: z.literal('idle'), durationMs: timerDurationSchema }),
+  z.strictObject({ state: state('idle'), durationMs: timerDurationSchema }),
   z.strictObject({
-    state: z.literal('running'),
+    state: state('running'),
     durationMs: timerDurationSchema,
     endsAt: epochTimeSchema.meta({ description: 'The end, on the server’s clock.' }),
   }),
   z.strictObject({
-    state: z.literal('paused'),
+    state: state('paused'),
     durationMs: timerDurationSchema,
     remainingMs: z.number().nonnegative().meta({ description: 'Milliseconds left.' }),
   }),
