@@ -8,6 +8,7 @@ import type { BoardActions } from '@/lib/react/use-board-actions';
 import { rectToScreen, type Viewport } from '@/lib/view/viewport';
 import { LinkIcon } from '@/components/ui/icons';
 import { NOTE_FONT_FAMILY, NOTE_PADDING } from './fit-text';
+import { keepOnlyLinkAddresses } from './pasted-links';
 import styles from './note-editor.module.css';
 
 type NoteFragment = NonNullable<ReturnType<BoardActions['noteText']>>;
@@ -92,6 +93,7 @@ export function NoteEditor({
       ],
       editorProps: {
         attributes: { 'data-testid': 'note-editor-content', 'aria-label': note.text || 'note' },
+        transformPastedHTML: keepOnlyLinkAddresses,
         handleKeyDown: (_view, event) => {
           if (event.key === 'Escape') {
             closeRef.current();
