@@ -1,5 +1,10 @@
 import { newNoteId, type NoteId } from './ids';
-import { COMMENT_ID_PATTERN, MAX_COMMENT_LENGTH, commentFieldsSchema } from './records/comment';
+import {
+  COMMENT_ID_PATTERN,
+  MAX_COMMENT_LENGTH,
+  commentFieldsSchema,
+  commentTextSchema,
+} from './records/comment';
 
 export { MAX_AUTHOR_ID_LENGTH, MAX_COMMENT_LENGTH } from './records/comment';
 
@@ -61,7 +66,7 @@ export function cleanCommentText(
   if (typeof raw !== 'string') return { ok: false, error: 'a comment must be text' };
   const text = raw.trim();
   if (text === '') return { ok: false, error: 'a comment must not be empty' };
-  if (text.length > MAX_COMMENT_LENGTH)
+  if (!commentTextSchema.safeParse(text).success)
     return { ok: false, error: `a comment must be at most ${MAX_COMMENT_LENGTH} characters` };
   return { ok: true, text };
 }

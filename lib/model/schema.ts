@@ -1,4 +1,4 @@
-import { MAX_TITLE_LENGTH } from './records/meta';
+import { MAX_TITLE_LENGTH, boardMetaSchema } from './records/meta';
 
 /**
  * The board document's schema: the names of the shared types at the root of every board's
@@ -97,10 +97,10 @@ export function cleanTitle(
 ): { ok: true; title: string } | { ok: false; error: string } {
   if (raw === undefined || raw === null) return { ok: true, title: DEFAULT_TITLE };
   if (typeof raw !== 'string') return { ok: false, error: 'title must be a string' };
-  const title = collapseTitle(raw);
-  if (title.length > MAX_TITLE_LENGTH)
+  const title = collapseTitle(raw) || DEFAULT_TITLE;
+  if (!boardMetaSchema.shape.title.safeParse(title).success)
     return { ok: false, error: `title must be at most ${MAX_TITLE_LENGTH} characters` };
-  return { ok: true, title: title || DEFAULT_TITLE };
+  return { ok: true, title };
 }
 
 /**
