@@ -212,6 +212,17 @@ describe('the server refuses a value the schema does not allow', () => {
     );
   });
 
+  it.each([
+    ['bytes', () => new Uint8Array([1, 2, 3])],
+    ['a sub-document', () => new Y.Doc()],
+  ])('%s where a plain value belongs', async (_name, make) => {
+    await expectRefused(
+      (doc) => noteMap(doc).set(NOTE_KEYS.z, make()),
+      'z',
+      (stored) => typeof valueOf(stored, NOTE_KEYS.z) === 'number',
+    );
+  });
+
   it('an unknown root, from the facilitator too', async () => {
     await expectRefused(
       (doc) => doc.getMap('scripts').set('run', 'alert(1)'),
