@@ -1,18 +1,13 @@
 import * as Y from 'yjs';
 import {
-  MARK_ATTRS,
-  MAX_ATTRS,
   MAX_RICH_TEXT_CHARS,
   MAX_RICH_TEXT_DEPTH,
   MAX_RICH_TEXT_NODES,
-  attrNameSchema,
+  allowedAttrs,
+  allowedMark,
   attrValueSchema,
-  isMarkName,
-  nodeNameSchema,
-  safeHrefSchema,
+  isNodeName,
 } from '../model/records';
-
-const isNodeName = (name: string) => nodeNameSchema.safeParse(name).success;
 import type { AttrValue, RichTextDoc, RichTextElement, RichTextMark, RichTextNode } from './format';
 
 /**
@@ -34,12 +29,8 @@ import type { AttrValue, RichTextDoc, RichTextElement, RichTextMark, RichTextNod
 type Attrs = Record<string, AttrValue>;
 
 function sortedAttrs(raw: Record<string, unknown>): Attrs | undefined {
-  const keys = Object.keys(raw)
-    .filter((key) => attrNameSchema.safeParse(key).success && isAttrValue(raw[key]))
-    .sort()
-    .slice(0, MAX_ATTRS);
-  if (keys.length === 0) return undefined;
-  return Object.fromEntries(keys.map((key) => [key, raw[key] as AttrValue]));
+  const entries = allowedAttrs(raw);
+  return entries.length > 0 ? (Object.fromEntries(entries) as Attrs) : undefined;
 }
 
 /** A node or mark attribute value the schema allows (lib/model/records/rich-text.ts). */
@@ -54,14 +45,8 @@ function withAttrs(type: string, raw: Record<string, unknown>): RichTextMark {
 
 /** One mark as the schema allows it, or null when nothing of it may stay. */
 function markOf(type: string, value: unknown): RichTextMark | null {
-  if (!isMarkName(type)) return null;
-  const raw = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const parsed = MARK_ATTRS[type].safeParse(raw);
-  if (parsed.success) return withAttrs(type, parsed.data);
-  if (type !== 'link') return { type };
-  return safeHrefSchema.safeParse(raw.href).success
-    ? { type, attrs: { href: raw.href as string } }
-    : null;
+  const attrs = allowedMark(type, value);
+  return attrs ? withAttrs(type, attrs) : null;
 }
 
 function marksOf(attributes: Record<string, unknown> | undefined): RichTextMark[] | undefined {

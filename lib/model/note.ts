@@ -84,3 +84,12 @@ export function parseNoteFields(id: unknown, raw: Record<string, unknown>): Note
     author: typeof author === 'string' ? author.slice(0, MAX_AUTHOR_LENGTH) : '',
   };
 }
+
+/**
+ * A stored note field's value fit to be written again (a duplicate, a restore), or undefined
+ * when it may not be: a board may hold values a peer wrote before the server checked them.
+ */
+export function noteFieldToCopy(key: keyof NoteFields, value: unknown): unknown {
+  if (key === 'author' && typeof value === 'string') return value.slice(0, MAX_AUTHOR_LENGTH);
+  return noteFieldsSchema.shape[key].safeParse(value).success ? value : undefined;
+}

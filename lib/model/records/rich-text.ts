@@ -106,3 +106,32 @@ export const RICH_TEXT_MARKS = Object.keys(MARK_ATTRS) as MarkName[];
 export function isMarkName(value: unknown): value is MarkName {
   return typeof value === 'string' && Object.hasOwn(MARK_ATTRS, value);
 }
+
+/**
+ * A mark's value as the schema allows it, for copies of text a board already holds (which
+ * may predate the server's checks): its attributes when they parse, a link with only its
+ * address when that is safe, another mark without attributes; undefined when it must go.
+ */
+export function allowedMark(name: string, value: unknown): Record<string, unknown> | undefined {
+  if (!isMarkName(name)) return undefined;
+  const raw = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const parsed = MARK_ATTRS[name].safeParse(raw);
+  if (parsed.success) return parsed.data;
+  if (name !== 'link') return {};
+  return safeHrefSchema.safeParse(raw.href).success ? { href: raw.href } : undefined;
+}
+
+/** The node attributes the schema allows, by name, at most MAX_ATTRS of them. */
+export function allowedAttrs(raw: Record<string, unknown>): [string, unknown][] {
+  return Object.keys(raw)
+    .filter(
+      (key) => attrNameSchema.safeParse(key).success && attrValueSchema.safeParse(raw[key]).success,
+    )
+    .sort()
+    .slice(0, MAX_ATTRS)
+    .map((key) => [key, raw[key]]);
+}
+
+export function isNodeName(value: unknown): boolean {
+  return nodeNameSchema.safeParse(value).success;
+}
