@@ -40,6 +40,7 @@ import { ModelError } from '@/lib/doc/model-error';
 import type { RelationshipPatch } from '@/lib/doc/relationships';
 import type { RelationshipType } from '@/lib/model';
 import type { MessageKey } from '@/lib/i18n/messages';
+import type { Refusal } from '@/lib/sync';
 import BoardCanvas, { type Tool } from '@/components/board/board-canvas';
 import { NoteEditor } from '@/components/board/note-editor';
 import { HelpDialog } from '@/components/help/help-dialog';
@@ -67,6 +68,13 @@ import { useStoredFlag } from './use-stored-flag';
 import { useTestHook } from './test-hook';
 import { useVoteDots } from './use-vote-dots';
 import styles from './board-app.module.css';
+
+/** What the page says once the server refused a change and the board was reopened. */
+const REFUSAL_NOTICES: Record<Refusal, MessageKey> = {
+  locked: 'workshop.refused',
+  rejected: 'sync.changeRejected',
+  'view-only': 'role.viewOnlyRefused',
+};
 
 /** Where this browser remembers "colour relationships by their segment". */
 const SEGMENT_COLORS_KEY = 'lienzo.segmentColors';
@@ -149,7 +157,7 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   // and the board was reopened.
   useEffect(() => {
     const refusal = connection?.afterRefusal;
-    if (refusal) setNotice(refusal === 'view-only' ? 'role.viewOnlyRefused' : 'workshop.refused');
+    if (refusal) setNotice(REFUSAL_NOTICES[refusal]);
   }, [connection]);
   // The same for a private draft change refused by a lock (the draft was reopened).
   useEffect(() => {

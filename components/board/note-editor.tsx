@@ -3,18 +3,13 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { EditorContent, Mark, useEditor, useEditorState } from '@tiptap/react';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
-import {
-  isSafeLinkHref,
-  normalizeLinkInput,
-  NOTE_COLORS,
-  NOTE_LINK_REL,
-  NOTE_LINK_TARGET,
-  type NoteRecord,
-} from '@/lib/model';
+import { isSafeLinkHref, normalizeLinkInput, NOTE_COLORS, type NoteRecord } from '@/lib/model';
+import { LINK_REL, LINK_TARGET } from '@/lib/model/records';
 import type { BoardActions } from '@/lib/react/use-board-actions';
 import { rectToScreen, type Viewport } from '@/lib/view/viewport';
 import { LinkIcon } from '@/components/ui/icons';
 import { NOTE_FONT_FAMILY, NOTE_PADDING } from './fit-text';
+import { keepOnlyLinkAddresses } from './pasted-links';
 import styles from './note-editor.module.css';
 
 type NoteFragment = NonNullable<ReturnType<BoardActions['noteText']>>;
@@ -30,7 +25,8 @@ export interface NoteEditorLabels {
   done: string;
 }
 
-const NOTE_LINK_ATTRIBUTES = { target: NOTE_LINK_TARGET, rel: NOTE_LINK_REL };
+// Rendered over whatever a link mark stores: the schema's own target and rel (records/rich-text.ts).
+const NOTE_LINK_ATTRIBUTES = { target: LINK_TARGET, rel: LINK_REL };
 
 /**
  * StarterKit whose Link renders our target and rel over whatever a link mark stores: Tiptap
@@ -122,6 +118,7 @@ export function NoteEditor({
       ],
       editorProps: {
         attributes: { 'data-testid': 'note-editor-content', 'aria-label': note.text || 'note' },
+        transformPastedHTML: keepOnlyLinkAddresses,
         handleKeyDown: (_view, event) => {
           if (event.key === 'Escape') {
             closeRef.current();

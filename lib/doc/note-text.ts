@@ -1,4 +1,11 @@
 import * as Y from 'yjs';
+import {
+  MAX_RICH_TEXT_CHARS,
+  MAX_RICH_TEXT_DEPTH,
+  allowedAttrs,
+  allowedMark,
+  isNodeName,
+} from '../model/records';
 
 /**
  * A note's text is a Y.XmlFragment holding a ProseMirror document (Tiptap's StarterKit node
@@ -63,10 +70,47 @@ export function plainTextToParagraphs(text: string): Y.XmlElement[] {
   });
 }
 
-/** Deep copies of a fragment's nodes, to put into another note's fragment. */
+/** A copy of a text run with only the marks the schema allows, each run within bounds. */
+function cloneText(text: Y.XmlText): Y.XmlText {
+  const copy = new Y.XmlText();
+  const delta = text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[];
+  copy.applyDelta(
+    delta.flatMap((op) => {
+      if (typeof op.insert !== 'string' || op.insert === '') return [];
+      const attributes: Record<string, unknown> = {};
+      for (const [name, value] of Object.entries(op.attributes ?? {})) {
+        const allowed = allowedMark(name, value);
+        if (allowed) attributes[name] = allowed;
+      }
+      return [{ insert: op.insert.slice(0, MAX_RICH_TEXT_CHARS), attributes }];
+    }),
+  );
+  return copy;
+}
+
+function cloneNodes(
+  parent: Y.XmlFragment | Y.XmlElement,
+  depth: number,
+): (Y.XmlElement | Y.XmlText)[] {
+  if (depth > MAX_RICH_TEXT_DEPTH) return [];
+  return parent.toArray().flatMap((child): (Y.XmlElement | Y.XmlText)[] => {
+    if (child instanceof Y.XmlText) return [cloneText(child)];
+    if (!(child instanceof Y.XmlElement) || !isNodeName(child.nodeName)) return [];
+    const copy = new Y.XmlElement(child.nodeName);
+    for (const [key, value] of allowedAttrs(child.getAttributes() as Record<string, unknown>))
+      copy.setAttribute(key, value as string);
+    const content = cloneNodes(child, depth + 1);
+    if (content.length > 0) copy.insert(0, content);
+    return [copy];
+  });
+}
+
+/**
+ * Deep copies of a fragment's nodes, to put into another note's fragment (a duplicate, a
+ * restore, a revealed draft). Only what the schema allows is copied (lib/model/records/
+ * rich-text.ts): a board may hold text a peer wrote before the server checked values, and the
+ * server refuses a copy carrying it.
+ */
 export function cloneFragmentContent(fragment: Y.XmlFragment): (Y.XmlElement | Y.XmlText)[] {
-  return fragment
-    .toArray()
-    .filter((c): c is Y.XmlElement | Y.XmlText => !(c instanceof Y.XmlHook))
-    .map((node) => node.clone());
+  return cloneNodes(fragment, 1);
 }

@@ -3,6 +3,7 @@ import {
   LINK_KINDS,
   NOTE_KEYS,
   REL_KEYS,
+  isNoteId,
   parseLinkIds,
   parseRelationshipLabels,
   type LinkKind,
@@ -10,6 +11,7 @@ import {
   type RelationshipLabels,
   type RelationshipLinks,
 } from '../model';
+import { LINK_KEY_PATTERN } from '../model/records';
 
 /**
  * A note's `rel` map (schema v3): the relationship labels as plain keys, and each link as a
@@ -42,15 +44,34 @@ export function newRelationshipMap(): Y.Map<unknown> {
   return new Y.Map<unknown>();
 }
 
-/** A detached deep copy of a `rel` map (labels and links), for a duplicated note. */
+/**
+ * The entries a copy of a `rel` map holds: its labels that are valid, and its links as flat
+ * keys (v2 sets flattened). Nothing else: a board may hold keys or values a peer wrote before
+ * the server checked them, and the server refuses a copy carrying them.
+ */
+export function relationshipEntries(source: Y.Map<unknown>): Map<string, unknown> {
+  const entries = new Map<string, unknown>(
+    Object.entries(parseRelationshipLabels(readPlain(source))),
+  );
+  for (const key of source.keys()) if (LINK_KEY_PATTERN.test(key)) entries.set(key, true);
+  for (const kind of LINK_KINDS)
+    for (const id of legacyLinkSet(source, kind)?.keys() ?? [])
+      if (isNoteId(id)) entries.set(linkKey(kind, id), true);
+  return entries;
+}
+
+function readPlain(map: Y.Map<unknown>): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [key, value] of map.entries())
+    if (!(value instanceof Y.AbstractType)) raw[key] = value;
+  return raw;
+}
+
+/** A detached copy of a `rel` map (labels and links), for a duplicated or restored note. */
 export function copyRelationshipMap(source: Y.Map<unknown>): Y.Map<unknown> {
   // Only written, never read: Yjs warns when a map is read before it is in a document.
   const copy = new Y.Map<unknown>();
-  for (const [key, value] of source.entries()) {
-    if (!(value instanceof Y.AbstractType)) copy.set(key, value);
-  }
-  for (const kind of LINK_KINDS)
-    for (const id of legacyLinkSet(source, kind)?.keys() ?? []) copy.set(linkKey(kind, id), true);
+  for (const [key, value] of relationshipEntries(source)) copy.set(key, value);
   return copy;
 }
 

@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
-import { LINK_KINDS, META_KEYS, NOTE_KEYS, cleanTitle } from '../model';
+import { META_KEYS, NOTE_KEYS, cleanTitle, noteFieldToCopy, type NoteFields } from '../model';
 import { boardRoots } from './board-doc';
 import { cloneFragmentContent } from './note-text';
 import { LOCAL_ORIGIN } from './origins';
-import { copyRelationshipMap, legacyLinkSet, linkKey, relationshipMapOf } from './relationship-map';
+import { copyRelationshipMap, relationshipEntries, relationshipMapOf } from './relationship-map';
 
 /**
  * Restoring a version: the live board's title and notes become those of a snapshot (a Y.Doc
@@ -18,8 +18,18 @@ import { copyRelationshipMap, legacyLinkSet, linkKey, relationshipMapOf } from '
 
 /** The plain (non-shared-type) keys a note carries; `text` and `rel` are copied apart. */
 const PLAIN_NOTE_KEYS = Object.values(NOTE_KEYS).filter(
-  (key) => key !== NOTE_KEYS.text && key !== NOTE_KEYS.rel,
+  (key): key is keyof NoteFields => key !== NOTE_KEYS.text && key !== NOTE_KEYS.rel,
 );
+
+/** A note's plain values that may be copied (a field a peer broke is left out). */
+function plainValues(source: Y.Map<unknown>): Map<string, unknown> {
+  const values = new Map<string, unknown>();
+  for (const key of PLAIN_NOTE_KEYS) {
+    const value = noteFieldToCopy(key, source.get(key));
+    if (value !== undefined) values.set(key, value);
+  }
+  return values;
+}
 
 function sameFragment(a: Y.XmlFragment, b: Y.XmlFragment): boolean {
   // toString renders element names, attributes and text with its formatting marks.
@@ -31,17 +41,6 @@ function restoreText(target: Y.XmlFragment, source: Y.XmlFragment): void {
   if (sameFragment(target, source)) return;
   target.delete(0, target.length);
   target.insert(0, cloneFragmentContent(source));
-}
-
-/** The `rel` entries a snapshot note stands for: labels and flat link keys (v2 sets flattened). */
-function relationshipEntries(source: Y.Map<unknown>): Map<string, unknown> {
-  const entries = new Map<string, unknown>();
-  for (const [key, value] of source.entries())
-    if (!(value instanceof Y.AbstractType)) entries.set(key, value);
-  for (const kind of LINK_KINDS)
-    for (const id of legacyLinkSet(source, kind)?.keys() ?? [])
-      entries.set(linkKey(kind, id), true);
-  return entries;
 }
 
 /** Makes a live `rel` map hold exactly the snapshot's labels and links. */
@@ -58,7 +57,7 @@ export function insertNoteCopy(
   source: Y.Map<unknown>,
 ): void {
   const note = new Y.Map<unknown>();
-  for (const key of PLAIN_NOTE_KEYS) if (source.has(key)) note.set(key, source.get(key));
+  for (const [key, value] of plainValues(source)) note.set(key, value);
   const text = new Y.XmlFragment();
   note.set(NOTE_KEYS.text, text);
   const rel = relationshipMapOf(source);
@@ -71,10 +70,11 @@ export function insertNoteCopy(
 
 /** Brings a note both boards have in line with the snapshot's, writing only what differs. */
 function restoreNote(target: Y.Map<unknown>, source: Y.Map<unknown>): void {
+  const values = plainValues(source);
   for (const key of PLAIN_NOTE_KEYS) {
-    if (!source.has(key)) {
+    if (!values.has(key)) {
       if (target.has(key)) target.delete(key);
-    } else if (target.get(key) !== source.get(key)) target.set(key, source.get(key));
+    } else if (target.get(key) !== values.get(key)) target.set(key, values.get(key));
   }
   const sourceText = source.get(NOTE_KEYS.text);
   const targetText = target.get(NOTE_KEYS.text);

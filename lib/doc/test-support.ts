@@ -142,7 +142,7 @@ function bulletList(...items: string[]): Y.XmlElement {
 export function richTextContent(): Y.XmlElement[] {
   const text = new Y.XmlText();
   text.insert(0, 'Hello ');
-  text.insert(6, 'world', { bold: true });
+  text.insert(6, 'world', { bold: {} });
   return [paragraph(text), bulletList('one', 'two')];
 }
 

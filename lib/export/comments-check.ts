@@ -1,18 +1,19 @@
+import { z } from 'zod';
 import {
   MAX_AUTHOR_ID_LENGTH,
   MAX_AUTHOR_LENGTH,
   MAX_COMMENT_LENGTH,
-  cleanCommentText,
   isCommentId,
   isNoteId,
 } from '../model';
-import { isObject, unknownKeys, type IssueFacts, type IssueSink } from './issues';
+import { commentFieldsSchema, commentIdSchema } from '../model/records';
+import { checkFields, isObject, unknownKeys, type IssueFacts, type IssueSink } from './issues';
 
 /**
  * Strict checks of a board file's `comments` (format version 2): each thread names a note of
- * the file, and every field of a thread and its replies is what lib/model's parseComment
- * accepts, so an imported comment is one the readers show. The checks are spelt out field by
- * field, rather than a yes/no from parseComment, to say which field is wrong.
+ * the file, and every field of a thread and its replies is what the comment schema
+ * (lib/model/records/comment.ts) allows, so an imported comment is one the readers show;
+ * field by field, to say which field is wrong.
  */
 
 /** Comments (threads and replies) per imported board: as many as the notes a file may hold. */
@@ -21,6 +22,7 @@ export const MAX_IMPORT_COMMENTS = 50_000;
 const REPLY_KEYS = ['id', 'author', 'authorId', 'createdAt', 'text'] as const;
 const THREAD_KEYS = [...REPLY_KEYS, 'note', 'resolved', 'resolvedBy', 'replies'] as const;
 type ThreadKey = (typeof THREAD_KEYS)[number];
+type FieldKey = Exclude<ThreadKey, 'note' | 'replies'>;
 
 /** What each field must be: said when it is missing or wrong. */
 const EXPECTED: Readonly<Record<ThreadKey, IssueFacts>> = {
@@ -35,43 +37,44 @@ const EXPECTED: Readonly<Record<ThreadKey, IssueFacts>> = {
   replies: { expected: 'list' },
 };
 
-const isShortText = (value: unknown, max: number) =>
-  typeof value === 'string' && value.length <= max;
-
-/** Whether a present field holds a valid value (the note and the replies are checked apart). */
-const VALID: Readonly<Record<Exclude<ThreadKey, 'note' | 'replies'>, (v: unknown) => boolean>> = {
-  id: isCommentId,
-  author: (v) => isShortText(v, MAX_AUTHOR_LENGTH),
-  authorId: (v) => isShortText(v, MAX_AUTHOR_ID_LENGTH),
-  createdAt: (v) => typeof v === 'number' && Number.isFinite(v),
-  // Stored text is already trimmed: text that cleaning would change is not what a reader shows.
-  text: (v) => {
-    const cleaned = cleanCommentText(v);
-    return cleaned.ok && cleaned.text === v;
-  },
-  resolved: (v) => typeof v === 'boolean',
-  resolvedBy: (v) => v === null || isShortText(v, MAX_AUTHOR_LENGTH),
+/** The file's form of each field: the comment schema's, with `resolved` always there. */
+const { shape } = commentFieldsSchema;
+const FIELDS: Readonly<Record<FieldKey, z.ZodType>> = {
+  id: commentIdSchema,
+  author: shape.author,
+  authorId: shape.authorId,
+  createdAt: shape.createdAt,
+  text: shape.text,
+  resolved: z.boolean(),
+  resolvedBy: shape.resolvedBy.unwrap().nullable(),
 };
+
+interface Form {
+  fields: Readonly<Partial<Record<FieldKey, z.ZodType>>>;
+  expected: Readonly<Partial<Record<FieldKey, IssueFacts>>>;
+}
+
+const pick = (keys: readonly FieldKey[]): Form => ({
+  fields: Object.fromEntries(keys.map((key) => [key, FIELDS[key]])),
+  expected: Object.fromEntries(keys.map((key) => [key, EXPECTED[key]])),
+});
+const REPLY = pick(REPLY_KEYS);
+const THREAD = pick([...REPLY_KEYS, 'resolved', 'resolvedBy']);
 
 function label(raw: unknown, at: string): string {
   const id = isObject(raw) ? raw.id : undefined;
   return isCommentId(id) ? `${at} (${id})` : at;
 }
 
-/** Checks the fields `keys` of one comment; its id joins `seen` (ids are unique in a file). */
-function checkFields(
+/** Checks the fields of one comment; its id joins `seen` (ids are unique in a file). */
+function checkComment(
   raw: Record<string, unknown>,
-  keys: readonly Exclude<ThreadKey, 'note' | 'replies'>[],
+  form: Form,
   at: string,
   seen: Set<unknown>,
   sink: IssueSink,
 ): void {
-  for (const key of keys) {
-    const where = `${at}.${key}`;
-    if (!(key in raw)) sink.add(where, 'missing', EXPECTED[key]);
-    else if (!VALID[key](raw[key]))
-      sink.add(where, 'invalid', { ...EXPECTED[key], value: raw[key] });
-  }
+  checkFields(raw, form.fields as Record<FieldKey, z.ZodType>, form.expected, at, sink);
   if (isCommentId(raw.id)) {
     if (seen.has(raw.id)) sink.add(`${at}.id`, 'duplicateId', { value: raw.id });
     seen.add(raw.id);
@@ -81,7 +84,7 @@ function checkFields(
 function checkReply(raw: unknown, at: string, seen: Set<unknown>, sink: IssueSink): void {
   if (!isObject(raw)) return sink.add(at, 'invalid', { expected: 'object', value: raw });
   unknownKeys(raw, REPLY_KEYS, at, sink);
-  checkFields(raw, REPLY_KEYS, at, seen, sink);
+  checkComment(raw, REPLY, at, seen, sink);
 }
 
 function checkThread(
@@ -93,7 +96,7 @@ function checkThread(
 ): void {
   if (!isObject(raw)) return sink.add(at, 'invalid', { expected: 'object', value: raw });
   unknownKeys(raw, THREAD_KEYS, at, sink);
-  checkFields(raw, [...REPLY_KEYS, 'resolved', 'resolvedBy'], at, seen, sink);
+  checkComment(raw, THREAD, at, seen, sink);
   if (!('note' in raw)) sink.add(`${at}.note`, 'missing', EXPECTED.note);
   else if (!isNoteId(raw.note) || !notes.has(raw.note))
     sink.add(`${at}.note`, 'linkTarget', { value: raw.note });

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { boardRoots, readBoard, readThreads, type CommentThread } from '../doc';
-import { NOTE_KEYS, type CommentRecord, type NoteRecord } from '../model';
+import { NOTE_KEYS, fitTitle, type CommentRecord, type NoteRecord } from '../model';
 import {
   BOARD_FILE_FORMAT,
   BOARD_FILE_VERSION,
@@ -27,7 +27,7 @@ export function boardToFile(doc: Y.Doc, boardId: string, now: Date = new Date())
     schemaVersion: meta.schemaVersion,
     exportedAt: now.toISOString(),
     boardId,
-    title: meta.title,
+    title: fitTitle(meta.title),
     notes: ordered.map((record) => fileNote(record, notes.get(record.id)?.get(NOTE_KEYS.text))),
     comments: fileThreads(ordered, readThreads(doc)),
   };

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { createTranslator, type MessageParams, type Translate } from '../i18n/translate';
 
 /**
@@ -145,6 +146,26 @@ export function describeIssue(issue: ImportIssue): string {
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Checks the fields of one record against the schema of each (lib/model/records): a field
+ * that is absent is missing, one its schema refuses is invalid, each said with `expected`
+ * (in its order).
+ */
+export function checkFields<K extends string>(
+  raw: Record<string, unknown>,
+  fields: Readonly<Record<K, z.ZodType>>,
+  expected: Readonly<Partial<Record<K, IssueFacts>>>,
+  at: string,
+  sink: IssueSink,
+): void {
+  for (const key of Object.keys(expected) as K[]) {
+    const where = `${at}.${key}`;
+    if (!(key in raw)) sink.add(where, 'missing', expected[key]);
+    else if (!fields[key].safeParse(raw[key]).success)
+      sink.add(where, 'invalid', { ...expected[key], value: raw[key] });
+  }
 }
 
 /** Reports every key of `raw` that is not in `known`, as an unknown field under `at`. */

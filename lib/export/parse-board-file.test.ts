@@ -130,6 +130,29 @@ describe('parseBoardFile', () => {
     ]);
   });
 
+  it('refuses a link that opens a new tab without our rel, or with another rel', () => {
+    for (const attrs of [
+      { href: 'https://example.com', target: '_blank' },
+      { href: 'https://example.com', target: '_blank', rel: 'opener' },
+      { href: 'https://example.com', target: '_top', rel: 'noopener noreferrer nofollow' },
+    ]) {
+      const { file, relIndex } = validFile();
+      file.notes[relIndex].text = {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs }] }],
+          },
+        ],
+      };
+      const at = issuesOf(file).map((i) => i.at.replace(/^notes\[\d+\] \(note_[^)]+\)/, ''));
+      expect(at).toEqual([
+        `.text.content[0].content[0].marks[0].attrs.${attrs.rel === undefined || attrs.rel === 'opener' ? 'rel' : 'target'}`,
+      ]);
+    }
+  });
+
   it('refuses rich text nested too deep', () => {
     const { file } = validFile();
     let node: Record<string, unknown> = { type: 'paragraph' };

@@ -7,20 +7,26 @@ import {
   MIN_NOTE_SIZE,
   RELATIONSHIP_FIELD_VALIDATORS,
   cleanTitle,
-  isBlockId,
-  isNoteColor,
   isNoteId,
-  parseNoteFields,
 } from '../model';
+import { noteFieldsSchema } from '../model/records';
 import { BOARD_FILE_FORMAT, BOARD_FILE_VERSION, NOTE_FIELDS, type BoardFile } from './format';
 import { checkComments } from './comments-check';
-import { IssueSink, isObject, unknownKeys, type ImportIssue, type IssueFacts } from './issues';
+import {
+  IssueSink,
+  checkFields,
+  isObject,
+  unknownKeys,
+  type ImportIssue,
+  type IssueFacts,
+} from './issues';
 import { checkRichText } from './rich-text-check';
 
 /**
  * Reads a board file strictly (format.ts, FORMAT.md): the server imports only a file that
- * passes, so nothing a hostile or damaged file holds reaches a board. It uses the model's own
- * validators, so what it accepts is what the document's readers accept; every problem is
+ * passes, so nothing a hostile or damaged file holds reaches a board. It checks each field by
+ * the schema (lib/model/records) the server checks the document with, so what it accepts is
+ * what a client may write and the readers show; every problem is
  * reported with where it is, not only the first. It reads every version up to
  * BOARD_FILE_VERSION: a version 1 file has no `comments` (it may not hold one) and is given
  * an empty list, so the importer sees one shape.
@@ -48,19 +54,20 @@ const TOP_KEYS: Readonly<Record<number, readonly string[]>> = {
   2: [...V1_KEYS, 'comments'],
 };
 const NOTE_KEYS = ['id', ...NOTE_FIELDS, 'text', 'relationship', 'links'] as const;
-const NUMBER_KEYS = ['x', 'y', 'width', 'height', 'z', 'createdAt'] as const;
-/** What each field of a note must be, to say so when it is missing. */
-const NOTE_KEY_EXPECTED: Readonly<Record<(typeof NOTE_KEYS)[number], IssueFacts>> = {
-  id: { expected: 'noteId' },
+/** What each stored field of a note must be, to say so when it is missing or wrong (in this order). */
+const NOTE_FIELD_EXPECTED: Readonly<Record<(typeof NOTE_FIELDS)[number], IssueFacts>> = {
   block: { expected: 'block' },
-  x: { expected: 'number' },
-  y: { expected: 'number' },
+  color: { expected: 'color' },
+  x: { expected: 'onCanvas' },
+  y: { expected: 'onCanvas' },
   width: { expected: 'size', min: MIN_NOTE_SIZE, max: MAX_NOTE_SIZE },
   height: { expected: 'size', min: MIN_NOTE_SIZE, max: MAX_NOTE_SIZE },
-  color: { expected: 'color' },
   z: { expected: 'number' },
-  author: { expected: 'shortText', max: MAX_AUTHOR_LENGTH },
   createdAt: { expected: 'number' },
+  author: { expected: 'shortText', max: MAX_AUTHOR_LENGTH },
+};
+/** The nested parts of a note, checked by their own functions when present. */
+const NOTE_PART_EXPECTED: Readonly<Record<'text' | 'relationship' | 'links', IssueFacts>> = {
   text: { expected: 'richText' },
   relationship: { expected: 'object' },
   links: { expected: 'links' },
@@ -101,47 +108,10 @@ function checkLinks(raw: unknown, at: string, ids: ReadonlySet<string>, sink: Is
 function checkNote(raw: unknown, at: string, ids: ReadonlySet<string>, sink: IssueSink): void {
   if (!isObject(raw)) return sink.add(at, 'invalid', { expected: 'object', value: raw });
   unknownKeys(raw, NOTE_KEYS, at, sink);
-  for (const key of NOTE_KEYS)
-    if (!(key in raw)) sink.add(`${at}.${key}`, 'missing', NOTE_KEY_EXPECTED[key]);
-  if ('block' in raw && !isBlockId(raw.block))
-    sink.add(`${at}.block`, 'invalid', { expected: 'block', value: raw.block });
-  if ('color' in raw && !isNoteColor(raw.color))
-    sink.add(`${at}.color`, 'invalid', { expected: 'color', value: raw.color });
-  let numbersOk = true;
-  for (const key of NUMBER_KEYS) {
-    if (!(key in raw)) continue;
-    const value = raw[key];
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      numbersOk = false;
-      sink.add(`${at}.${key}`, 'invalid', { expected: 'number', value });
-    } else if (
-      (key === 'width' || key === 'height') &&
-      (value < MIN_NOTE_SIZE || value > MAX_NOTE_SIZE)
-    ) {
-      numbersOk = false;
-      sink.add(`${at}.${key}`, 'invalid', {
-        expected: 'size',
-        value,
-        min: MIN_NOTE_SIZE,
-        max: MAX_NOTE_SIZE,
-      });
-    }
-  }
-  // The rest of what a reader requires (the note on the canvas) is the model's to say.
-  if (
-    numbersOk &&
-    NUMBER_KEYS.every((key) => key in raw) &&
-    isBlockId(raw.block) &&
-    isNoteColor(raw.color)
-  )
-    if (parseNoteFields(raw.id, raw) === null && isNoteId(raw.id))
-      sink.add(`${at}.x`, 'invalid', { expected: 'onCanvas', value: raw.x });
-  if ('author' in raw && (typeof raw.author !== 'string' || raw.author.length > MAX_AUTHOR_LENGTH))
-    sink.add(`${at}.author`, 'invalid', {
-      expected: 'shortText',
-      value: raw.author,
-      max: MAX_AUTHOR_LENGTH,
-    });
+  if (!('id' in raw)) sink.add(`${at}.id`, 'missing', { expected: 'noteId' });
+  checkFields(raw, noteFieldsSchema.shape, NOTE_FIELD_EXPECTED, at, sink);
+  for (const [key, facts] of Object.entries(NOTE_PART_EXPECTED))
+    if (!(key in raw)) sink.add(`${at}.${key}`, 'missing', facts);
   if ('text' in raw) checkRichText(raw.text, `${at}.text`, sink);
   if ('relationship' in raw) checkRelationship(raw.relationship, `${at}.relationship`, sink);
   if ('links' in raw) checkLinks(raw.links, `${at}.links`, ids, sink);

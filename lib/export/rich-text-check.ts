@@ -1,42 +1,23 @@
-import { isSafeLinkHref } from '../model';
-import { isAttrValue } from './rich-text';
+import {
+  MARK_ATTRS,
+  MAX_ATTRS,
+  MAX_RICH_TEXT_CHARS,
+  MAX_RICH_TEXT_DEPTH,
+  MAX_RICH_TEXT_NODES,
+  attrNameSchema,
+  attrValueSchema,
+  isMarkName,
+  nodeNameSchema,
+} from '../model/records';
 import { isObject, unknownKeys, type IssueSink } from './issues';
 
 /**
- * Strict checks of a note's rich text in a board file: only the nodes and marks the note
- * editor (Tiptap's StarterKit) knows, scalar attributes, safe link addresses, and bounds on
- * size and depth, so a file cannot smuggle into a board what the editor would not write.
+ * Strict checks of a note's rich text in a board file, by the schema the server checks the
+ * document with (lib/model/records/rich-text.ts): only the nodes and marks the note editor
+ * (Tiptap's StarterKit) knows, each mark with only its own attributes (a link's `href` safe,
+ * its `target` and `rel` the editor's), scalar node attributes, and bounds on size and depth,
+ * so a file cannot smuggle into a board what the editor would not write.
  */
-
-/** StarterKit's node types (besides `doc` at the root and `text`). */
-export const RICH_TEXT_NODES: ReadonlySet<string> = new Set([
-  'paragraph',
-  'heading',
-  'bulletList',
-  'orderedList',
-  'listItem',
-  'blockquote',
-  'codeBlock',
-  'hardBreak',
-  'horizontalRule',
-]);
-/** StarterKit's marks. */
-export const RICH_TEXT_MARKS: ReadonlySet<string> = new Set([
-  'bold',
-  'italic',
-  'strike',
-  'code',
-  'underline',
-  'link',
-]);
-
-/** Far beyond a sticky note, and a bound on what one file can make a board carry. */
-export const MAX_RICH_TEXT_CHARS = 20_000;
-export const MAX_RICH_TEXT_NODES = 5_000;
-export const MAX_RICH_TEXT_DEPTH = 16;
-const MAX_ATTRS = 12;
-const MAX_ATTR_STRING = 2_048;
-const ATTR_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
 
 interface Budget {
   chars: number;
@@ -49,29 +30,34 @@ function checkAttrs(raw: unknown, at: string, sink: IssueSink): void {
   const entries = Object.entries(raw);
   if (entries.length > MAX_ATTRS) sink.add(at, 'tooMany', { expected: 'maxAttrs', max: MAX_ATTRS });
   for (const [key, value] of entries) {
-    if (!ATTR_NAME.test(key))
+    if (!attrNameSchema.safeParse(key).success)
       sink.add(`${at}.${key}`, 'invalid', { expected: 'attrName', value: key });
-    else if (!isAttrValue(value))
+    else if (!attrValueSchema.safeParse(value).success)
       sink.add(`${at}.${key}`, 'invalid', { expected: 'attrValue', value });
-    else if (typeof value === 'string' && value.length > MAX_ATTR_STRING)
-      sink.add(`${at}.${key}`, 'invalid', {
-        expected: 'shortText',
-        value,
-        max: MAX_ATTR_STRING,
-      });
   }
 }
 
+/** A mark and its attributes, each mark by its own schema (absent attributes are none). */
 function checkMark(raw: unknown, at: string, sink: IssueSink): void {
   if (!isObject(raw)) return sink.add(at, 'invalid', { expected: 'object', value: raw });
   unknownKeys(raw, ['type', 'attrs'], at, sink);
-  if (typeof raw.type !== 'string' || !RICH_TEXT_MARKS.has(raw.type))
+  if (!isMarkName(raw.type))
     return sink.add(`${at}.type`, 'invalid', { expected: 'markType', value: raw.type });
-  checkAttrs(raw.attrs, `${at}.attrs`, sink);
-  if (raw.type === 'link') {
-    const href = isObject(raw.attrs) ? raw.attrs.href : undefined;
-    if (typeof href !== 'string' || !isSafeLinkHref(href))
-      sink.add(`${at}.attrs.href`, 'invalid', { expected: 'safeLink', value: href });
+  const attrs = raw.attrs ?? {};
+  if (!isObject(attrs))
+    return sink.add(`${at}.attrs`, 'invalid', { expected: 'object', value: attrs });
+  const result = MARK_ATTRS[raw.type].safeParse(attrs);
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) sink.add(`${at}.attrs.${key}`, 'unknownField');
+      continue;
+    }
+    const key = String(issue.path[0] ?? '');
+    sink.add(`${at}.attrs.${key}`, 'invalid', {
+      expected: key === 'href' ? 'safeLink' : 'attrValue',
+      value: attrs[key],
+    });
   }
 }
 
@@ -90,7 +76,7 @@ function checkNode(raw: unknown, at: string, depth: number, budget: Budget, sink
     return;
   }
   unknownKeys(raw, ['type', 'attrs', 'content'], at, sink);
-  if (typeof raw.type !== 'string' || !RICH_TEXT_NODES.has(raw.type))
+  if (!nodeNameSchema.safeParse(raw.type).success)
     return sink.add(`${at}.type`, 'invalid', { expected: 'nodeType', value: raw.type });
   checkAttrs(raw.attrs, `${at}.attrs`, sink);
   checkContent(raw.content, `${at}.content`, depth + 1, budget, sink);

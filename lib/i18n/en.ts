@@ -165,6 +165,8 @@ export const en = {
   'role.viewOnly': 'View only',
   'role.viewOnlyHint': 'You opened this board with a view-only link: you can look, not change.',
   'role.viewOnlyRefused': 'View only: your changes are not saved.',
+  'sync.changeRejected':
+    'Your last change could not be saved, so the board was reloaded from the server.',
   'access.title': 'You need a link to open this board',
   'access.message':
     'Boards open only through a link shared by their facilitator. This address has no valid key: it may be incomplete, or the link was replaced by a new one.',

@@ -173,6 +173,8 @@ export const es: Messages = {
   'role.viewOnlyHint':
     'Abriste este tablero con un enlace de solo lectura: puedes mirar, no cambiar.',
   'role.viewOnlyRefused': 'Solo lectura: tus cambios no se guardan.',
+  'sync.changeRejected':
+    'Tu último cambio no se pudo guardar; el tablero se ha recargado desde el servidor.',
   'access.title': 'Necesitas un enlace para abrir este tablero',
   'access.message':
     'Los tableros solo se abren con un enlace compartido por quien los facilita. Esta dirección no tiene una clave válida: puede estar incompleta, o el enlace se sustituyó por uno nuevo.',

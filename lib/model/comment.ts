@@ -1,5 +1,12 @@
-import { MAX_AUTHOR_LENGTH } from './note';
-import { isNoteId, newNoteId, type NoteId } from './ids';
+import { newNoteId, type NoteId } from './ids';
+import {
+  COMMENT_ID_PATTERN,
+  MAX_COMMENT_LENGTH,
+  commentFieldsSchema,
+  commentTextSchema,
+} from './records/comment';
+
+export { MAX_AUTHOR_ID_LENGTH, MAX_COMMENT_LENGTH } from './records/comment';
 
 /**
  * Comments on notes (the review tab of the side panel). Each comment is a Y.Map in the root
@@ -10,8 +17,6 @@ import { isNoteId, newNoteId, type NoteId } from './ids';
  */
 export type CommentId = `cmt_${string}` & { readonly __brand: 'CommentId' };
 
-const COMMENT_ID_PATTERN = /^cmt_[A-Za-z0-9_-]{16}$/;
-
 export function newCommentId(): CommentId {
   // The same 96 random bits as a note id, under the comment prefix.
   return `cmt_${newNoteId().slice('note_'.length)}` as CommentId;
@@ -20,11 +25,6 @@ export function newCommentId(): CommentId {
 export function isCommentId(value: unknown): value is CommentId {
   return typeof value === 'string' && COMMENT_ID_PATTERN.test(value);
 }
-
-/** Longest comment kept; a comment is a remark, not a document. */
-export const MAX_COMMENT_LENGTH = 2_000;
-/** Longest user id kept (lib/identity.ts ids are 18 characters). */
-export const MAX_AUTHOR_ID_LENGTH = 64;
 
 /** Keys of a comment's Y.Map, every value plain. */
 export const COMMENT_KEYS = {
@@ -66,27 +66,25 @@ export function cleanCommentText(
   if (typeof raw !== 'string') return { ok: false, error: 'a comment must be text' };
   const text = raw.trim();
   if (text === '') return { ok: false, error: 'a comment must not be empty' };
-  if (text.length > MAX_COMMENT_LENGTH)
+  if (!commentTextSchema.safeParse(text).success)
     return { ok: false, error: `a comment must be at most ${MAX_COMMENT_LENGTH} characters` };
   return { ok: true, text };
 }
 
-function isShortString(value: unknown, max: number): value is string {
-  return typeof value === 'string' && value.length <= max;
-}
+/** Every field but `resolvedBy`, which reads as null when invalid rather than drop the comment. */
+const readSchema = commentFieldsSchema.omit({ resolvedBy: true });
+const resolvedBySchema = commentFieldsSchema.shape.resolvedBy;
 
 /** A comment read from a peer's map, or null when anything in it is invalid. */
 export function parseComment(id: string, raw: Record<string, unknown>): CommentRecord | null {
-  const { note, thread, author, authorId, createdAt, text, resolved, resolvedBy } = raw;
-  if (!isCommentId(id) || !isNoteId(note)) return null;
-  if (thread !== undefined && thread !== null && (!isCommentId(thread) || thread === id))
-    return null;
-  if (!isShortString(author, MAX_AUTHOR_LENGTH) || !isShortString(authorId, MAX_AUTHOR_ID_LENGTH))
-    return null;
-  if (typeof createdAt !== 'number' || !Number.isFinite(createdAt)) return null;
-  const cleaned = cleanCommentText(text);
-  if (!cleaned.ok || cleaned.text !== text) return null;
-  const starts = thread === undefined || thread === null;
+  if (!isCommentId(id)) return null;
+  // A null thread is what an older writer may have stored for "no thread".
+  const parsed = readSchema.safeParse(raw.thread === null ? { ...raw, thread: undefined } : raw);
+  if (!parsed.success || parsed.data.thread === id) return null;
+  const { note, thread, author, authorId, createdAt, text, resolved } = parsed.data;
+  const starts = thread === undefined;
+  const resolvedBy = resolvedBySchema.safeParse(raw.resolvedBy);
+  const isResolved = starts && resolved === true;
   return {
     id,
     note,
@@ -95,10 +93,7 @@ export function parseComment(id: string, raw: Record<string, unknown>): CommentR
     authorId,
     createdAt,
     text,
-    resolved: starts && resolved === true,
-    resolvedBy:
-      starts && resolved === true && isShortString(resolvedBy, MAX_AUTHOR_LENGTH)
-        ? resolvedBy
-        : null,
+    resolved: isResolved,
+    resolvedBy: isResolved && resolvedBy.success ? (resolvedBy.data ?? null) : null,
   };
 }

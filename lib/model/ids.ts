@@ -9,8 +9,8 @@ export type NoteId = `note_${string}` & { readonly __brand: 'NoteId' };
 const BOARD_ID_BYTES = 16; // 128 bits
 const NOTE_ID_BYTES = 12; // 96 bits: collisions between peers creating notes at once are out of reach
 const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
-const NOTE_ID_PATTERN = /^note_[A-Za-z0-9_-]{16}$/;
-const VOTE_ID_PATTERN = /^vote_[A-Za-z0-9_-]{16}$/;
+export const NOTE_ID_PATTERN = /^note_[A-Za-z0-9_-]{16}$/;
+export const VOTE_ID_PATTERN = /^vote_[A-Za-z0-9_-]{16}$/;
 
 /** `bytes` random bytes from the platform's CSPRNG, as base64url without padding. */
 export function randomBase64Url(bytes: number): string {

@@ -22,11 +22,3 @@ export function normalizeLinkInput(input: string): string | null {
   const candidate = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   return isSafeLinkHref(candidate) ? candidate : null;
 }
-
-/**
- * How every link in a note opens, whatever the document says: in a new tab that gets no
- * handle on the board's tab (noopener: no tabnabbing), no Referer (noreferrer: the board URL
- * holds its token) and no endorsement for search engines (nofollow).
- */
-export const NOTE_LINK_TARGET = '_blank';
-export const NOTE_LINK_REL = 'noopener noreferrer nofollow';

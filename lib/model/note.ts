@@ -1,22 +1,29 @@
-import { isBlockId, type BlockId } from './blocks';
-import { isNoteColor, type NoteColor } from './colors';
+import type { BlockId } from './blocks';
+import type { NoteColor } from './colors';
 import type { Point, Rect } from './geometry';
 import { isNoteId, type NoteId } from './ids';
-import { BOARD_HEIGHT, BOARD_WIDTH } from './layout';
+import {
+  DEFAULT_NOTE_HEIGHT,
+  DEFAULT_NOTE_WIDTH,
+  MAX_AUTHOR_LENGTH,
+  noteFieldsSchema,
+  type NoteFields,
+} from './records/note';
 import type { RelationshipLabels, RelationshipLinks } from './relationship';
 
-/** Note sizes in board units. The default fits three short lines at a readable size. */
-export const DEFAULT_NOTE_WIDTH = 160;
-export const DEFAULT_NOTE_HEIGHT = 110;
-export const MIN_NOTE_SIZE = 60;
-export const MAX_NOTE_SIZE = 600;
+export {
+  DEFAULT_NOTE_HEIGHT,
+  DEFAULT_NOTE_WIDTH,
+  MAX_AUTHOR_LENGTH,
+  MAX_NOTE_SIZE,
+  MIN_NOTE_SIZE,
+  type NoteFields,
+} from './records/note';
+
 /** Top-left corner of a new default-sized note centred on `center` (where it was asked for). */
 export function newNoteCornerAt(center: Point): Point {
   return { x: center.x - DEFAULT_NOTE_WIDTH / 2, y: center.y - DEFAULT_NOTE_HEIGHT / 2 };
 }
-
-/** Longest author name kept in a note; display names are short labels, not essays. */
-export const MAX_AUTHOR_LENGTH = 60;
 
 /**
  * One sticky note, as React sees it: an immutable snapshot of the note's Y.Map. The stored
@@ -56,28 +63,12 @@ export interface NoteRecord {
   readonly links: RelationshipLinks;
 }
 
-/** The stored scalar fields of a note, as written into its Y.Map (text is a nested type). */
-export interface NoteFields {
-  block: BlockId;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  color: NoteColor;
-  z: number;
-  author: string;
-  createdAt: number;
-}
-
 export function noteRect(note: Pick<NoteRecord, 'x' | 'y' | 'width' | 'height'>): Rect {
   return { x: note.x, y: note.y, width: note.width, height: note.height };
 }
 
-function isFiniteNumber(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value);
-}
-
-const POSITION_SLACK = MAX_NOTE_SIZE; // notes may hang over the canvas edge by up to their size
+/** Every field but the author, which readers cut to length rather than drop the note for. */
+const readFieldsSchema = noteFieldsSchema.omit({ author: true });
 
 /**
  * Validates stored note fields coming from any peer. A peer running other code can write
@@ -85,23 +76,20 @@ const POSITION_SLACK = MAX_NOTE_SIZE; // notes may hang over the canvas edge by 
  */
 export function parseNoteFields(id: unknown, raw: Record<string, unknown>): NoteFields | null {
   if (!isNoteId(id)) return null;
-  const { block, x, y, width, height, color, z, author, createdAt } = raw;
-  if (!isBlockId(block) || !isNoteColor(color)) return null;
-  if (![x, y, width, height, z, createdAt].every(isFiniteNumber)) return null;
-  const size = [width, height] as number[];
-  if (size.some((s) => s < MIN_NOTE_SIZE || s > MAX_NOTE_SIZE)) return null;
-  const [px, py] = [x, y] as number[];
-  if (px! < -POSITION_SLACK || px! > BOARD_WIDTH + POSITION_SLACK) return null;
-  if (py! < -POSITION_SLACK || py! > BOARD_HEIGHT + POSITION_SLACK) return null;
+  const parsed = readFieldsSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const { author } = raw;
   return {
-    block,
-    x: x as number,
-    y: y as number,
-    width: width as number,
-    height: height as number,
-    color,
-    z: z as number,
+    ...parsed.data,
     author: typeof author === 'string' ? author.slice(0, MAX_AUTHOR_LENGTH) : '',
-    createdAt: createdAt as number,
   };
+}
+
+/**
+ * A stored note field's value fit to be written again (a duplicate, a restore), or undefined
+ * when it may not be: a board may hold values a peer wrote before the server checked them.
+ */
+export function noteFieldToCopy(key: keyof NoteFields, value: unknown): unknown {
+  if (key === 'author' && typeof value === 'string') return value.slice(0, MAX_AUTHOR_LENGTH);
+  return noteFieldsSchema.shape[key].safeParse(value).success ? value : undefined;
 }

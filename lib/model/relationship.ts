@@ -1,75 +1,54 @@
 import { isNoteId, type NoteId } from './ids';
+import {
+  AUDIENCES,
+  BONDS,
+  COST_PERIODS,
+  FUNNEL_STAGES,
+  HYPOTHESIS_STATES,
+  INTIMACIES,
+  MODES,
+  MOTIVATIONS,
+  RELATIONSHIP_TYPES,
+  STATUSES,
+  relationshipFieldsSchema,
+  type RelationshipFields,
+} from './records/relationship';
 
 /**
- * The labels of a Customer Relationships note (shared DOMAIN.md, "What a Customer
- * Relationships note carries"). Every field is optional: a team labels as it learns. Values
- * are stored by these ids; their English and Spanish names live in lib/i18n.
+ * The labels of a Customer Relationships note: declared in lib/model/records/relationship.ts,
+ * their English and Spanish names in lib/i18n. Every field is optional.
  */
+export {
+  AUDIENCES,
+  BONDS,
+  COST_PERIODS,
+  FUNNEL_STAGES,
+  HYPOTHESIS_STATES,
+  INTIMACIES,
+  MAX_COST_AMOUNT,
+  MAX_EVIDENCE_LENGTH,
+  MODES,
+  MOTIVATIONS,
+  RELATIONSHIP_TYPES,
+  STATUSES,
+  type RelationshipFields,
+} from './records/relationship';
 
-export const RELATIONSHIP_TYPES = [
-  'personal',
-  'dedicated',
-  'remote',
-  'selfService',
-  'automated',
-  'community',
-  'coCreation',
-  'thirdParty',
-] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
-
-export const MODES = ['direct', 'indirect'] as const;
 export type Mode = (typeof MODES)[number];
-export const BONDS = ['transactional', 'longTerm'] as const;
 export type Bond = (typeof BONDS)[number];
-export const INTIMACIES = ['personal', 'automated'] as const;
 export type Intimacy = (typeof INTIMACIES)[number];
-export const MOTIVATIONS = ['acquisition', 'retention', 'upselling'] as const;
 export type Motivation = (typeof MOTIVATIONS)[number];
-/** The funnel, in order: channels carry acquisition, relationships what comes after. */
-export const FUNNEL_STAGES = [
-  'acquisition',
-  'activation',
-  'conversion',
-  'retention',
-  'referral',
-] as const;
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
-export const AUDIENCES = ['prospects', 'customers', 'pastCustomers'] as const;
 export type Audience = (typeof AUDIENCES)[number];
-export const COST_PERIODS = ['oneOff', 'perMonth', 'perCustomer'] as const;
 export type CostPeriod = (typeof COST_PERIODS)[number];
-export const STATUSES = ['current', 'planned'] as const;
 export type RelationshipStatus = (typeof STATUSES)[number];
-export const HYPOTHESIS_STATES = ['untested', 'testing', 'validated', 'invalidated'] as const;
 export type HypothesisState = (typeof HYPOTHESIS_STATES)[number];
 
 /** Currencies offered in the panel first; any ISO 4217 code (three capitals) is accepted. */
 export const COMMON_CURRENCIES = ['EUR', 'USD', 'GBP', 'MXN', 'ARS', 'COP', 'CLP', 'PEN'] as const;
-export const MAX_EVIDENCE_LENGTH = 280;
-/** Upper bound on a cost amount: far above any real figure, below float precision trouble. */
-export const MAX_COST_AMOUNT = 1e12;
 /** Links per note: generous for a canvas, and a bound on what one hostile peer can add. */
 export const MAX_LINKS = 50;
-
-/** The scalar labels; links are separate (they are sets, edited concurrently). */
-export interface RelationshipFields {
-  type: RelationshipType;
-  mode: Mode;
-  bond: Bond;
-  intimacy: Intimacy;
-  motivation: Motivation;
-  stage: FunnelStage;
-  audience: Audience;
-  /** Cost: amount (>= 0), ISO 4217 currency and period. Each may be set on its own. */
-  costAmount: number;
-  costCurrency: string;
-  costPeriod: CostPeriod;
-  status: RelationshipStatus;
-  hypothesis: HypothesisState;
-  /** One line of evidence for the hypothesis state. */
-  evidence: string;
-}
 
 export type RelationshipLabels = Readonly<Partial<RelationshipFields>>;
 
@@ -84,32 +63,17 @@ export interface RelationshipLinks {
 export type LinkKind = keyof RelationshipLinks;
 export const LINK_KINDS: readonly LinkKind[] = ['channels', 'segments'];
 
-const oneOf =
-  <T extends string>(values: readonly T[]) =>
-  (value: unknown): value is T =>
-    typeof value === 'string' && (values as readonly string[]).includes(value);
-
-const CURRENCY_PATTERN = /^[A-Z]{3}$/;
-
-/** One validator per field: what a reader accepts and what a writer may write. */
-export const RELATIONSHIP_FIELD_VALIDATORS: {
+type FieldValidators = {
   readonly [K in keyof RelationshipFields]: (value: unknown) => value is RelationshipFields[K];
-} = {
-  type: oneOf(RELATIONSHIP_TYPES),
-  mode: oneOf(MODES),
-  bond: oneOf(BONDS),
-  intimacy: oneOf(INTIMACIES),
-  motivation: oneOf(MOTIVATIONS),
-  stage: oneOf(FUNNEL_STAGES),
-  audience: oneOf(AUDIENCES),
-  costAmount: (v): v is number =>
-    typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= MAX_COST_AMOUNT,
-  costCurrency: (v): v is string => typeof v === 'string' && CURRENCY_PATTERN.test(v),
-  costPeriod: oneOf(COST_PERIODS),
-  status: oneOf(STATUSES),
-  hypothesis: oneOf(HYPOTHESIS_STATES),
-  evidence: (v): v is string => typeof v === 'string' && v.length <= MAX_EVIDENCE_LENGTH,
 };
+
+/** One validator per field, from the schema: what a reader accepts and a writer may write. */
+export const RELATIONSHIP_FIELD_VALIDATORS = Object.fromEntries(
+  Object.entries(relationshipFieldsSchema.shape).map(([field, schema]) => [
+    field,
+    (value: unknown) => schema.safeParse(value).success,
+  ]),
+) as FieldValidators;
 
 export const RELATIONSHIP_FIELDS = Object.keys(
   RELATIONSHIP_FIELD_VALIDATORS,

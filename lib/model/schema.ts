@@ -1,3 +1,5 @@
+import { MAX_TITLE_LENGTH, boardMetaSchema } from './records/meta';
+
 /**
  * The board document's schema: the names of the shared types at the root of every board's
  * Y.Doc and the schema version. docs/SCHEMA.md documents every field; lib/doc/migrations.ts
@@ -81,8 +83,13 @@ export const REL_KEYS = {
   segments: 'segments',
 } as const;
 
-export const MAX_TITLE_LENGTH = 120;
+export { MAX_TITLE_LENGTH, type BoardMeta } from './records/meta';
 export const DEFAULT_TITLE = 'Untitled board';
+
+/** Whitespace collapsed to single spaces and trimmed: how every title is stored. */
+function collapseTitle(raw: string): string {
+  return raw.replace(/\s+/g, ' ').trim();
+}
 
 /** Trims a board title and checks it. Returns the clean title or an error message key. */
 export function cleanTitle(
@@ -90,15 +97,16 @@ export function cleanTitle(
 ): { ok: true; title: string } | { ok: false; error: string } {
   if (raw === undefined || raw === null) return { ok: true, title: DEFAULT_TITLE };
   if (typeof raw !== 'string') return { ok: false, error: 'title must be a string' };
-  const title = raw.replace(/\s+/g, ' ').trim();
-  if (title.length > MAX_TITLE_LENGTH)
+  const title = collapseTitle(raw) || DEFAULT_TITLE;
+  if (!boardMetaSchema.shape.title.safeParse(title).success)
     return { ok: false, error: `title must be at most ${MAX_TITLE_LENGTH} characters` };
-  return { ok: true, title: title || DEFAULT_TITLE };
+  return { ok: true, title };
 }
 
-/** Board-level fields as React and the API see them. */
-export interface BoardMeta {
-  readonly schemaVersion: number;
-  readonly title: string;
-  readonly createdAt: number;
+/**
+ * Any stored title made valid: cleaned, cut to MAX_TITLE_LENGTH (a title a peer wrote before
+ * the server checked values may be longer), the default when empty. For exports.
+ */
+export function fitTitle(raw: string): string {
+  return collapseTitle(raw).slice(0, MAX_TITLE_LENGTH).trim() || DEFAULT_TITLE;
 }

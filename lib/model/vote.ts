@@ -1,5 +1,12 @@
-import { isBlockId, type BlockId } from './blocks';
-import { isNoteId, isVoteId, type NoteId } from './ids';
+import { isNoteId, type NoteId } from './ids';
+import { dotsPerPersonSchema, voteSettingsSchema, type VoteSettings } from './records/vote';
+
+export {
+  MAX_DOTS_PER_PERSON,
+  MIN_DOTS_PER_PERSON,
+  type VoteSettings,
+  type VoteState,
+} from './records/vote';
 
 /**
  * Dot voting (issue 4, facilitator tools). The facilitator opens a vote with a number of
@@ -13,23 +20,7 @@ import { isNoteId, isVoteId, type NoteId } from './ids';
  * ever writes keys of their own and concurrent voting never conflicts.
  */
 
-export const MIN_DOTS_PER_PERSON = 1;
-export const MAX_DOTS_PER_PERSON = 20;
 export const DEFAULT_DOTS_PER_PERSON = 3;
-
-export type VoteState = 'open' | 'closed';
-
-export interface VoteSettings {
-  /** Random id; the key of this vote's dots in the `votes` map. */
-  readonly id: string;
-  readonly dotsPerPerson: number;
-  /** Only notes of this block may get dots; null for the whole board. */
-  readonly block: BlockId | null;
-  readonly state: VoteState;
-  readonly openedAt: number;
-  /** When the facilitator closed it; null while open. */
-  readonly closedAt: number | null;
-}
 
 /** Voter ids are this browser's user id: the shape newUserId in lib/identity.ts makes. */
 const VOTER_ID_PATTERN = /^u_[A-Za-z0-9_-]{16}$/;
@@ -39,34 +30,13 @@ export function isVoterId(value: unknown): value is string {
 }
 
 export function isDotsPerPerson(value: unknown): value is number {
-  return (
-    typeof value === 'number' &&
-    Number.isInteger(value) &&
-    value >= MIN_DOTS_PER_PERSON &&
-    value <= MAX_DOTS_PER_PERSON
-  );
-}
-
-function isTime(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+  return dotsPerPersonSchema.safeParse(value).success;
 }
 
 /** Reads the stored settings; anything a peer wrote that does not fit reads as no vote. */
 export function parseVoteSettings(raw: unknown): VoteSettings | null {
-  if (typeof raw !== 'object' || raw === null) return null;
-  const { id, dotsPerPerson, block, state, openedAt, closedAt } = raw as Record<string, unknown>;
-  if (!isVoteId(id) || !isDotsPerPerson(dotsPerPerson) || !isTime(openedAt)) return null;
-  if (block !== null && !isBlockId(block)) return null;
-  if (state !== 'open' && state !== 'closed') return null;
-  if (state === 'closed' && !isTime(closedAt)) return null;
-  return {
-    id,
-    dotsPerPerson,
-    block,
-    state,
-    openedAt,
-    closedAt: state === 'closed' ? (closedAt as number) : null,
-  };
+  const parsed = voteSettingsSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
 }
 
 /** The key of one voter's dots on one note, in a vote's map. */

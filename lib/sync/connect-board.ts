@@ -14,7 +14,7 @@ import { BoardReader, boardRoots, createUndoManager } from '../doc';
 import { TEXT_EDITOR_ORIGINS } from './text-editor-origin';
 import { sendOwnPresenceOnly } from './own-presence-only';
 import type { PresenceUser } from './presence';
-import { OUTDATED_CLOSE_CODE, REFUSED_CLOSE_CODE, speaksOtherSchema } from './refused';
+import { OUTDATED_CLOSE_CODE, START_OVER_CLOSE_CODES, speaksOtherSchema } from './refused';
 
 /** Path of the sync endpoint on the app's own origin (server/ serves both). */
 export const SYNC_PATH = '/sync';
@@ -23,10 +23,11 @@ export const localStoreName = (boardId: BoardId) => `lienzo-board-${boardId}`;
 
 /**
  * Why the server refused a change of ours: 'locked', a lock (or workshop state) this role may
- * not touch, the connection closed with REFUSED_CLOSE_CODE; 'view-only', a viewer's link, the
- * connection kept and a permission-denied message sent once.
+ * not touch, the connection closed with REFUSED_CLOSE_CODE; 'rejected', a value the schema
+ * does not allow or too many messages (REFUSED_VALUE_CLOSE_CODE, RATE_LIMITED_CLOSE_CODE);
+ * 'view-only', a viewer's link, the connection kept and a permission-denied message sent once.
  */
-export type Refusal = 'locked' | 'view-only';
+export type Refusal = 'locked' | 'rejected' | 'view-only';
 
 /**
  * 'revoked': the server closed us for good (4400-4499: the link was regenerated).
@@ -138,9 +139,11 @@ export function connectBoard(
   meta.observe(checkSchema);
   provider.on('sync', checkSchema);
   // y-websocket stops reconnecting after a 44xx close and says so with 'closed'. A lock's
-  // refusal is one, an outdated page's another; any other 44xx is a revoked link.
+  // refusal is one, a refused value or a flood others (the page starts over from the server's
+  // copy), an outdated page's another; any other 44xx is a revoked link.
   provider.on('connection-close', (event: CloseEvent | null) => {
-    if (event?.code === REFUSED_CLOSE_CODE) startOver('locked');
+    const startOverWhy = event ? START_OVER_CLOSE_CODES.get(event.code) : undefined;
+    if (startOverWhy) startOver(startOverWhy);
     else if (event?.code === OUTDATED_CLOSE_CODE) {
       setStatus('outdated');
       refused = true;

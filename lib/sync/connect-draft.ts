@@ -1,7 +1,7 @@
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { BoardReader, createUndoManager } from '../doc';
-import { REFUSED_CLOSE_CODE } from './refused';
+import { START_OVER_CLOSE_CODES } from './refused';
 import { TEXT_EDITOR_ORIGINS } from './text-editor-origin';
 import {
   PRIVATE_WRITER_PARAM,
@@ -51,7 +51,7 @@ export function connectDraft(
   });
   provider.awareness.setLocalState(null);
   provider.on('connection-close', (event: CloseEvent | null) => {
-    if (event?.code === REFUSED_CLOSE_CODE) onRefused?.();
+    if (event && START_OVER_CLOSE_CODES.has(event.code)) onRefused?.();
   });
   const reader = new BoardReader(doc);
   const undoManager = createUndoManager(doc, TEXT_EDITOR_ORIGINS);

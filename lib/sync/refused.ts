@@ -9,6 +9,22 @@ import { SCHEMA_VERSION } from '../model/schema';
 export const REFUSED_CLOSE_CODE = 4423;
 
 /**
+ * Close codes of an update refused for what it holds (a value the schema does not allow:
+ * server/sync/value-guard.ts) or for how many messages came (server/limits): Lienzo's own
+ * page meets them only through a bug or a copy of a note written before values were checked.
+ * Like a lock's refusal, the page throws its copy away and starts over from the server's.
+ */
+export const REFUSED_VALUE_CLOSE_CODE = 4422;
+export const RATE_LIMITED_CLOSE_CODE = 4429;
+
+/** Every close after which the page starts over from the server's copy, and why. */
+export const START_OVER_CLOSE_CODES: ReadonlyMap<number, 'locked' | 'rejected'> = new Map([
+  [REFUSED_CLOSE_CODE, 'locked'],
+  [REFUSED_VALUE_CLOSE_CODE, 'rejected'],
+  [RATE_LIMITED_CLOSE_CODE, 'rejected'],
+]);
+
+/**
  * Close code of a connection that declared another document schema version than the board's
  * (`?v=`, lib/model/roles.ts) and wrote to it: its code is older (or newer) than the server's,
  * and what it writes could be read wrongly by everyone else. The page says "Lienzo was

@@ -1,4 +1,9 @@
-import { OUTDATED_CLOSE_CODE, REFUSED_CLOSE_CODE } from '../../lib/sync/refused';
+import {
+  OUTDATED_CLOSE_CODE,
+  RATE_LIMITED_CLOSE_CODE,
+  REFUSED_CLOSE_CODE,
+  REFUSED_VALUE_CLOSE_CODE,
+} from '../../lib/sync/refused';
 
 /**
  * WebSocket close codes the sync server sends (RFC 6455 §7.4.1), and the error a message
@@ -32,13 +37,19 @@ export const CLOSE = {
    * beyond what Lienzo's page sends. Permanent for y-websocket: a client that floods is not
    * invited to reconnect and flood again.
    */
-  rateLimited: 4429,
+  rateLimited: RATE_LIMITED_CLOSE_CODE,
   /**
    * An update from a connection that declared another document schema version than the
    * board's (`?v=`): it may read, not write. Permanent for y-websocket; the page asks for a
    * reload (lib/sync/connect-board.ts).
    */
   schemaMismatch: OUTDATED_CLOSE_CODE,
+  /**
+   * An update writing a value the schema does not allow (server/sync/value-guard.ts): an
+   * unknown key or root, a value out of its range or choices, a shared type where a plain
+   * value belongs. The reason names the field. Permanent for y-websocket, like refusedLocked.
+   */
+  refusedValue: REFUSED_VALUE_CLOSE_CODE,
 } as const;
 
 export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];

@@ -86,6 +86,8 @@ describe('handleMessage', () => {
 
   it('turns an update Yjs throws on into 1007', () => {
     const room = {
+      // An empty room: everything the update holds is new to it, and the guards read it.
+      doc: new Y.Doc(),
       applyUpdate: () => {
         throw new TypeError('Cannot read properties of undefined');
       },

@@ -10,6 +10,7 @@ import { MESSAGE, SYNC, encodePermissionDenied, encodeSyncStep2 } from './messag
 import { readBoardLocks } from '../../lib/doc/locks';
 import { changesDoc, type DecodedUpdate } from './update-effect';
 import { checkUpdate as guardUpdate } from './update-guard';
+import { assertValuesAllowed } from './value-guard';
 
 /**
  * What a client may send, decoded and checked. Parsing is separate from handling so that a
@@ -213,6 +214,9 @@ function applyUpdate(
     if (!changesDoc(room.doc, decoded)) return;
     throw new ConnectionError(CLOSE.schemaMismatch, SCHEMA_MISMATCH_REASON);
   }
+  // Values first (value-guard.ts, whoever writes): the lock rule reads a note's place from
+  // the values an update writes, and a NaN coordinate is a bad value, not a lock question.
+  assertValuesAllowed(room.doc, decoded);
   const verdict = role
     ? guardUpdate(room.doc, role, decoded, readBoardLocks(board.doc))
     : { ok: true as const };

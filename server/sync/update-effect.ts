@@ -36,15 +36,21 @@ export function* newlyDeleted(doc: Y.Doc, ds: DeleteSet): Generator<Y.Item> {
 }
 
 /**
+ * Whether `doc` lacks some of `struct`: the room already holds every struct below its clock
+ * for that client, and Yjs integrates only the part past it. A client re-sends what the room
+ * has (y-indexeddb loading a copy of the board is sent as one update): that part writes
+ * nothing and is judged by no guard.
+ */
+export function isNewToDoc(doc: Y.Doc, struct: Y.Item | Y.GC | Y.Skip): boolean {
+  return struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client);
+}
+
+/**
  * Whether `update` holds anything `doc` lacks: a struct past the room's clock for its client,
  * or the deletion of an item the room still shows. A client answering the server's step 1
  * with nothing new (the usual case, and always a viewer's on connecting) changes nothing.
  */
 export function changesDoc(doc: Y.Doc, { structs, ds }: DecodedUpdate): boolean {
-  const grows = structs.some(
-    (struct) =>
-      !(struct instanceof Y.Skip) &&
-      struct.id.clock + struct.length > Y.getState(doc.store, struct.id.client),
-  );
+  const grows = structs.some((struct) => !(struct instanceof Y.Skip) && isNewToDoc(doc, struct));
   return grows || !newlyDeleted(doc, ds).next().done;
 }

@@ -4,7 +4,7 @@ import { notePlaceIn } from '../../lib/doc/lock-gate';
 import { readBoardLocks } from '../../lib/doc/locks';
 import { lockRefusal, misplaced, type NotePlace } from '../../lib/model/lock-rule';
 import type { WorkshopLocks } from '../../lib/model/workshop-locks';
-import { newlyDeleted, type DecodedUpdate } from './update-effect';
+import { isNewToDoc, newlyDeleted, type DecodedUpdate } from './update-effect';
 import { GONE, UpdatePaths, pathInDoc, type Path } from './update-paths';
 
 /**
@@ -93,7 +93,7 @@ export function checkUpdate(
   };
 
   for (const struct of structs) {
-    if (!(struct instanceof Y.Item)) continue;
+    if (!(struct instanceof Y.Item) || !isNewToDoc(doc, struct)) continue;
     const path = paths.pathOf(struct);
     if (path === GONE) continue;
     // Not placeable: the room would hold it pending, and it might be workshop state. Never

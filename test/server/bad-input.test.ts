@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
 import { createNote } from '../../lib/doc';
 import { newBoardId } from '../../lib/model';
+import { MAX_RICH_TEXT_CHARS } from '../../lib/model/records';
 import {
   closeOf,
   connectClient,
@@ -134,8 +135,13 @@ describe('bad frames close only their connection', () => {
 
   it('a frame just under the limit is accepted', async () => {
     const [a, b] = await twoClients();
-    // A note with a long text: one update of a few tens of KiB.
-    const note = createNote(a.doc, { x: 10, y: 10, author: 'A', text: 'x'.repeat(40_000) });
+    // A note with the longest text the schema allows: one update of a few tens of KiB.
+    const note = createNote(a.doc, {
+      x: 10,
+      y: 10,
+      author: 'A',
+      text: 'é'.repeat(MAX_RICH_TEXT_CHARS),
+    });
     await waitForNotes([a, b], [note]);
   });
 });

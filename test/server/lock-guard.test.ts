@@ -195,7 +195,7 @@ describe('locks by where a note is, whatever its block field says', () => {
           };
           for (const [key, value] of Object.entries(fields)) note.set(key, value);
           note.set(NOTE_KEYS.text, new Y.XmlFragment());
-          boardRoots(attacker.doc).notes.set('n_lyingblock00000000001' as never, note);
+          boardRoots(attacker.doc).notes.set('note_lyingblock000001' as never, note);
         }),
       (reader) => reader.noteIds().length === 3, // the two notes and the barrier
       /locked/,
