@@ -7,7 +7,7 @@
  * is the time from just before the writer's moveNotes to the end of the transaction that
  * shows the new position in that receiver's doc. Every client runs in this process, so one
  * clock times both ends; receivers are served one after another by this process too, which
- * adds the same client-side cost to both servers.
+ * adds the same client-side cost to every server.
  */
 import { boardRoots } from '../lib/doc';
 import { NOTE_KEYS, type NoteId } from '../lib/model';
@@ -75,11 +75,12 @@ function selectedCases(): readonly LatencyCase[] {
  * always starts a case right after the previous case's setup. Samples of a server's rounds
  * are pooled.
  */
-export function roundOrder(rounds: 1 | 2, caseIndex: number): ServerKind[] {
+function roundOrder(rounds: 1 | 2, caseIndex: number): ServerKind[] {
   const shift = caseIndex % SERVER_KINDS.length;
   const forward = [...SERVER_KINDS.slice(shift), ...SERVER_KINDS.slice(0, shift)];
   return rounds === 1 ? forward : [...forward, ...[...forward].reverse()];
 }
+
 /**
  * 20 ms between move starts (open loop: the schedule does not wait for deliveries): a lively
  * board, yet spaced enough that a move is normally delivered before the next one starts, so
