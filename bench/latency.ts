@@ -10,6 +10,7 @@
  * adds the same client-side cost to every server.
  */
 import { boardRoots } from '../lib/doc';
+import { COMPACT_WHEN_QUIET_MS } from '../server/rooms/compaction';
 import { NOTE_KEYS, type NoteId } from '../lib/model';
 import { dragNote, noteIds } from './lib/board';
 import { connectClients, destroyClients, waitUntil, type BenchClient } from './lib/clients';
@@ -100,6 +101,15 @@ const NOTE_STRIDE = 7;
 const CLIENT_OPTIONS = { presence: false } as const;
 /** After the last move, how long (ms) every receiver gets to see it before the case fails. */
 const DELIVERY_TIMEOUT_MS = 15_000;
+/**
+ * A pause (ms) between seeding and the moves, on every server alike: the 1,000 seeding updates
+ * make our board's log due for compaction, which waits for a quiet second (server/rooms/
+ * compaction.ts). Without the pause, that snapshot of the whole board (about 80 ms of CPU
+ * the first time in a process, 4 ms once warm) landed inside the measured window or not,
+ * depending on a few hundred ms of setup time, or was forced in it by the 2,000th update. A
+ * busy board's later compactions (one per 2,000 updates without a lull) are a few µs a move.
+ */
+const SETTLE_MS = COMPACT_WHEN_QUIET_MS + 500;
 
 interface RoundResult {
   delays: number[];
@@ -195,6 +205,7 @@ async function latencyRound(
     clients.push(
       ...(await connectClients(server, board, clientCount - 1, SEEDED_BOARD_NOTES, CLIENT_OPTIONS)),
     );
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     // Garbage from seeding and syncing is collected now rather than during the moves.
     collectBenchGarbage();
     return await timeMoves(server, clients, moves);
