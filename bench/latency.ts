@@ -267,6 +267,7 @@ export async function runLatency(servers: Record<ServerKind, BenchServer>): Prom
       'every server, most visibly at 200 clients. Latency clients publish no presence',
       '(CLIENT_OPTIONS in bench/latency.ts). Hocuspocus clients speak its framing',
       '(bench/lib/hocuspocus-client.ts); its CPU includes the acknowledgement it sends per update.',
+      `Each round pauses ${SETTLE_MS} ms after seeding (SETTLE_MS: our seeding's compaction happens then).`,
     ],
   });
 }
