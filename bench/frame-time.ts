@@ -137,12 +137,12 @@ export async function benchFrameTime(
       // The seeding client joins with the editor link's token, as a browser would.
       const token = new URL(links.editor).searchParams.get('t') ?? '';
       const client = connectClient(
-        `ws://127.0.0.1:${server.port}/sync`,
+        { syncUrl: `ws://127.0.0.1:${server.port}/sync`, protocol: 'y-websocket' },
         { id, params: { t: token } },
         { presence: false },
       );
       try {
-        await waitUntil(() => client.provider.synced, 'seeding client synced', LOAD_TIMEOUT_MS);
+        await waitUntil(() => client.synced, 'seeding client synced', LOAD_TIMEOUT_MS);
         const dragged = seedBoard(client.doc, total);
         const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
         await context.addInitScript(() => {

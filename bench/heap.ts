@@ -59,11 +59,9 @@ async function reading(server: BenchServer) {
 async function measureIdleHeap(server: BenchServer): Promise<HeapResult> {
   const { board, seeder } = await seededBoard(server, 'heap');
   try {
-    await destroyClients(
-      await connectClients(server.syncUrl, board, WARMUP_CLIENTS, SEEDED_BOARD_NOTES),
-    );
+    await destroyClients(await connectClients(server, board, WARMUP_CLIENTS, SEEDED_BOARD_NOTES));
     const before = await reading(server);
-    const idle = await connectClients(server.syncUrl, board, IDLE_CLIENTS, SEEDED_BOARD_NOTES);
+    const idle = await connectClients(server, board, IDLE_CLIENTS, SEEDED_BOARD_NOTES);
     try {
       const after = await reading(server);
       return {

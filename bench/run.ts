@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: our sync server against the reference @y/websocket-server 0.1.1 on the same
- * load, and our store's load time and disk use. Prints one table per section and a summary,
- * and writes the figures to bench/results/latest.json.
+ * `npm run bench`: our sync server against the reference @y/websocket-server 0.1.1 and
+ * Hocuspocus 4.7 on the same load, and our store's load time and disk use. Prints one table
+ * per section and a summary, and writes the figures to bench/results/latest.json.
  *
  *   BENCH_QUICK=1                 a smaller run (a smoke test of the suite)
  *   BENCH_ONLY=latency,heap,...   run some sections only (latency, heap, storeLoad, storeSize,
@@ -21,7 +21,12 @@ import { Cleanup } from './lib/cleanup';
 import { collectBenchGarbage } from './lib/gc';
 import { QUICK } from './lib/mode';
 import { formatSection, formatTable, verdict, type Check, type SectionResult } from './lib/report';
-import { startBenchServer } from './lib/server-process';
+import {
+  SERVER_KINDS,
+  startBenchServer,
+  type BenchServer,
+  type ServerKind,
+} from './lib/server-process';
 import { runStoreLoad } from './store-load';
 import { runStoreSize } from './store-size';
 
@@ -39,16 +44,13 @@ type SectionId = 'latency' | 'heap' | 'storeLoad' | 'storeSize' | 'insights' | '
 
 const SECTIONS: Record<SectionId, (cleanup: Cleanup) => Promise<SectionResult>> = {
   latency: async (cleanup) => {
-    const reference = await startBenchServer('reference', cleanup);
+    const started: BenchServer[] = [];
     try {
-      const ours = await startBenchServer('ours', cleanup);
-      try {
-        return await runLatency({ reference, ours });
-      } finally {
-        await ours.close();
-      }
+      for (const kind of SERVER_KINDS) started.push(await startBenchServer(kind, cleanup));
+      const servers = Object.fromEntries(started.map((server) => [server.kind, server]));
+      return await runLatency(servers as Record<ServerKind, BenchServer>);
     } finally {
-      await reference.close();
+      for (const server of started) await server.close();
     }
   },
   heap: runHeap,

@@ -2,19 +2,30 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { noteCount } from './board';
-import type { BenchBoard } from './server-process';
+import { HocuspocusClient } from './hocuspocus-client';
+import { benchPresence } from './presence';
+import type { BenchBoard, BenchServer } from './server-process';
 
 /** Bounds a failure only: 200 clients sync a 1,000-note board in a few seconds here. */
 const SYNC_TIMEOUT_MS = 60_000;
 /** How often (ms) waitUntil checks its condition. */
 const POLL_INTERVAL_MS = 10;
 
-/** A stock y-websocket provider, as the browser app uses it, with its own Y.Doc. */
+/**
+ * A client with its own Y.Doc: a stock y-websocket provider, as the browser app uses it, or
+ * for Hocuspocus a client speaking its framing (hocuspocus-client.ts).
+ */
 export interface BenchClient {
   doc: Y.Doc;
-  provider: WebsocketProvider;
+  /** True once its first sync with the server is done. */
+  readonly synced: boolean;
+  /** True once its socket is closed, after destroy. */
+  readonly closed: boolean;
   destroy(): void;
 }
+
+/** Where and how a client reaches a server. */
+export type SyncEndpoint = Pick<BenchServer, 'syncUrl' | 'protocol'>;
 
 export async function waitUntil(
   condition: () => boolean,
@@ -38,11 +49,12 @@ export interface ClientOptions {
 
 /** `board` is a board id, or a BenchBoard when the server needs URL parameters (a token). */
 export function connectClient(
-  syncUrl: string,
+  { syncUrl, protocol }: SyncEndpoint,
   board: string | BenchBoard,
   { presence = true }: ClientOptions = {},
 ): BenchClient {
   const { id, params } = typeof board === 'string' ? { id: board, params: {} } : board;
+  if (protocol === 'hocuspocus') return hocuspocusClient(syncUrl, id, presence);
   // Every provider adds a process 'exit' listener; hundreds of them are expected here, so
   // raise the leak warning's threshold by one per live provider.
   process.setMaxListeners(process.getMaxListeners() + 1);
@@ -54,16 +66,39 @@ export function connectClient(
     // it and bypass the server under test.
     disableBc: true,
   });
-  // Before the socket opens, so no presence is ever sent.
-  if (!presence) provider.awareness.setLocalState(null);
+  // Before the socket opens, so no other presence is ever sent.
+  provider.awareness.setLocalState(presence ? benchPresence(doc) : null);
   return {
     doc,
-    provider,
+    get synced() {
+      return provider.synced;
+    },
+    get closed() {
+      return !provider.ws || provider.ws.readyState === WebSocket.CLOSED;
+    },
     destroy() {
       provider.destroy();
       // Also destroys the provider's Awareness, which would otherwise keep a timer running.
       doc.destroy();
       process.setMaxListeners(process.getMaxListeners() - 1);
+    },
+  };
+}
+
+function hocuspocusClient(syncUrl: string, boardId: string, presence: boolean): BenchClient {
+  const doc = new Y.Doc();
+  const client = new HocuspocusClient(syncUrl, boardId, doc, { presence });
+  return {
+    doc,
+    get synced() {
+      return client.synced;
+    },
+    get closed() {
+      return client.socket.readyState === WebSocket.CLOSED;
+    },
+    destroy() {
+      client.destroy();
+      doc.destroy();
     },
   };
 }
@@ -74,19 +109,16 @@ export function connectClient(
  * when a client syncs; it then gets them as live updates).
  */
 export async function connectClients(
-  syncUrl: string,
+  server: SyncEndpoint,
   board: string | BenchBoard,
   count: number,
   expectedNotes: number,
   options: ClientOptions = {},
 ): Promise<BenchClient[]> {
-  const clients = Array.from({ length: count }, () => connectClient(syncUrl, board, options));
+  const clients = Array.from({ length: count }, () => connectClient(server, board, options));
   try {
     await waitUntil(
-      () =>
-        clients.every(
-          (client) => client.provider.synced && noteCount(client.doc) === expectedNotes,
-        ),
+      () => clients.every((client) => client.synced && noteCount(client.doc) === expectedNotes),
       `${count} clients synced with ${expectedNotes} notes`,
       SYNC_TIMEOUT_MS,
     );
@@ -101,7 +133,8 @@ export async function connectClients(
 const CLOSE_TIMEOUT_MS = 10_000;
 /**
  * y-websocket 3.1 schedules a reconnect 200 ms after any close, even a deliberate one (it
- * does nothing then), and the timer holds the provider and its doc until it fires.
+ * does nothing then), and the timer holds the provider and its doc until it fires. (The
+ * Hocuspocus client has no such timer; the wait is the same for every server.)
  */
 const RECONNECT_TIMER_MS = 250;
 
@@ -112,10 +145,9 @@ const RECONNECT_TIMER_MS = 250;
  * whatever the bench times next.
  */
 export async function destroyClients(clients: readonly BenchClient[]): Promise<void> {
-  const sockets = clients.map((client) => client.provider.ws);
   for (const client of clients) client.destroy();
   await waitUntil(
-    () => sockets.every((socket) => !socket || socket.readyState === WebSocket.CLOSED),
+    () => clients.every((client) => client.closed),
     `${clients.length} client sockets closed`,
     CLOSE_TIMEOUT_MS,
   );

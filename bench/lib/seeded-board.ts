@@ -17,7 +17,7 @@ export async function seededBoard(
   options: ClientOptions = {},
 ): Promise<{ board: BenchBoard; seeder: BenchClient }> {
   const board = await server.createBoard(title);
-  const [seeder] = await connectClients(server.syncUrl, board, 1, 0, options);
+  const [seeder] = await connectClients(server, board, 1, 0, options);
   const { doc } = seeder!;
   if (boardRoots(doc).meta.size === 0) initBoardDoc(doc, { title, createdAt: Date.now() });
   seedNotes(doc, SEEDED_BOARD_NOTES);

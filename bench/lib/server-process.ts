@@ -4,16 +4,30 @@ import { TOKEN_PARAM, newBoardId } from '../../lib/model';
 import type { ChildMessage, ControlReplies, ParentMessage } from '../servers/control';
 import type { Cleanup } from './cleanup';
 
-export type ServerKind = 'ours' | 'reference';
+export type ServerKind = 'ours' | 'reference' | 'hocuspocus';
+
+/** Every server the latency section compares, ours last. */
+export const SERVER_KINDS: readonly ServerKind[] = ['reference', 'hocuspocus', 'ours'];
 
 export const SERVER_LABELS: Record<ServerKind, string> = {
   ours: 'ours (Lienzo)',
   reference: 'reference (@y/websocket-server 0.1.1)',
+  hocuspocus: 'Hocuspocus (@hocuspocus/server 4.7)',
+};
+
+/** The wire format a server speaks: y-websocket's, or Hocuspocus' (bench/servers/hocuspocus.ts). */
+export type SyncProtocol = 'y-websocket' | 'hocuspocus';
+
+const PROTOCOLS: Record<ServerKind, SyncProtocol> = {
+  ours: 'y-websocket',
+  reference: 'y-websocket',
+  hocuspocus: 'hocuspocus',
 };
 
 const ENTRIES: Record<ServerKind, string> = {
   ours: fileURLToPath(new URL('../servers/ours.ts', import.meta.url)),
   reference: fileURLToPath(new URL('../servers/reference.ts', import.meta.url)),
+  hocuspocus: fileURLToPath(new URL('../servers/hocuspocus.ts', import.meta.url)),
 };
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -33,16 +47,17 @@ const CLOSE_TIMEOUT_MS = 5_000;
 /** A board to sync on, and the URL parameters a client must send to open it. */
 export interface BenchBoard {
   id: string;
-  /** Ours: the editor link's token (`t`); the reference takes none. */
+  /** Ours: the editor link's token (`t`); the others take none. */
   params: Record<string, string>;
 }
 
 /** A server under test, in its own process (its CPU and heap are not the bench's). */
 export interface BenchServer {
   kind: ServerKind;
-  /** ws://127.0.0.1:<port>/sync: providers append the board id. */
+  /** ws://127.0.0.1:<port>/sync: y-websocket providers append the board id. */
   syncUrl: string;
-  /** A board to sync on: created through the API (ours), or a fresh id (the reference). */
+  protocol: SyncProtocol;
+  /** A board to sync on: created through the API (ours), or a fresh id (the others). */
   createBoard(title: string): Promise<BenchBoard>;
   /** The server's heap after full collections (collecting takes CPU: not during a timing). */
   heap(): Promise<ControlReplies['heap']>;
@@ -150,6 +165,7 @@ export async function startBenchServer(kind: ServerKind, cleanup: Cleanup): Prom
   return {
     kind,
     syncUrl: `ws://127.0.0.1:${port}/sync`,
+    protocol: PROTOCOLS[kind],
     createBoard: (title) =>
       kind === 'ours'
         ? createBoardThroughApi(httpUrl, title)

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { FORCE_FACTOR, LogCounter } from './compaction';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FORCE_FACTOR, LogCounter, QuietWait } from './compaction';
 
 describe('LogCounter', () => {
   const policy = { maxUpdates: 3, maxBytes: 100, quietMs: 1000 };
@@ -26,5 +26,49 @@ describe('LogCounter', () => {
     counter.reset();
     counter.add(100 * FORCE_FACTOR);
     expect(counter.overdue(policy)).toBe(true);
+  });
+});
+
+describe('QuietWait', () => {
+  const QUIET_MS = 100;
+
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('runs once no change came for the quiet time, counted from the last change', () => {
+    const onQuiet = vi.fn();
+    const wait = new QuietWait(QUIET_MS, onQuiet);
+    wait.change();
+    vi.advanceTimersByTime(60);
+    wait.change();
+    // 100 ms after the first change, but only 40 after the last: not quiet yet.
+    vi.advanceTimersByTime(40);
+    expect(onQuiet).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(59);
+    expect(onQuiet).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onQuiet).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(10 * QUIET_MS);
+    expect(onQuiet).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps one timer however many changes come', () => {
+    const wait = new QuietWait(QUIET_MS, () => {});
+    for (let i = 0; i < 50; i++) wait.change();
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  it('runs nothing once cancelled, and says whether it was waiting', () => {
+    const onQuiet = vi.fn();
+    const wait = new QuietWait(QUIET_MS, onQuiet);
+    expect(wait.cancel()).toBe(false);
+    wait.change();
+    expect(wait.cancel()).toBe(true);
+    vi.advanceTimersByTime(10 * QUIET_MS);
+    expect(onQuiet).not.toHaveBeenCalled();
   });
 });

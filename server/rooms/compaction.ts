@@ -74,3 +74,45 @@ export class LogCounter {
     );
   }
 }
+
+/**
+ * Waits for a board to be quiet: `onQuiet` runs once no change came for `quietMs`. A busy
+ * board with a due log reports every update here, so a change only notes its time; the one
+ * timer, when it fires, waits again for the part of the quiet time later changes took away
+ * (rather than each change clearing a timer and setting a new one).
+ */
+export class QuietWait {
+  private timer: NodeJS.Timeout | null = null;
+  /** performance.now() of the last change, in ms. */
+  private lastChangeAt = 0;
+
+  constructor(
+    private readonly quietMs: number,
+    private readonly onQuiet: () => void,
+  ) {}
+
+  /** Something changed: the quiet time starts again. */
+  change(): void {
+    this.lastChangeAt = performance.now();
+    if (!this.timer) this.wait(this.quietMs);
+  }
+
+  /** Stops waiting. Returns whether a wait was pending. */
+  cancel(): boolean {
+    if (!this.timer) return false;
+    clearTimeout(this.timer);
+    this.timer = null;
+    return true;
+  }
+
+  private wait(ms: number): void {
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      const quietForMs = performance.now() - this.lastChangeAt;
+      if (quietForMs < this.quietMs) this.wait(this.quietMs - quietForMs);
+      else this.onQuiet();
+    }, ms);
+    // A pending compaction never keeps the process alive: unloading compacts anyway.
+    this.timer.unref();
+  }
+}

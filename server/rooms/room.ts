@@ -7,7 +7,7 @@ import type { RoomStore } from '../store/board-store';
 import { CLOSE } from '../sync/close-codes';
 import { encodeAwareness, encodeSyncUpdate } from '../sync/messages';
 import { AwarenessGate, type AwarenessEntry } from './awareness-gate';
-import { LogCounter, type CompactionPolicy } from './compaction';
+import { LogCounter, QuietWait, type CompactionPolicy } from './compaction';
 import { snapshotOf } from './stored-doc';
 import { StoredState } from './stored-state';
 
@@ -69,7 +69,7 @@ export class Room {
   private buildError: Error | null = null;
   private buildScheduled = false;
   /** A due compaction waiting for the board to be quiet (CompactionPolicy.quietMs). */
-  private compactTimer: NodeJS.Timeout | null = null;
+  private readonly quiet: QuietWait;
   /** Waiting for the document to be built (whenMaterialized). */
   private waiting: (() => void)[] = [];
   /**
@@ -113,6 +113,9 @@ export class Room {
     private readonly options: RoomOptions,
   ) {
     this.stored = stored;
+    this.quiet = new QuietWait(options.compaction.quietMs, () => {
+      if (!this.destroyed) this.compactNow();
+    });
     // Awareness only needs the document's identity, not its content.
     this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     // The server has no presence of its own.
@@ -262,11 +265,7 @@ export class Room {
   destroy(): void {
     if (this.destroyed) return;
     // A compaction waiting for a lull happens now: the board is leaving memory.
-    if (this.compactTimer) {
-      clearTimeout(this.compactTimer);
-      this.compactTimer = null;
-      if (this.unstored.length === 0) this.compactNow();
-    }
+    if (this.quiet.cancel() && this.unstored.length === 0) this.compactNow();
     this.destroyed = true;
     this.stored = null;
     this.waiting = [];
@@ -361,17 +360,12 @@ export class Room {
   private compactIfDue(): void {
     const policy = this.options.compaction;
     if (!this.log.due(policy)) return;
-    if (this.compactTimer) clearTimeout(this.compactTimer);
-    this.compactTimer = null;
     if (this.log.overdue(policy)) {
+      this.quiet.cancel();
       this.compactNow();
       return;
     }
-    this.compactTimer = setTimeout(() => {
-      this.compactTimer = null;
-      if (!this.destroyed) this.compactNow();
-    }, policy.quietMs);
-    this.compactTimer.unref();
+    this.quiet.change();
   }
 
   private compactNow(): void {

@@ -168,8 +168,14 @@ export class SqliteBoardStore implements BoardStore {
       readLog: this.db.prepare<[string], LogRow>(
         'SELECT kind, format, data FROM board_log WHERE board_id = ? ORDER BY seq',
       ),
-      append: this.db.prepare<[string, LogKind, FormatNumber, Buffer]>(
-        'INSERT INTO board_log (board_id, kind, format, data) VALUES (?, ?, ?, ?)',
+      appendSnapshot: this.db.prepare<[string, FormatNumber, Buffer]>(
+        `INSERT INTO board_log (board_id, kind, format, data) VALUES (?, 'snapshot', ?, ?)`,
+      ),
+      // Every accepted update is one run of this, before it is relayed: its constant columns
+      // are written into the statement rather than bound each time.
+      appendUpdate: this.db.prepare<[string, Buffer]>(
+        `INSERT INTO board_log (board_id, kind, format, data)
+           VALUES (?, 'update', ${FORMAT_NUMBER.v1}, ?)`,
       ),
       upsertToken: this.db.prepare<[string, string, Buffer, Buffer | null]>(
         `INSERT INTO board_tokens (board_id, role, hash, salt) VALUES (?, ?, ?, ?)
@@ -286,7 +292,7 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   appendUpdate(id: BoardId, update: Uint8Array): void {
-    this.statements.append.run(id, 'update', FORMAT_NUMBER.v1, toBuffer(update));
+    this.statements.appendUpdate.run(id, toBuffer(update));
   }
 
   compact(id: BoardId, snapshot: StoredSnapshot): void {
@@ -297,12 +303,7 @@ export class SqliteBoardStore implements BoardStore {
   }
 
   private appendSnapshot(id: BoardId, snapshot: StoredSnapshot): void {
-    this.statements.append.run(
-      id,
-      'snapshot',
-      FORMAT_NUMBER[snapshot.format],
-      toBuffer(snapshot.data),
-    );
+    this.statements.appendSnapshot.run(id, FORMAT_NUMBER[snapshot.format], toBuffer(snapshot.data));
   }
 
   /** Size of a board's stored log (operators and tests; not part of BoardStore). */

@@ -42,21 +42,48 @@ export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
   });
 }
 
+/** Bytes a varuint takes: 7 bits of the value a byte. */
+const VARUINT_BITS_PER_BYTE = 7;
+const VARUINT_BYTE_LIMIT = 2 ** VARUINT_BITS_PER_BYTE;
+/** The sync frame's first two bytes: MESSAGE.sync and the sync type, one byte each. */
+const SYNC_HEADER_BYTES = 2;
+
+function varUintLength(value: number): number {
+  let length = 1;
+  for (let rest = value; rest >= VARUINT_BYTE_LIMIT; rest = Math.floor(rest / VARUINT_BYTE_LIMIT))
+    length++;
+  return length;
+}
+
+/**
+ * A sync message carrying an update: MESSAGE.sync, the sync type, the update's length as a
+ * varuint, the update; the bytes y-protocols writes (writeSyncStep2, writeUpdate). Every
+ * change relayed is framed here, so it is written straight into one buffer of the exact size
+ * rather than through lib0's growable encoder (which copies the update twice). A Buffer, so
+ * ws sends it as it is rather than making a Buffer view of it for each participant.
+ */
+function syncFrame(syncType: number, update: Uint8Array): Uint8Array {
+  const length = update.byteLength;
+  const frame = Buffer.allocUnsafe(SYNC_HEADER_BYTES + varUintLength(length) + length);
+  frame[0] = MESSAGE.sync;
+  frame[1] = syncType;
+  let offset = SYNC_HEADER_BYTES;
+  let rest = length;
+  for (; rest >= VARUINT_BYTE_LIMIT; rest = Math.floor(rest / VARUINT_BYTE_LIMIT))
+    frame[offset++] = VARUINT_BYTE_LIMIT | (rest % VARUINT_BYTE_LIMIT);
+  frame[offset++] = rest;
+  frame.set(update, offset);
+  return frame;
+}
+
 /** The answer to a step 1: everything the asker is missing. */
 export function encodeSyncStep2(update: Uint8Array): Uint8Array {
-  return frame((encoder) => {
-    encoding.writeVarUint(encoder, MESSAGE.sync);
-    encoding.writeVarUint(encoder, SYNC.step2);
-    encoding.writeVarUint8Array(encoder, update);
-  });
+  return syncFrame(SYNC.step2, update);
 }
 
 /** A change, relayed as it happens. */
 export function encodeSyncUpdate(update: Uint8Array): Uint8Array {
-  return frame((encoder) => {
-    encoding.writeVarUint(encoder, MESSAGE.sync);
-    syncProtocol.writeUpdate(encoder, update);
-  });
+  return syncFrame(SYNC.update, update);
 }
 
 export function encodeAwareness(
