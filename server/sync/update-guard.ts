@@ -67,16 +67,16 @@ function placeAfter(before: NotePlace | null, change: NoteChange): NotePlace | n
 /**
  * Whether `role` may apply `update` to `doc`. Viewers are turned away before this. `locks`
  * are the board's: a private writer's draft (server/private) is judged against the locks of
- * the board it will be revealed on.
+ * the board it will be revealed on. `paths` may be shared with the value guard (protocol.ts).
  */
 export function checkUpdate(
   doc: Y.Doc,
   role: Role,
   update: DecodedUpdate,
   locks: WorkshopLocks = readBoardLocks(doc),
+  paths: UpdatePaths = new UpdatePaths(doc, update.structs),
 ): GuardVerdict {
   const { structs, ds } = update;
-  const paths = new UpdatePaths(doc, structs);
   const roots = new Set<string>();
   let schemaVersion = false;
   const notes = new Map<string, NoteChange>();
