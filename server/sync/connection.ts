@@ -82,12 +82,25 @@ export class Connection implements Participant {
     if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
     // A stock client sends each awareness message back (connection-quota.ts).
     if (message[0] === MESSAGE.awareness) this.quota.sentAwareness();
-    this.socket.send(message, (error) => {
-      // The socket is broken; there is nobody left to tell why.
-      if (error) this.terminate();
-      else onSent?.();
-    });
+    this.socket.send(
+      message,
+      onSent
+        ? (error) => {
+            this.afterSend(error);
+            if (!error) onSent();
+          }
+        : this.afterSend,
+    );
   }
+
+  /**
+   * After a relayed message went out: one callback per connection, not a closure per message
+   * (a move is sent to every other participant).
+   */
+  private readonly afterSend = (error?: Error | null): void => {
+    // The socket is broken; there is nobody left to tell why.
+    if (error) this.terminate();
+  };
 
   close(code: number, reason: string): void {
     if (this.closed) return;

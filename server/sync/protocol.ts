@@ -10,6 +10,7 @@ import { MESSAGE, SYNC, encodePermissionDenied, encodeSyncStep2 } from './messag
 import { readBoardLocks } from '../../lib/doc/locks';
 import { changesDoc, type DecodedUpdate } from './update-effect';
 import { checkUpdate as guardUpdate } from './update-guard';
+import { UpdatePaths } from './update-paths';
 import { assertValuesAllowed } from './value-guard';
 
 /**
@@ -216,9 +217,11 @@ function applyUpdate(
   }
   // Values first (value-guard.ts, whoever writes): the lock rule reads a note's place from
   // the values an update writes, and a NaN coordinate is a bad value, not a lock question.
-  assertValuesAllowed(room.doc, decoded);
+  // One path finder for both guards: they read the same items' paths, each found once.
+  const paths = new UpdatePaths(room.doc, decoded.structs);
+  assertValuesAllowed(room.doc, decoded, paths);
   const verdict = role
-    ? guardUpdate(room.doc, role, decoded, readBoardLocks(board.doc))
+    ? guardUpdate(room.doc, role, decoded, readBoardLocks(board.doc), paths)
     : { ok: true as const };
   if (!verdict.ok) {
     // Not applied, stored nor relayed. Dropping it silently is not enough: Yjs keeps every

@@ -48,49 +48,62 @@ function refused(reason: string): GuardVerdict {
   return { ok: false, reason };
 }
 
+/** One place value after a change: the one it writes, else the note's before. */
+function valueAfter(change: NoteChange, base: NotePlace | null, key: keyof NotePlace): unknown {
+  return change.values.has(key) ? change.values.get(key) : base?.[key];
+}
+
+/**
+ * What an update touches: its roots, whether it writes the schema version, its notes. A class
+ * rather than closures made per update: every update passes here, and the server runs under
+ * tsx, whose keepNames wraps each closure created in a call with a defineProperty.
+ */
+class Touched {
+  readonly roots = new Set<string>();
+  schemaVersion = false;
+  readonly notes = new Map<string, NoteChange>();
+
+  /** Records `path` and returns the change of the note it lies in, if any. */
+  touch({ root, keys }: Path): NoteChange | null {
+    this.roots.add(root);
+    if (root === ROOT.meta && keys[0] === META_KEYS.schemaVersion) this.schemaVersion = true;
+    const note = root === ROOT.notes ? keys[0] : null;
+    if (!note) return null;
+    let change = this.notes.get(note);
+    if (!change)
+      this.notes.set(note, (change = { created: false, deleted: false, values: new Map() }));
+    return change;
+  }
+}
+
 /** The place a change leaves a note in (null: deleted, or never there). */
 function placeAfter(before: NotePlace | null, change: NoteChange): NotePlace | null {
   if (change.deleted && !change.created) return null;
   const base = change.created ? null : before;
   if (!change.created && !base) return null;
-  const value = (key: keyof NotePlace) =>
-    change.values.has(key) ? change.values.get(key) : base?.[key];
   return {
-    x: value('x'),
-    y: value('y'),
-    width: value('width'),
-    height: value('height'),
-    block: value('block'),
+    x: valueAfter(change, base, 'x'),
+    y: valueAfter(change, base, 'y'),
+    width: valueAfter(change, base, 'width'),
+    height: valueAfter(change, base, 'height'),
+    block: valueAfter(change, base, 'block'),
   };
 }
 
 /**
  * Whether `role` may apply `update` to `doc`. Viewers are turned away before this. `locks`
  * are the board's: a private writer's draft (server/private) is judged against the locks of
- * the board it will be revealed on.
+ * the board it will be revealed on. `paths` may be shared with the value guard (protocol.ts).
  */
 export function checkUpdate(
   doc: Y.Doc,
   role: Role,
   update: DecodedUpdate,
   locks: WorkshopLocks = readBoardLocks(doc),
+  paths: UpdatePaths = new UpdatePaths(doc, update.structs),
 ): GuardVerdict {
   const { structs, ds } = update;
-  const paths = new UpdatePaths(doc, structs);
-  const roots = new Set<string>();
-  let schemaVersion = false;
-  const notes = new Map<string, NoteChange>();
-  const changeOf = (note: string): NoteChange => {
-    let change = notes.get(note);
-    if (!change) notes.set(note, (change = { created: false, deleted: false, values: new Map() }));
-    return change;
-  };
-  const touch = ({ root, keys }: Path): NoteChange | null => {
-    roots.add(root);
-    if (root === ROOT.meta && keys[0] === META_KEYS.schemaVersion) schemaVersion = true;
-    const note = root === ROOT.notes ? keys[0] : null;
-    return note ? changeOf(note) : null;
-  };
+  const touched = new Touched();
 
   for (const struct of structs) {
     if (!(struct instanceof Y.Item) || !isNewToDoc(doc, struct)) continue;
@@ -99,7 +112,7 @@ export function checkUpdate(
     // Not placeable: the room would hold it pending, and it might be workshop state. Never
     // the case for a client syncing through this server (it has every parent it saw).
     if (path === null) return refused('an update whose place in the board is unknown');
-    const change = touch(path);
+    const change = touched.touch(path);
     if (!change) continue;
     if (path.keys.length === 1) {
       if (struct.content instanceof Y.ContentType && isLive(doc, ds, struct)) change.created = true;
@@ -112,10 +125,11 @@ export function checkUpdate(
   // Only what it deletes anew in the room counts.
   for (const item of newlyDeleted(doc, ds)) {
     const path = pathInDoc(item);
-    const change = touch(path);
+    const change = touched.touch(path);
     if (change && path.keys.length === 1) change.deleted = true;
   }
 
+  const { roots, schemaVersion, notes } = touched;
   if (schemaVersion) return refused('only the server writes the schema version');
   const editor = role !== 'facilitator';
   if (editor && roots.has(ROOT.workshop)) return refused('only the facilitator runs the workshop');

@@ -132,9 +132,15 @@ function checkItem(paths: UpdatePaths, item: Y.Item): Refusal | null {
   return checkAt(shape, item.content, at);
 }
 
-/** Why `update` may not be applied to `doc`, or null when every value it writes is allowed. */
-export function checkValues(doc: Y.Doc, update: DecodedUpdate): Refusal | null {
-  const paths = new UpdatePaths(doc, update.structs);
+/**
+ * Why `update` may not be applied to `doc`, or null when every value it writes is allowed.
+ * `paths` may be shared with the update guard, which reads the same items' paths.
+ */
+export function checkValues(
+  doc: Y.Doc,
+  update: DecodedUpdate,
+  paths: UpdatePaths = new UpdatePaths(doc, update.structs),
+): Refusal | null {
   for (const struct of update.structs) {
     if (!(struct instanceof Y.Item) || !isNewToDoc(doc, struct)) continue;
     const refusal = checkItem(paths, struct);
@@ -144,7 +150,7 @@ export function checkValues(doc: Y.Doc, update: DecodedUpdate): Refusal | null {
 }
 
 /** Throws the ConnectionError that closes the writer's connection when a value is refused. */
-export function assertValuesAllowed(doc: Y.Doc, update: DecodedUpdate): void {
-  const refusal = checkValues(doc, update);
+export function assertValuesAllowed(doc: Y.Doc, update: DecodedUpdate, paths?: UpdatePaths): void {
+  const refusal = checkValues(doc, update, paths);
   if (refusal) throw new ConnectionError(CLOSE.refusedValue, `refused: ${refusal}`);
 }
