@@ -1,6 +1,6 @@
 import type { BlockId } from './blocks';
 import { blockOfRect } from './layout';
-import type { WorkshopLocks } from './workshop-locks';
+import { isBlockLocked, type WorkshopLocks } from './workshop-locks';
 
 /**
  * The facilitator's locks, decided by where a note is. Written once, here, and called by the
@@ -55,7 +55,7 @@ export function lockRefusal(
   if (locks.blocks.length === 0) return null;
   for (const place of [before, after]) {
     const block = place && blockOfPlace(place);
-    if (block && locks.blocks.includes(block)) return 'block';
+    if (block && isBlockLocked(locks, block)) return 'block';
   }
   return null;
 }

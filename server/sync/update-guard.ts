@@ -115,8 +115,8 @@ export function checkUpdate(
     const change = touched.touch(path);
     if (!change) continue;
     if (path.keys.length === 1) {
-      if (struct.content instanceof Y.ContentType && isLive(doc, ds, struct)) change.created = true;
-    } else if (path.keys.length === 2 && isPlaceValue(doc, ds, struct, path.keys[1]!)) {
+      if (struct.content instanceof Y.ContentType && isLive(ds, struct)) change.created = true;
+    } else if (path.keys.length === 2 && isPlaceValue(ds, struct, path.keys[1]!)) {
       const { arr } = struct.content as Y.ContentAny;
       change.values.set(path.keys[1]!, arr[arr.length - 1]);
     }
@@ -146,20 +146,19 @@ export function checkUpdate(
 }
 
 /**
- * An item the update really adds: new to the room (a struct the room has is no change), and
- * not deleted by the update itself (a value or note it overwrote or removed again offline,
- * when the sender keeps deleted content).
+ * An item the update really adds (only items new to the room reach here: isNewToDoc), not
+ * deleted by the update itself (a value or note it overwrote or removed again offline, when
+ * the sender keeps deleted content).
  */
-function isLive(doc: Y.Doc, ds: DecodedUpdate['ds'], item: Y.Item): boolean {
-  return item.id.clock >= Y.getState(doc.store, item.id.client) && !Y.isDeleted(ds, item.id);
+function isLive(ds: DecodedUpdate['ds'], item: Y.Item): boolean {
+  return !Y.isDeleted(ds, item.id);
 }
 
 /** A live plain value the update writes for a key of a note's place. */
 function isPlaceValue(
-  doc: Y.Doc,
   ds: DecodedUpdate['ds'],
   item: Y.Item,
   key: string,
 ): item is Y.Item & { content: Y.ContentAny } {
-  return PLACE_KEYS.has(key) && item.content instanceof Y.ContentAny && isLive(doc, ds, item);
+  return PLACE_KEYS.has(key) && item.content instanceof Y.ContentAny && isLive(ds, item);
 }
