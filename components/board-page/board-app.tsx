@@ -68,6 +68,7 @@ import { useStoredFlag } from './use-stored-flag';
 import { useTestHook } from './test-hook';
 import { useVoteDots } from './use-vote-dots';
 import styles from './board-app.module.css';
+import { countRender } from '@/components/board/render-count';
 
 /** What the page says once the server refused a change and the board was reopened. */
 const REFUSAL_NOTICES: Record<Refusal, MessageKey> = {
@@ -89,6 +90,7 @@ export interface BoardAppProps {
 
 /** One board, open in this browser: the canvas, its chrome and the side panel. */
 export default function BoardApp({ boardId, role, token }: BoardAppProps) {
+  countRender('page');
   const { t } = useI18n();
   const readOnly = !canEdit(role);
   const { identity, setName } = useIdentity();

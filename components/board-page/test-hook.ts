@@ -5,6 +5,10 @@ import { useLatest } from '@/components/board/use-latest';
 import type { NoteRecord, Point } from '@/lib/model';
 import type { BoardConnection, ConnectionStatus } from '@/lib/sync';
 import type { Viewport } from '@/lib/view/viewport';
+import { renderCounts, resetRenderCounts } from '@/components/board/render-count';
+import { testHookEnabled } from '@/components/board/test-hook-flag';
+
+export { TEST_HOOK_FLAG, testHookEnabled } from '@/components/board/test-hook-flag';
 
 /**
  * A read-only window into the board for browser tests: Konva draws on a canvas, so tests
@@ -12,7 +16,6 @@ import type { Viewport } from '@/lib/view/viewport';
  * localStorage[TEST_HOOK_FLAG] = '1' before the page loads; it exposes nothing a participant
  * could not already see on the board.
  */
-export const TEST_HOOK_FLAG = 'lienzo:test-hooks';
 
 export interface LienzoTestHook {
   notes(): NoteRecord[];
@@ -34,6 +37,9 @@ export interface LienzoTestHook {
   drawnNoteIds(): string[];
   /** True when a note is drawn as private (in your draft, seen by nobody else). */
   notePrivate(id: string): boolean;
+  /** Renders of each part of the page since the last reset (render-count.ts). */
+  renders(): Record<string, number>;
+  resetRenders(): void;
 }
 
 declare global {
@@ -47,15 +53,6 @@ function drawnText(noteId: string, selector: string): string | null {
   const note = Konva.stages[0]?.findOne(`#${noteId}`);
   const text = note instanceof Konva.Group ? note.findOne(selector) : undefined;
   return text instanceof Konva.Text ? text.text() : null;
-}
-
-export function testHookEnabled(): boolean {
-  if (process.env.NODE_ENV !== 'production') return true;
-  try {
-    return window.localStorage.getItem(TEST_HOOK_FLAG) === '1';
-  } catch {
-    return false;
-  }
 }
 
 /** Installs window.__lienzo for the open board while it is open (when enabled). */
@@ -87,6 +84,8 @@ export function useTestHook(
         const note = Konva.stages[0]?.findOne(`#${id}`);
         return note instanceof Konva.Group && Boolean(note.findOne('.note-private'));
       },
+      renders: renderCounts,
+      resetRenders: resetRenderCounts,
     };
     return () => {
       delete window.__lienzo;

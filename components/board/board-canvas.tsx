@@ -25,6 +25,7 @@ import { RemoteCursors } from './remote-cursors';
 import { useDoubleClickGuard } from './use-double-click-guard';
 import { useNoteDrag } from './use-note-drag';
 import { useLatest } from './use-latest';
+import { countRender } from './render-count';
 
 export type { Tool };
 export type SelectMode = 'replace' | 'toggle' | 'add';
@@ -60,6 +61,7 @@ export interface BoardCanvasProps {
 
 /** The Konva stage: blocks, notes, selection, resizing, panning, zooming and cursors. */
 export default function BoardCanvas(props: BoardCanvasProps) {
+  countRender('canvas');
   const { size, notes, viewport, selection, tool, spacePanning, editingId, peers } = props;
   const latest = useLatest(props);
   const stageRef = useRef<Konva.Stage>(null);

@@ -5,6 +5,7 @@ import type Konva from 'konva';
 import { NOTE_COLORS, type NoteId, type NoteRecord } from '@/lib/model';
 import { CornerMark } from './corner-mark';
 import { fitFontSize, NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING } from './fit-text';
+import { countRender } from './render-count';
 
 export const SELECTION_COLOR = '#2563eb';
 const CORNER_RADIUS = 4;
@@ -67,6 +68,7 @@ export interface NoteNodeProps {
  * identity until that note changes, so moving one note re-renders one node.
  */
 export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
+  countRender(`note:${props.note.id}`);
   const { note, selected, editorColor, editingHere, draggable, badge, untested, dots } = props;
   const innerWidth = note.width - 2 * NOTE_PADDING;
   const innerHeight = note.height - 2 * NOTE_PADDING - (badge ? BADGE_HEIGHT : 0);

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { Group, Label, Layer, Path, Tag, Text } from 'react-konva';
 import type { Peer } from '@/lib/sync';
 import { NOTE_FONT_FAMILY } from './fit-text';
+import { countRender } from './render-count';
 
 /** An arrow pointer, 16 screen px tall, drawn at its tip. */
 const POINTER_PATH = 'M0 0 L0 16 L4.5 12 L7.5 18.5 L10 17.5 L7 11 L12.5 11 Z';
@@ -18,6 +19,7 @@ export const RemoteCursors = memo(function RemoteCursors({
   peers: readonly Peer[];
   zoom: number;
 }) {
+  countRender('remote-cursors');
   const inverse = 1 / zoom;
   return (
     <Layer listening={false}>
