@@ -1,13 +1,6 @@
 'use client';
-import { useMemo, useState, type ReactNode } from 'react';
-import { FilterBar } from '@/components/filter/filter-bar';
-import { RelationshipsOverview } from '@/components/overview/relationships-overview';
-import type { BoardSnapshot } from '@/lib/doc';
-import type { BoardIndex } from '@/lib/insights/board-index';
-import { isFilterActive, type BoardFilter } from '@/lib/insights/filter';
-import { computeOverview } from '@/lib/insights/overview';
-import { computeWarnings } from '@/lib/insights/warnings';
-import type { NoteId } from '@/lib/model';
+import { useState, type ReactNode } from 'react';
+import { countRender } from '@/components/board/render-count';
 import { useI18n } from '@/lib/react/i18n';
 import styles from './side-panel.module.css';
 
@@ -22,14 +15,8 @@ interface SidePanelProps {
   commentsPanel: ReactNode;
   /** The board's versions (components/history), on the "history" tab. */
   historyPanel: ReactNode;
-  snapshot: BoardSnapshot;
-  /** indexBoard of the snapshot, computed once by the page. */
-  index: BoardIndex;
-  filter: BoardFilter;
-  onFilter(filter: BoardFilter): void;
-  segmentColors: boolean;
-  onSegmentColors(on: boolean): void;
-  onShowNote(id: NoteId): void;
+  /** The Customer Relationships overview with its warnings and the filter (overview-part.tsx). */
+  overviewPanel: ReactNode;
   /** Workshop tools shown above the tabs (the dot vote), when there is something to show. */
   header?: ReactNode;
 }
@@ -40,19 +27,8 @@ interface SidePanelProps {
  */
 export function SidePanel(props: SidePanelProps) {
   const { t } = useI18n();
-  const { snapshot, index, tab } = props;
-  // Recomputed on every board change while the overview is open: a few ms at most (bench).
-  const insights = useMemo(() => {
-    if (tab !== 'overview') return null;
-    return {
-      overview: computeOverview(snapshot.ordered, index),
-      warnings: computeWarnings(snapshot.ordered, index),
-    };
-  }, [snapshot.ordered, index, tab]);
-  const segments = useMemo(
-    () => index.segments.map((n) => ({ id: n.id, text: n.text })),
-    [index.segments],
-  );
+  countRender('side-panel');
+  const { tab } = props;
   const [tabIds] = useState(() => ({
     note: 'side-tab-note',
     overview: 'side-tab-overview',
@@ -90,36 +66,13 @@ export function SidePanel(props: SidePanelProps) {
         aria-labelledby={tabIds[tab]}
         className={styles.content}
       >
-        {tab === 'comments' ? (
-          props.commentsPanel
-        ) : tab === 'history' ? (
-          props.historyPanel
-        ) : tab === 'note' || !insights ? (
-          props.notePanel
-        ) : (
-          <div className={styles.overview}>
-            <RelationshipsOverview
-              overview={insights.overview}
-              warnings={insights.warnings}
-              notesById={snapshot.notes}
-              onShowNote={props.onShowNote}
-            />
-            {/* Open by default only while a filter is on, so the overview comes first. */}
-            <details className={styles.focus} open={isFilterActive(props.filter) || undefined}>
-              <summary data-testid="focus-toggle">{t('side.focus')}</summary>
-              <FilterBar filter={props.filter} onChange={props.onFilter} segments={segments} />
-              <label className={styles.option}>
-                <input
-                  type="checkbox"
-                  checked={props.segmentColors}
-                  data-testid="segment-colors-toggle"
-                  onChange={(event) => props.onSegmentColors(event.target.checked)}
-                />
-                {t('side.segmentColors')}
-              </label>
-            </details>
-          </div>
-        )}
+        {tab === 'comments'
+          ? props.commentsPanel
+          : tab === 'history'
+            ? props.historyPanel
+            : tab === 'note'
+              ? props.notePanel
+              : props.overviewPanel}
       </div>
     </div>
   );

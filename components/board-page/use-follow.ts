@@ -3,13 +3,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { readFollow, startFollow, stopFollow } from '@/lib/doc';
 import type { FollowSettings, Size } from '@/lib/model';
 import { useWorkshopValue } from '@/lib/react/use-workshop-value';
-import {
-  followedPeer,
-  updatePresence,
-  type BoardConnection,
-  type Peer,
-  type PresenceUser,
-} from '@/lib/sync';
+import { useSessionValue } from '@/lib/react/use-session';
+import { updatePresence, type BoardConnection, type PresenceUser } from '@/lib/sync';
 import { followViewport, visibleBoardRect, type Viewport } from '@/lib/view/viewport';
 
 /** The leader's view is published at most this often while they pan or zoom. */
@@ -32,7 +27,6 @@ export interface FollowState {
 interface FollowInputs {
   connection: BoardConnection | null;
   user: PresenceUser | null;
-  peers: readonly Peer[];
   viewport: Viewport;
   screen: Size;
   /** Moves the camera for the person, without counting as their own move. */
@@ -47,7 +41,7 @@ interface FollowInputs {
  * them until they rejoin or the facilitator brings everyone back.
  */
 export function useFollow(inputs: FollowInputs): FollowState {
-  const { connection, user, peers, viewport, screen, followTo, userMoves } = inputs;
+  const { connection, user, viewport, screen, followTo, userMoves } = inputs;
   const settings = useWorkshopValue(connection, readFollow, null);
   const leading = !!settings && !!user && settings.leader === user.id;
   const [detachedFrom, setDetachedFrom] = useState<number | null>(null);
@@ -81,7 +75,8 @@ export function useFollow(inputs: FollowInputs): FollowState {
     if (following && settings) setDetachedFrom(settings.since);
   }, [userMoves, following, settings]);
 
-  const leaderView = settings ? followedPeer(peers, settings.leader)?.view : undefined;
+  // The leader's view, kept by the session while it is the same (not every cursor move).
+  const leaderView = useSessionValue((s) => (settings ? s.getLeaderView(settings.leader) : null));
   const leaderKey = leaderView
     ? `${leaderView.x},${leaderView.y},${leaderView.width},${leaderView.height}`
     : '';

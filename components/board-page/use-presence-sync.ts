@@ -1,7 +1,9 @@
 'use client';
 import { useCallback, useEffect, useRef } from 'react';
 import type { NoteId, Point } from '@/lib/model';
-import { updatePresence, type BoardConnection, type PresenceUser } from '@/lib/sync';
+import { useConnection } from '@/lib/react/use-session';
+import type { BoardSession } from '@/lib/session/board-session';
+import { updatePresence, type PresenceUser } from '@/lib/sync';
 
 /** Cursor positions are sent at most this often: ~30 updates a second feels live. */
 export const CURSOR_SYNC_INTERVAL_MS = 33;
@@ -11,18 +13,30 @@ export const CURSOR_SYNC_INTERVAL_MS = 33;
  * throttled cursor. Returns the cursor setter for the stage's pointer events.
  */
 export function usePresenceSync(
-  connection: BoardConnection | null,
+  session: BoardSession,
   user: PresenceUser | null,
-  selection: ReadonlySet<NoteId>,
   editing: NoteId | null,
 ): (point: Point | null) => void {
+  const connection = useConnection();
   useEffect(() => {
-    if (connection && user) updatePresence(connection.awareness, { user });
+    if (user) updatePresence(connection.awareness, { user });
   }, [connection, user]);
 
   useEffect(() => {
-    if (connection) updatePresence(connection.awareness, { selection: [...selection], editing });
-  }, [connection, selection, editing]);
+    updatePresence(connection.awareness, { editing });
+  }, [connection, editing]);
+
+  // The selection is published as it changes, without re-rendering the page.
+  useEffect(() => {
+    let last = session.getSelectedNotes();
+    updatePresence(connection.awareness, { selection: last.map((note) => note.id) });
+    return session.selection.subscribe(() => {
+      const now = session.getSelectedNotes();
+      if (now === last) return;
+      last = now;
+      updatePresence(connection.awareness, { selection: now.map((note) => note.id) });
+    });
+  }, [connection, session]);
 
   const pending = useRef<{ point: Point | null; timer: ReturnType<typeof setTimeout> | null }>({
     point: null,
@@ -39,7 +53,7 @@ export function usePresenceSync(
     (point: Point | null) => {
       const state = pending.current;
       state.point = point;
-      if (state.timer || !connection) return;
+      if (state.timer) return;
       state.timer = setTimeout(() => {
         state.timer = null;
         updatePresence(connection.awareness, { cursor: state.point });

@@ -6,7 +6,8 @@ import { lockRefusal, type NotePlace } from '@/lib/model/lock-rule';
 import { lockGatedActions, type LockRefusal } from '@/lib/react/lock-gated-actions';
 import type { BoardActions } from '@/lib/react/use-board-actions';
 import { useServerOffset } from '@/lib/react/use-server-offset';
-import { useBoardLocks, useBoardTimer, useWorkshopActions } from '@/lib/react/use-workshop-tools';
+import { useWorkshopActions } from '@/lib/react/use-workshop-tools';
+import { useWorkshopState } from '@/lib/react/use-session';
 import type { BoardConnection } from '@/lib/sync';
 
 const REFUSAL_NOTICES: Record<LockRefusal, MessageKey> = {
@@ -29,8 +30,7 @@ export function useWorkshop(
 ) {
   const isFacilitator = role === 'facilitator';
   const serverOffset = useServerOffset();
-  const timer = useBoardTimer(connection);
-  const locks = useBoardLocks(connection);
+  const { timer, locks } = useWorkshopState();
   const workshopActions = useWorkshopActions(connection, isFacilitator, serverOffset);
   const refuse = useCallback((why: LockRefusal) => notify(REFUSAL_NOTICES[why]), [notify]);
   const actions = useMemo(

@@ -1,72 +1,65 @@
 'use client';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Layer, Rect, Stage, Transformer } from 'react-konva';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { Layer, Rect, Stage } from 'react-konva';
 import type Konva from 'konva';
-import {
-  MIN_NOTE_SIZE,
-  newNoteCornerAt,
-  rectFromCorners,
-  type BlockId,
-  type NoteId,
-  type NoteRecord,
-  type Point,
-  type Size,
-} from '@/lib/model';
+import { newNoteCornerAt, rectFromCorners, type NoteId, type Point, type Size } from '@/lib/model';
 import type { BoardActions } from '@/lib/react/use-board-actions';
-import type { Peer } from '@/lib/sync';
-import { boardConnectors, edgePoint, type DragOffset } from '@/lib/view/connectors';
+import { useNoteIds, useSession } from '@/lib/react/use-session';
+import { edgePoint } from '@/lib/view/connectors';
 import { notesInRect } from '@/lib/view/selection';
 import { panBy, pinchOf, pinchStep, zoomAt, type Pinch, type Viewport } from '@/lib/view/viewport';
 import type { Tool } from '@/lib/view/tools';
-import { BlocksLayer, type BlockLabel } from './blocks-layer';
-import { ConnectorArrows, ConnectorsLayer } from './connectors-layer';
-import { NoteNode, SELECTION_COLOR, type NoteDecoration } from './note-node';
+import { BoardBlocks } from './board-blocks';
+import { BoardConnectors, MovingConnectors } from './board-connectors';
+import { NoteNode, SELECTION_COLOR } from './note-node';
 import { RemoteCursors } from './remote-cursors';
-import { useDoubleClickGuard } from './use-double-click-guard';
-import { useNoteDrag } from './use-note-drag';
-import { useLatest } from './use-latest';
 import { countRender } from './render-count';
+import { SelectionBox } from './selection-box';
+import { useDoubleClickGuard } from './use-double-click-guard';
+import { useLatest } from './use-latest';
+import { useNoteDrag } from './use-note-drag';
 
 export type { Tool };
-export type SelectMode = 'replace' | 'toggle' | 'add';
 
 /** Ctrl+wheel zoom speed: a typical wheel notch (deltaY 100) zooms by about 22%. */
 const WHEEL_ZOOM_SPEED = 0.002;
 
-export interface BoardCanvasProps {
-  size: Size;
-  notes: readonly NoteRecord[];
-  notesById: ReadonlyMap<NoteId, NoteRecord>;
-  getNote(id: NoteId): NoteRecord | undefined;
-  decorations: ReadonlyMap<NoteId, NoteDecoration>;
+/** What the canvas's gestures do beyond the canvas (bound by the page). */
+export interface CanvasGestures {
+  actions: BoardActions;
   /** The connector tool dropped a link from one note onto another. */
   onConnect(from: NoteId, to: NoteId): void;
-  labels: Record<BlockId, BlockLabel>;
-  peers: readonly Peer[];
-  selection: ReadonlySet<NoteId>;
-  onSelect(ids: readonly NoteId[], mode: SelectMode): void;
+  onNotePlaced(id: NoteId): void;
+  onEdit(id: NoteId): void;
+  onCursor(point: Point | null): void;
+  onViewportChange(viewport: Viewport): void;
+}
+
+export interface BoardCanvasProps {
+  size: Size;
   tool: Tool;
   /** Space held: the pointer pans whatever the tool. */
   spacePanning: boolean;
-  onNotePlaced(id: NoteId): void;
   viewport: Viewport;
-  onViewportChange(viewport: Viewport): void;
   editingId: NoteId | null;
-  onEdit(id: NoteId): void;
-  actions: BoardActions;
-  onCursor(point: Point | null): void;
   /** A viewer's board: no creating, dragging or resizing (the server would drop it anyway). */
-  readOnly?: boolean;
+  readOnly: boolean;
+  gestures: CanvasGestures;
 }
 
-/** The Konva stage: blocks, notes, selection, resizing, panning, zooming and cursors. */
+/**
+ * The Konva stage: blocks, notes, selection, resizing, panning, zooming and cursors. The
+ * notes, connectors and selection read the session themselves (lib/react/use-session.ts):
+ * a change to one note re-renders what shows that note, not the stage.
+ */
 export default function BoardCanvas(props: BoardCanvasProps) {
   countRender('canvas');
-  const { size, notes, viewport, selection, tool, spacePanning, editingId, peers } = props;
-  const latest = useLatest(props);
+  const { size, viewport, tool, spacePanning, editingId, readOnly } = props;
+  const session = useSession();
+  const noteIds = useNoteIds();
+  const latest = useLatest({ ...props.gestures, session, tool, readOnly, viewport });
   const stageRef = useRef<Konva.Stage>(null);
   const notesLayerRef = useRef<Konva.Layer>(null);
-  const transformerRef = useRef<Konva.Transformer>(null);
   const [marquee, setMarquee] = useState<{ start: Point; end: Point } | null>(null);
   const [connectDraft, setConnectDraft] = useState<{ from: NoteId; to: Point } | null>(null);
   const pinch = useRef<Pinch | null>(null);
@@ -77,65 +70,40 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const snapNodesToRecords = useCallback(
     (ids: readonly NoteId[]) => {
       for (const id of ids) {
-        const record = latest.current.getNote(id);
+        const record = session.getNote(id);
         const node = stageRef.current?.findOne(`#${id}`);
         if (record && node) node.setAttrs({ x: record.x, y: record.y, scaleX: 1, scaleY: 1 });
       }
     },
-    [latest],
+    [session],
   );
 
   const { dragLayerRef, draggedIds, dragDelta, onNoteDragStart, onNoteDragMove, onNoteDragEnd } =
     useNoteDrag({ latest, stageRef, notesLayerRef, snapNodesToRecords });
-
-  const connectors = useMemo(() => boardConnectors(props.notesById), [props.notesById]);
-  const touchesDragged = useCallback(
-    (from: NoteId, to: NoteId) =>
-      draggedIds !== null && (draggedIds.has(from) || draggedIds.has(to)),
-    [draggedIds],
+  const dragOffset = useMemo(
+    () => (draggedIds ? { ids: draggedIds, dx: dragDelta.x, dy: dragDelta.y } : null),
+    [draggedIds, dragDelta],
   );
-  const staticConnectors = useMemo(
-    () => (draggedIds ? connectors.filter((c) => !touchesDragged(c.from, c.to)) : connectors),
-    [connectors, draggedIds, touchesDragged],
-  );
-  const liveConnectors = useMemo(() => {
-    if (!draggedIds) return [];
-    const offset: DragOffset = { ids: draggedIds, dx: dragDelta.x, dy: dragDelta.y };
-    return boardConnectors(props.notesById, offset).filter((c) => touchesDragged(c.from, c.to));
-  }, [draggedIds, dragDelta, props.notesById, touchesDragged]);
-  const fadedIds = useMemo(() => {
-    const faded = new Set<NoteId>();
-    for (const [id, decoration] of props.decorations) if (decoration.faded) faded.add(id);
-    return faded;
-  }, [props.decorations]);
   const draftPoints = useMemo((): [number, number, number, number] | null => {
-    const from = connectDraft ? props.notesById.get(connectDraft.from) : undefined;
+    const from = connectDraft ? session.getNote(connectDraft.from) : undefined;
     if (!connectDraft || !from) return null;
     const start = edgePoint(from, connectDraft.to);
     return [start.x, start.y, connectDraft.to.x, connectDraft.to.y];
-  }, [connectDraft, props.notesById]);
-
-  const filledBlocks = useMemo(() => new Set(notes.map((n) => n.block)), [notes]);
-  const editorColors = useMemo(() => {
-    const colors = new Map<NoteId, string>();
-    for (const peer of peers)
-      if (!peer.isSelf && peer.editing) colors.set(peer.editing, peer.user.color);
-    return colors;
-  }, [peers]);
+  }, [connectDraft, session]);
 
   const boardPointer = (): Point | null => stageRef.current?.getRelativePointerPosition() ?? null;
 
   const onNotePointerDown = useCallback(
     (id: NoteId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
       event.cancelBubble = true; // the stage must not start a selection rectangle
-      const { selection: current, onSelect, tool: activeTool } = latest.current;
-      if (activeTool === 'connect') {
+      const { selection } = latest.current.session;
+      if (latest.current.tool === 'connect') {
         const point = stageRef.current?.getRelativePointerPosition();
         if (point) setConnectDraft({ from: id, to: point });
         return;
       }
-      if (event.evt.shiftKey) onSelect([id], 'toggle');
-      else if (!current.has(id)) onSelect([id], 'replace');
+      if (event.evt.shiftKey) selection.select([id], 'toggle');
+      else if (!selection.get().has(id)) selection.select([id], 'replace');
     },
     [latest],
   );
@@ -147,32 +115,16 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     [latest, spansGesture],
   );
 
-  // The resize handles follow the selection when exactly one note is selected.
-  const singleSelected = selection.size === 1 && !editingId ? [...selection][0] : undefined;
-  useEffect(() => {
-    const transformer = transformerRef.current;
-    if (!transformer) return;
-    const node = singleSelected ? notesLayerRef.current?.findOne(`#${singleSelected}`) : undefined;
-    transformer.nodes(node ? [node] : []);
-    transformer.getLayer()?.batchDraw();
-  }, [singleSelected, notes]);
-
-  const onTransformEnd = useCallback(() => {
-    const node = transformerRef.current?.nodes()[0];
-    const id = node?.id() as NoteId | undefined;
-    const note = id ? latest.current.getNote(id) : undefined;
-    if (!node || !id || !note) return;
-    latest.current.actions.resizeNote(id, {
-      x: node.x(),
-      y: node.y(),
-      width: note.width * node.scaleX(),
-      height: note.height * node.scaleY(),
-    });
-    snapNodesToRecords([id]);
-  }, [latest, snapNodesToRecords]);
+  const onResize = useCallback(
+    (id: NoteId, rect: { x: number; y: number; width: number; height: number }) => {
+      latest.current.actions.resizeNote(id, rect);
+      snapNodesToRecords([id]);
+    },
+    [latest, snapNodesToRecords],
+  );
 
   const placeNoteAt = (point: Point, thenEdit: boolean) => {
-    const { actions, onNotePlaced, onEdit, readOnly } = latest.current;
+    const { actions, onNotePlaced, onEdit } = latest.current;
     if (readOnly) return;
     const id = actions.createNote(newNoteCornerAt(point));
     if (id === null) return;
@@ -192,31 +144,29 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     );
   };
 
+  const { onViewportChange, onCursor } = props.gestures;
   const onTouchMove = (event: Konva.KonvaEventObject<TouchEvent>) => {
     const now = twoFingers(event);
     if (!now) return onStageMouseMove();
     event.evt.preventDefault();
-    if (pinch.current) props.onViewportChange(pinchStep(viewport, pinch.current, now));
+    if (pinch.current) onViewportChange(pinchStep(viewport, pinch.current, now));
     pinch.current = now;
   };
 
   const onStageMouseDown = (event: Konva.KonvaEventObject<MouseEvent | TouchEvent>) => {
-    if (twoFingers(event)) {
-      setMarquee(null);
-      return;
-    }
+    if (twoFingers(event)) return setMarquee(null);
     if (event.target !== stageRef.current || panning) return;
     const point = boardPointer();
     if (!point) return;
     if (tool === 'note') return placeNoteAt(point, true);
     if (tool === 'connect') return;
-    if (!event.evt.shiftKey) props.onSelect([], 'replace');
+    if (!event.evt.shiftKey) session.selection.select([], 'replace');
     setMarquee({ start: point, end: point });
   };
 
   const onStageMouseMove = () => {
     const point = boardPointer();
-    props.onCursor(point);
+    onCursor(point);
     if (marquee && point) setMarquee({ ...marquee, end: point });
     if (connectDraft && point) setConnectDraft({ ...connectDraft, to: point });
   };
@@ -234,17 +184,14 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     if (connectDraft) {
       const target = noteUnderPointer();
       setConnectDraft(null);
-      if (target && target !== connectDraft.from) props.onConnect(connectDraft.from, target);
+      if (target && target !== connectDraft.from)
+        props.gestures.onConnect(connectDraft.from, target);
     }
-    finishMarquee();
-  };
-
-  const finishMarquee = () => {
     if (!marquee) return;
     const rect = rectFromCorners(marquee.start, marquee.end);
     setMarquee(null);
     if (rect.width < 3 && rect.height < 3) return; // a click, not a drag
-    props.onSelect(notesInRect(notes, rect), 'add');
+    session.selection.select(notesInRect(session.getSnapshot().ordered, rect), 'add');
   };
 
   const onStageDoubleClick = (event: Konva.KonvaEventObject<MouseEvent>) => {
@@ -259,54 +206,39 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     const pointer = stageRef.current?.getPointerPosition();
     // Trackpad pinch arrives as a wheel event with ctrlKey set; plain scrolling pans.
     if ((ctrlKey || metaKey) && pointer) {
-      props.onViewportChange(zoomAt(viewport, pointer, Math.exp(-deltaY * WHEEL_ZOOM_SPEED)));
+      onViewportChange(zoomAt(viewport, pointer, Math.exp(-deltaY * WHEEL_ZOOM_SPEED)));
     } else {
-      props.onViewportChange(panBy(viewport, { x: -deltaX, y: -deltaY }));
+      onViewportChange(panBy(viewport, { x: -deltaX, y: -deltaY }));
     }
   };
 
   const onStageDrag = (event: Konva.KonvaEventObject<DragEvent>) => {
     if (event.target !== stageRef.current) return;
-    props.onViewportChange({ ...viewport, x: event.target.x(), y: event.target.y() });
+    onViewportChange({ ...viewport, x: event.target.x(), y: event.target.y() });
   };
 
-  // Memoised so the re-render of each drag frame does not rebuild thousands of elements.
+  // Memoised: a re-render of the stage (a pan, a drag frame) does not touch the note nodes,
+  // each of which reads its own note.
+  const canDrag = !readOnly && !panning && tool !== 'connect';
   const noteElements = useMemo(
     () =>
-      notes.map((note) => {
-        const decoration = props.decorations.get(note.id);
-        return (
-          <NoteNode
-            key={note.id}
-            note={note}
-            badge={decoration?.badge ?? null}
-            untested={decoration?.untested ?? false}
-            fill={decoration?.fill ?? null}
-            faded={decoration?.faded ?? false}
-            dots={decoration?.dots ?? 0}
-            comments={decoration?.comments ?? 0}
-            draft={decoration?.draft ?? false}
-            selected={selection.has(note.id)}
-            editorColor={editorColors.get(note.id) ?? null}
-            editingHere={note.id === editingId}
-            draggable={!props.readOnly && !panning && tool !== 'connect' && note.id !== editingId}
-            onPointerDown={onNotePointerDown}
-            onDoubleClick={onNoteDoubleClick}
-            onDragStart={onNoteDragStart}
-            onDragMove={onNoteDragMove}
-            onDragEnd={onNoteDragEnd}
-          />
-        );
-      }),
+      noteIds.map((id) => (
+        <NoteNode
+          key={id}
+          id={id}
+          editingHere={id === editingId}
+          draggable={canDrag && id !== editingId}
+          onPointerDown={onNotePointerDown}
+          onDoubleClick={onNoteDoubleClick}
+          onDragStart={onNoteDragStart}
+          onDragMove={onNoteDragMove}
+          onDragEnd={onNoteDragEnd}
+        />
+      )),
     [
-      notes,
-      props.decorations,
-      selection,
-      editorColors,
+      noteIds,
       editingId,
-      panning,
-      tool,
-      props.readOnly,
+      canDrag,
       onNotePointerDown,
       onNoteDoubleClick,
       onNoteDragStart,
@@ -336,32 +268,22 @@ export default function BoardCanvas(props: BoardCanvasProps) {
         pinch.current = null;
         onStageMouseUp();
       }}
-      onMouseLeave={() => props.onCursor(null)}
+      onMouseLeave={() => onCursor(null)}
       onDblClick={onStageDoubleClick}
       onWheel={onWheel}
       onDragMove={onStageDrag}
       onDragEnd={onStageDrag}
     >
-      <BlocksLayer labels={props.labels} filledBlocks={filledBlocks} />
-      <ConnectorsLayer connectors={staticConnectors} faded={fadedIds} />
+      <BoardBlocks />
+      <BoardConnectors draggedIds={draggedIds} />
       <Layer ref={notesLayerRef}>{noteElements}</Layer>
       <Layer>
-        <Transformer
-          ref={transformerRef}
-          resizeEnabled={!props.readOnly}
-          rotateEnabled={false}
-          flipEnabled={false}
-          ignoreStroke
-          borderStroke={SELECTION_COLOR}
-          anchorStroke={SELECTION_COLOR}
-          anchorSize={9}
-          boundBoxFunc={(oldBox, newBox) =>
-            newBox.width < MIN_NOTE_SIZE * viewport.scale ||
-            newBox.height < MIN_NOTE_SIZE * viewport.scale
-              ? oldBox
-              : newBox
-          }
-          onTransformEnd={onTransformEnd}
+        <SelectionBox
+          notesLayerRef={notesLayerRef}
+          editingId={editingId}
+          readOnly={readOnly}
+          scale={viewport.scale}
+          onResize={onResize}
         />
         {marqueeRect && (
           <Rect
@@ -375,9 +297,9 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       </Layer>
       {/* Dragged notes are moved in here (on top of their connectors) while they move. */}
       <Layer ref={dragLayerRef}>
-        <ConnectorArrows connectors={liveConnectors} faded={fadedIds} draft={draftPoints} />
+        <MovingConnectors offset={dragOffset} draft={draftPoints} />
       </Layer>
-      <RemoteCursors peers={peers} zoom={viewport.scale} />
+      <RemoteCursors zoom={viewport.scale} />
     </Stage>
   );
 }

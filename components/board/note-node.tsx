@@ -1,8 +1,11 @@
 'use client';
-import { memo } from 'react';
+import { memo, useContext, useSyncExternalStore } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
-import { NOTE_COLORS, type NoteId, type NoteRecord } from '@/lib/model';
+import { NOTE_COLORS, type NoteId } from '@/lib/model';
+import { useIsSelected, useNote, useSessionValue } from '@/lib/react/use-session';
+import type { NoteDecoration } from '@/lib/session/note-decorations';
+import { DecorationsContext } from './canvas-context';
 import { CornerMark } from './corner-mark';
 import { fitFontSize, NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING } from './fit-text';
 import { countRender } from './render-count';
@@ -21,40 +24,23 @@ const COMMENTS_COLOR = '#4f46e5';
 const DRAFT_COLOR = '#0f766e';
 /** Radius of the round marks in a note's top-right corner (the "?" and the comment count). */
 const MARK_RADIUS = 7.5;
+/** A note with nothing to show beyond its record. */
+const NO_DECORATION: NoteDecoration = {
+  badge: null,
+  untested: false,
+  fill: null,
+  faded: false,
+  dots: 0,
+  comments: 0,
+  draft: false,
+};
 
-/** What the board adds to a note beyond its record: labels at a glance, filter, colour. */
-export interface NoteDecoration {
-  /** Short label line (relationship type · funnel stage), drawn as a strip at the bottom. */
-  badge: string | null;
-  /** The note is an untested hypothesis: a "?" mark in its corner. */
-  untested: boolean;
-  /** Fill lent by another note (a segment's colour), instead of the note's own. */
-  fill: string | null;
-  /** Left out by the current filter. */
-  faded: boolean;
-  /** Dot vote: your dots while the vote is open, everyone's once it is closed; 0 for none. */
-  dots: number;
-  /** Open comment threads on the note (0: no mark). */
-  comments: number;
-  /** In this person's private draft: only they see it until the facilitator reveals it. */
-  draft: boolean;
-}
+export type { NoteDecoration };
 
 export interface NoteNodeProps {
-  note: NoteRecord;
-  selected: boolean;
-  /** Colour of someone else editing this note's text, drawn as a thin edge. */
-  editorColor: string | null;
+  id: NoteId;
   /** True while this user edits the note in the DOM editor (the canvas text is hidden). */
   editingHere: boolean;
-  /** Decoration fields, passed one by one so the memo compares plain values. */
-  badge: string | null;
-  untested: boolean;
-  fill: string | null;
-  faded: boolean;
-  dots: number;
-  comments: number;
-  draft: boolean;
   draggable: boolean;
   onPointerDown(id: NoteId, event: Konva.KonvaEventObject<MouseEvent | TouchEvent>): void;
   onDoubleClick(id: NoteId): void;
@@ -64,12 +50,24 @@ export interface NoteNodeProps {
 }
 
 /**
- * One sticky note on the canvas. Memoised on its record: the board reader keeps a record's
- * identity until that note changes, so moving one note re-renders one node.
+ * One sticky note on the canvas. It reads its own record, selection, decoration and editor
+ * from the session: the session keeps each of them until it changes, so a move of one note
+ * (or a click selecting it) re-renders that note's node alone.
  */
 export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
-  countRender(`note:${props.note.id}`);
-  const { note, selected, editorColor, editingHere, draggable, badge, untested, dots } = props;
+  countRender(`note:${props.id}`);
+  const note = useNote(props.id);
+  const selected = useIsSelected(props.id);
+  const editorColor = useSessionValue((s) => s.getEditorColor(props.id));
+  const decorations = useContext(DecorationsContext);
+  const decoration = useSyncExternalStore(
+    decorations.subscribe,
+    () => decorations.get(props.id),
+    () => null,
+  );
+  if (!note) return null;
+  const { editingHere, draggable } = props;
+  const { badge, untested, dots, comments, draft, faded, fill } = decoration ?? NO_DECORATION;
   const innerWidth = note.width - 2 * NOTE_PADDING;
   const innerHeight = note.height - 2 * NOTE_PADDING - (badge ? BADGE_HEIGHT : 0);
   const fontSize = fitFontSize(note.text, innerWidth, innerHeight);
@@ -80,7 +78,7 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
       name="note"
       x={note.x}
       y={note.y}
-      opacity={props.faded ? FADED_OPACITY : 1}
+      opacity={faded ? FADED_OPACITY : 1}
       draggable={draggable}
       onMouseDown={(e) => props.onPointerDown(note.id, e)}
       onTouchStart={(e) => props.onPointerDown(note.id, e)}
@@ -94,7 +92,7 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
         name="note-body"
         width={note.width}
         height={note.height}
-        fill={props.fill ?? NOTE_COLORS[note.color]}
+        fill={fill ?? NOTE_COLORS[note.color]}
         cornerRadius={CORNER_RADIUS}
         shadowColor="#000"
         shadowBlur={6}
@@ -105,7 +103,7 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
         strokeWidth={edge ? 2 : 0}
         perfectDrawEnabled={false}
       />
-      {props.draft && (
+      {draft && (
         // A dashed edge: "only you see this" (private writing); a selection still shows by
         // its resize handles and the selection rectangle.
         <Rect
@@ -167,7 +165,7 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
           fontSize={11}
         />
       )}
-      {props.comments > 0 && (
+      {comments > 0 && (
         // Left of the "?" mark when both are shown.
         <CornerMark
           name="note-comments"
@@ -175,8 +173,8 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
           y={11}
           radius={MARK_RADIUS}
           color={COMMENTS_COLOR}
-          text={props.comments > 9 ? '9+' : String(props.comments)}
-          fontSize={props.comments > 9 ? 8 : 10}
+          text={comments > 9 ? '9+' : String(comments)}
+          fontSize={comments > 9 ? 8 : 10}
         />
       )}
       {untested && (

@@ -1,7 +1,7 @@
 'use client';
 import { memo } from 'react';
 import { Group, Label, Layer, Path, Tag, Text } from 'react-konva';
-import type { Peer } from '@/lib/sync';
+import { usePeers } from '@/lib/react/use-session';
 import { NOTE_FONT_FAMILY } from './fit-text';
 import { countRender } from './render-count';
 
@@ -12,14 +12,9 @@ const POINTER_PATH = 'M0 0 L0 16 L4.5 12 L7.5 18.5 L10 17.5 L7 11 L12.5 11 Z';
  * Other people's pointers with their names. Drawn at a constant screen size whatever the
  * zoom (scaled by 1/zoom), so a name tag stays readable when zoomed out.
  */
-export const RemoteCursors = memo(function RemoteCursors({
-  peers,
-  zoom,
-}: {
-  peers: readonly Peer[];
-  zoom: number;
-}) {
+export const RemoteCursors = memo(function RemoteCursors({ zoom }: { zoom: number }) {
   countRender('remote-cursors');
+  const peers = usePeers();
   const inverse = 1 / zoom;
   return (
     <Layer listening={false}>

@@ -2,7 +2,8 @@
 import { useCallback, useRef, useState, type RefObject } from 'react';
 import type Konva from 'konva';
 import type { NoteId, Point } from '@/lib/model';
-import type { BoardCanvasProps } from './board-canvas';
+import type { BoardActions } from '@/lib/react/use-board-actions';
+import type { BoardSession } from '@/lib/session/board-session';
 
 interface DragState {
   ids: NoteId[];
@@ -11,8 +12,14 @@ interface DragState {
   zIndexes: Map<NoteId, number>;
 }
 
+/** What a drag reads when it starts and writes when it ends (the latest, through a ref). */
+export interface DragInputs {
+  session: BoardSession;
+  actions: BoardActions;
+}
+
 export interface NoteDragOptions {
-  latest: RefObject<BoardCanvasProps>;
+  latest: RefObject<DragInputs>;
   stageRef: RefObject<Konva.Stage | null>;
   notesLayerRef: RefObject<Konva.Layer | null>;
   /** After the drop's write, puts the nodes where the document says. */
@@ -40,12 +47,13 @@ export function useNoteDrag({
 
   const onNoteDragStart = useCallback(
     (id: NoteId) => {
-      const { selection: current, getNote, onSelect } = latest.current;
+      const { session } = latest.current;
+      const current = session.selection.get();
       const ids = current.has(id) ? [...current] : [id];
-      if (!current.has(id)) onSelect([id], 'replace');
+      if (!current.has(id)) session.selection.select([id], 'replace');
       const origins = new Map<NoteId, Point>();
       for (const noteId of ids) {
-        const note = getNote(noteId);
+        const note = session.getNote(noteId);
         if (note) origins.set(noteId, { x: note.x, y: note.y });
       }
       const zIndexes = new Map<NoteId, number>();

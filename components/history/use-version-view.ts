@@ -12,6 +12,8 @@ import { versionLabel } from './version-name';
 export interface OpenVersion {
   version: VersionMeta;
   board: BoardSnapshot;
+  /** The version's document state (the canvas draws it through a session of its own). */
+  state: Uint8Array;
 }
 
 export interface VersionView {
@@ -47,7 +49,7 @@ export function useVersionView(
       setBusy(version.id);
       const state = await history.load(version);
       setBusy(null);
-      if (state) setOpen({ version, board: readVersion(state) });
+      if (state) setOpen({ version, board: readVersion(state), state });
     },
     [history],
   );

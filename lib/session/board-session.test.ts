@@ -5,7 +5,7 @@ import { REMOTE_ORIGIN, newBoard, twoPeers } from '../doc/test-support';
 import type { NoteId } from '../model';
 import type { Refusal } from '../sync';
 import { BoardSession } from './board-session';
-import { localConnection, localDraft, type LocalConnection } from './test-support';
+import { localConnection, localDraft, type LocalConnection } from './local-connection';
 
 /** A session on `doc`, with the connections it opened, and a count of its notifications. */
 function sessionOn(doc: Y.Doc, { withDraft = false } = {}) {

@@ -1,6 +1,7 @@
 import { mergeSnapshots, type BoardSnapshot } from '../doc';
 import { ROOT, type NoteId, type NoteRecord } from '../model';
 import {
+  followedPeer,
   readPeers,
   type BoardConnection,
   type ConnectionStatus,
@@ -66,6 +67,9 @@ export class BoardSession {
   private selected: readonly NoteRecord[] = NO_NOTES;
   private peers: readonly Peer[] = [];
   private people: readonly Person[] = [];
+  /** Colour of each note someone else is writing in (their presence's `editing`). */
+  private editorColors: ReadonlyMap<NoteId, string> = new Map();
+  private leaderView: { leader: string; view: Peer['view'] } | null = null;
   private undo: UndoState = { canUndo: false, canRedo: false };
   private workshop: WorkshopState;
 
@@ -145,6 +149,17 @@ export class BoardSession {
   getPeers = (): readonly Peer[] => this.peers;
   /** Who is on the board, without cursors: changes when someone comes, goes or is renamed. */
   getPeople = (): readonly Person[] => this.people;
+  /** Colour of the person (not me) writing in this note, or null. */
+  getEditorColor = (id: NoteId): string | null => this.editorColors.get(id) ?? null;
+
+  /** The board area on the followed leader's screen (follow me), or null; kept while equal. */
+  getLeaderView = (leader: string): Peer['view'] => {
+    const view = followedPeer(this.peers, leader)?.view ?? null;
+    if (this.leaderView?.leader !== leader) this.leaderView = { leader, view };
+    else this.leaderView.view = sameJson(this.leaderView.view, view);
+    return this.leaderView.view;
+  };
+
   getStatus = (): ConnectionStatus => this.connection.getStatus();
   getUndoState = (): UndoState => this.undo;
   getWorkshop = (): WorkshopState => this.workshop;
@@ -176,6 +191,11 @@ export class BoardSession {
           isSelf: p.isSelf,
         })),
       );
+      const colors = new Map<NoteId, string>();
+      for (const peer of this.peers)
+        if (!peer.isSelf && peer.editing) colors.set(peer.editing, peer.user.color);
+      if (JSON.stringify([...colors]) !== JSON.stringify([...this.editorColors]))
+        this.editorColors = colors;
       this.emit();
     };
     const onUndo = () => {

@@ -9,6 +9,7 @@ export type SelectMode = 'replace' | 'toggle' | 'add';
 export class SelectionStore<Id> {
   private ids: ReadonlySet<Id> = new Set();
   private readonly listeners = new Set<() => void>();
+  private readonly picked = new Set<() => void>();
 
   get = (): ReadonlySet<Id> => this.ids;
 
@@ -17,10 +18,18 @@ export class SelectionStore<Id> {
     return () => this.listeners.delete(listener);
   };
 
+  /** Hears a person's pick (select with ids), not selectOnly: the side panel shows the note. */
+  onPicked = (listener: () => void): (() => void) => {
+    this.picked.add(listener);
+    return () => this.picked.delete(listener);
+  };
+
   /** Selects exactly these ids (a new note, a duplicate, a step with Tab). */
   selectOnly = (ids: Iterable<Id>): void => this.set(new Set(ids));
 
+  /** A person's gesture: a click, a shift-click, a selection rectangle. */
   select = (ids: readonly Id[], mode: SelectMode): void => {
+    if (ids.length > 0) for (const listener of [...this.picked]) listener();
     if (mode === 'replace') return this.set(new Set(ids));
     const next = new Set(this.ids);
     for (const id of ids) {

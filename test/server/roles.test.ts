@@ -206,7 +206,7 @@ describe("a viewer's page (lib/sync)", () => {
     expect(first.refused).toEqual(['view-only']);
     first.connection.destroy();
 
-    // What the page does next (lib/react/use-board-connection): a fresh connection.
+    // What the page does next (lib/session/board-session.ts): a fresh connection.
     const second = open('view-only');
     try {
       await synced(second.connection);

@@ -4,7 +4,7 @@ import { BLOCK_IDS, type BlockId } from '@/lib/model';
 import { blockQuestionKey, blockTitleKey } from '@/lib/i18n/messages';
 import { isBlockLocked, type WorkshopLocks } from '@/lib/model/workshop-locks';
 import { useI18n } from '@/lib/react/i18n';
-import type { BlockLabel } from '@/components/board/blocks-layer';
+import type { BlockLabel } from './blocks-layer';
 
 /** Each block's title (saying so when the facilitator locked it) and guiding question. */
 export function useBlockLabels(locks: WorkshopLocks): Record<BlockId, BlockLabel> {

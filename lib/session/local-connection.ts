@@ -1,6 +1,7 @@
 /**
- * A BoardConnection without a wire, for session tests: the document, awareness, reader and
- * undo manager a real connection has, and a status the test sets. Test-only.
+ * A BoardConnection without a wire: the document, awareness, reader and undo manager a real
+ * connection has, and a status set by hand. The page draws a past version through one (a
+ * session on the version's document, read-only); the session tests drive one directly.
  */
 import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
