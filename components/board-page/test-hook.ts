@@ -5,6 +5,7 @@ import { useLatest } from '@/components/board/use-latest';
 import type { NoteRecord, Point } from '@/lib/model';
 import type { BoardConnection, ConnectionStatus } from '@/lib/sync';
 import type { Viewport } from '@/lib/view/viewport';
+import { boardFirstDrawnAt } from '@/components/board/first-draw';
 import { renderCounts, resetRenderCounts } from '@/components/board/render-count';
 import { testHookEnabled } from '@/components/board/test-hook-flag';
 
@@ -40,6 +41,8 @@ export interface LienzoTestHook {
   /** Renders of each part of the page since the last reset (render-count.ts). */
   renders(): Record<string, number>;
   resetRenders(): void;
+  /** When the notes layer first drew notes (performance.now()), or null. */
+  firstDrawAt(): number | null;
 }
 
 declare global {
@@ -86,6 +89,7 @@ export function useTestHook(
       },
       renders: renderCounts,
       resetRenders: resetRenderCounts,
+      firstDrawAt: boardFirstDrawnAt,
     };
     return () => {
       delete window.__lienzo;

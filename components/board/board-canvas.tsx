@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Layer, Rect, Stage } from 'react-konva';
 import type Konva from 'konva';
 import { newNoteCornerAt, rectFromCorners, type NoteId, type Point, type Size } from '@/lib/model';
@@ -11,6 +11,7 @@ import { panBy, pinchOf, pinchStep, zoomAt, type Pinch, type Viewport } from '@/
 import type { Tool } from '@/lib/view/tools';
 import { BoardBlocks } from './board-blocks';
 import { BoardConnectors, MovingConnectors } from './board-connectors';
+import { watchFirstDraw } from './first-draw';
 import { NoteNode, SELECTION_COLOR } from './note-node';
 import { RemoteCursors } from './remote-cursors';
 import { countRender } from './render-count';
@@ -65,6 +66,8 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const pinch = useRef<Pinch | null>(null);
   const spansGesture = useDoubleClickGuard(stageRef);
   const panning = tool === 'pan' || spacePanning;
+
+  useEffect(() => (notesLayerRef.current ? watchFirstDraw(notesLayerRef.current) : undefined), []);
 
   /** After a write, put nodes where the document says (it may have clamped the gesture). */
   const snapNodesToRecords = useCallback(
