@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef } from 'react';
-import type { NoteId, Point } from '@/lib/model';
+import type { NoteId, NoteRecord, Point } from '@/lib/model';
 import { useConnection } from '@/lib/react/use-session';
 import type { BoardSession } from '@/lib/session/board-session';
 import { updatePresence, type PresenceUser } from '@/lib/sync';
@@ -26,16 +26,26 @@ export function usePresenceSync(
     updatePresence(connection.awareness, { editing });
   }, [connection, editing]);
 
-  // The selection is published as it changes, without re-rendering the page.
+  // The selection is published as it changes, without re-rendering the page, in a task of
+  // its own: a grab's pointer-down then does not also pay for everyone's presence update.
   useEffect(() => {
-    let last = session.getSelectedNotes();
-    updatePresence(connection.awareness, { selection: last.map((note) => note.id) });
-    return session.selection.subscribe(() => {
+    let last: readonly NoteRecord[] | null = null;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const publish = () => {
+      timer = null;
       const now = session.getSelectedNotes();
       if (now === last) return;
       last = now;
       updatePresence(connection.awareness, { selection: now.map((note) => note.id) });
+    };
+    publish();
+    const stop = session.selection.subscribe(() => {
+      timer ??= setTimeout(publish, 0);
     });
+    return () => {
+      stop();
+      if (timer) clearTimeout(timer);
+    };
   }, [connection, session]);
 
   const pending = useRef<{ point: Point | null; timer: ReturnType<typeof setTimeout> | null }>({

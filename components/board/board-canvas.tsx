@@ -24,6 +24,12 @@ export type { Tool };
 
 /** Ctrl+wheel zoom speed: a typical wheel notch (deltaY 100) zooms by about 22%. */
 const WHEEL_ZOOM_SPEED = 0.002;
+/**
+ * Notes per Konva layer, in drawing order. Grabbing a note takes it out of its layer, which
+ * Konva then redraws whole (scene and hit graph): on one layer of 2,000 notes that was a
+ * 100-300 ms freeze (bench/frame-time.ts); a layer of this many redraws within a frame.
+ */
+const NOTES_PER_LAYER = 200;
 
 /** What the canvas's gestures do beyond the canvas (bound by the page). */
 export interface CanvasGestures {
@@ -60,14 +66,17 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const noteIds = useNoteIds();
   const latest = useLatest({ ...props.gestures, session, tool, readOnly, viewport });
   const stageRef = useRef<Konva.Stage>(null);
-  const notesLayerRef = useRef<Konva.Layer>(null);
+  const firstNotesLayer = useRef<Konva.Layer>(null);
   const [marquee, setMarquee] = useState<{ start: Point; end: Point } | null>(null);
   const [connectDraft, setConnectDraft] = useState<{ from: NoteId; to: Point } | null>(null);
   const pinch = useRef<Pinch | null>(null);
   const spansGesture = useDoubleClickGuard(stageRef);
   const panning = tool === 'pan' || spacePanning;
 
-  useEffect(() => (notesLayerRef.current ? watchFirstDraw(notesLayerRef.current) : undefined), []);
+  useEffect(
+    () => (firstNotesLayer.current ? watchFirstDraw(firstNotesLayer.current) : undefined),
+    [],
+  );
 
   /** After a write, put nodes where the document says (it may have clamped the gesture). */
   const snapNodesToRecords = useCallback(
@@ -82,7 +91,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   );
 
   const { dragLayerRef, draggedIds, dragDelta, onNoteDragStart, onNoteDragMove, onNoteDragEnd } =
-    useNoteDrag({ latest, stageRef, notesLayerRef, snapNodesToRecords });
+    useNoteDrag({ latest, stageRef, snapNodesToRecords });
   const dragOffset = useMemo(
     () => (draggedIds ? { ids: draggedIds, dx: dragDelta.x, dy: dragDelta.y } : null),
     [draggedIds, dragDelta],
@@ -250,6 +259,13 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     ],
   );
 
+  const noteLayers = useMemo(() => {
+    const layers: (typeof noteElements)[] = [];
+    for (let start = 0; start < noteElements.length; start += NOTES_PER_LAYER)
+      layers.push(noteElements.slice(start, start + NOTES_PER_LAYER));
+    return layers.length > 0 ? layers : [[]];
+  }, [noteElements]);
+
   const marqueeRect = marquee ? rectFromCorners(marquee.start, marquee.end) : null;
   return (
     <Stage
@@ -279,10 +295,15 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     >
       <BoardBlocks />
       <BoardConnectors draggedIds={draggedIds} />
-      <Layer ref={notesLayerRef}>{noteElements}</Layer>
+      {noteLayers.map((elements, index) => (
+        // Keyed by place: a layer keeps its canvas while the notes in it change.
+        <Layer key={index} ref={index === 0 ? firstNotesLayer : undefined}>
+          {elements}
+        </Layer>
+      ))}
       <Layer>
         <SelectionBox
-          notesLayerRef={notesLayerRef}
+          stageRef={stageRef}
           editingId={editingId}
           readOnly={readOnly}
           scale={viewport.scale}

@@ -1,6 +1,6 @@
 'use client';
 import { memo, useContext, useMemo, useSyncExternalStore } from 'react';
-import type { NoteId } from '@/lib/model';
+import type { NoteId, NoteRecord } from '@/lib/model';
 import { useSession, useSessionValue } from '@/lib/react/use-session';
 import { snapshotSelector } from '@/lib/session/derived';
 import { sameJson } from '@/lib/session/keep-identity';
@@ -50,11 +50,26 @@ export function MovingConnectors({
 }) {
   const session = useSession();
   const faded = useFaded();
+  // The notes at either end of the dragged notes' connectors, found once per drag: each frame
+  // then places only those, not every note of the board.
+  const ids = offset?.ids;
+  const ends = useMemo(() => {
+    if (!ids) return null;
+    const { notes } = session.getSnapshot();
+    const ends = new Map<NoteId, NoteRecord>();
+    for (const c of selectConnectors(session))
+      if (ids.has(c.from) || ids.has(c.to))
+        for (const id of [c.from, c.to]) {
+          const note = notes.get(id);
+          if (note) ends.set(id, note);
+        }
+    return ends;
+  }, [ids, session]);
   const connectors = useMemo(() => {
-    if (!offset) return [];
-    return boardConnectors(session.getSnapshot().notes, offset).filter(
+    if (!offset || !ends) return [];
+    return boardConnectors(ends, offset).filter(
       (c) => offset.ids.has(c.from) || offset.ids.has(c.to),
     );
-  }, [offset, session]);
+  }, [offset, ends]);
   return <ConnectorArrows connectors={connectors} faded={faded} draft={draft} />;
 }

@@ -8,7 +8,7 @@ import { SELECTION_COLOR } from './note-node';
 import { countRender } from './render-count';
 
 interface SelectionBoxProps {
-  notesLayerRef: RefObject<Konva.Layer | null>;
+  stageRef: RefObject<Konva.Stage | null>;
   /** No handles while the note's text is being edited. */
   editingId: NoteId | null;
   readOnly: boolean;
@@ -22,7 +22,7 @@ interface SelectionBoxProps {
  */
 export const SelectionBox = memo(function SelectionBox(props: SelectionBoxProps) {
   countRender('selection-box');
-  const { notesLayerRef, editingId } = props;
+  const { stageRef, editingId } = props;
   const session = useSession();
   const selected = useSelectedNotes();
   const transformerRef = useRef<Konva.Transformer>(null);
@@ -32,10 +32,10 @@ export const SelectionBox = memo(function SelectionBox(props: SelectionBoxProps)
   useEffect(() => {
     const transformer = transformerRef.current;
     if (!transformer) return;
-    const node = single ? notesLayerRef.current?.findOne(`#${single.id}`) : undefined;
+    const node = single ? stageRef.current?.findOne(`#${single.id}`) : undefined;
     transformer.nodes(node ? [node] : []);
     transformer.getLayer()?.batchDraw();
-  }, [single, notesLayerRef]);
+  }, [single, stageRef]);
 
   const { onResize } = props;
   const onTransformEnd = useCallback(() => {

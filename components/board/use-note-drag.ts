@@ -8,8 +8,8 @@ import type { BoardSession } from '@/lib/session/board-session';
 interface DragState {
   ids: NoteId[];
   origins: Map<NoteId, Point>;
-  /** Each dragged node's place in the notes layer, to put it back there on drop. */
-  zIndexes: Map<NoteId, number>;
+  /** Each dragged node's notes layer and place in it, to put it back there on drop. */
+  places: Map<NoteId, { layer: Konva.Container; zIndex: number }>;
 }
 
 /** What a drag reads when it starts and writes when it ends (the latest, through a ref). */
@@ -21,7 +21,6 @@ export interface DragInputs {
 export interface NoteDragOptions {
   latest: RefObject<DragInputs>;
   stageRef: RefObject<Konva.Stage | null>;
-  notesLayerRef: RefObject<Konva.Layer | null>;
   /** After the drop's write, puts the nodes where the document says. */
   snapNodesToRecords(ids: readonly NoteId[]): void;
 }
@@ -32,13 +31,9 @@ export interface NoteDragOptions {
  * with one moveNotes. While dragging, the dragged notes live in a small layer of their own,
  * so each frame redraws that layer only, not every note and connector of the board (see
  * bench/frame-time.ts); draggedIds and dragDelta let the connectors of dragged notes follow.
+ * Grab and drop redraw only the notes layers the dragged notes come from (board-canvas.tsx).
  */
-export function useNoteDrag({
-  latest,
-  stageRef,
-  notesLayerRef,
-  snapNodesToRecords,
-}: NoteDragOptions) {
+export function useNoteDrag({ latest, stageRef, snapNodesToRecords }: NoteDragOptions) {
   const drag = useRef<DragState | null>(null);
   const dragLayerRef = useRef<Konva.Layer>(null);
   const [draggedIds, setDraggedIds] = useState<ReadonlySet<NoteId> | null>(null);
@@ -56,32 +51,34 @@ export function useNoteDrag({
         const note = session.getNote(noteId);
         if (note) origins.set(noteId, { x: note.x, y: note.y });
       }
-      const zIndexes = new Map<NoteId, number>();
+      const places = new Map<NoteId, { layer: Konva.Container; zIndex: number }>();
       const nodes = [...origins.keys()]
-        .map((noteId) => notesLayerRef.current?.findOne(`#${noteId}`))
+        .map((noteId) => stageRef.current?.findOne(`#${noteId}`))
         .filter((node): node is Konva.Node => node !== undefined);
-      for (const node of nodes) zIndexes.set(node.id() as NoteId, node.zIndex());
+      for (const node of nodes) {
+        const layer = node.getParent();
+        if (layer) places.set(node.id() as NoteId, { layer, zIndex: node.zIndex() });
+      }
       for (const node of nodes) if (dragLayerRef.current) node.moveTo(dragLayerRef.current);
-      drag.current = { ids: [...origins.keys()], origins, zIndexes };
+      drag.current = { ids: [...origins.keys()], origins, places };
       setDraggedIds(new Set(origins.keys()));
       setDragDelta({ x: 0, y: 0 });
     },
-    [latest, notesLayerRef],
+    [latest, stageRef],
   );
 
   /** Puts dragged nodes back in the notes layer, each at its old place in the stacking order. */
   const returnDraggedNodes = useCallback(
     (state: DragState) => {
-      const layer = notesLayerRef.current;
-      const back = [...state.zIndexes].sort((a, b) => a[1] - b[1]);
-      for (const [id, zIndex] of back) {
+      const back = [...state.places].sort((a, b) => a[1].zIndex - b[1].zIndex);
+      for (const [id, { layer, zIndex }] of back) {
         const node = stageRef.current?.findOne(`#${id}`);
-        if (!node || !layer) continue;
+        if (!node) continue;
         node.moveTo(layer);
         node.zIndex(Math.min(zIndex, layer.children.length - 1));
       }
     },
-    [notesLayerRef, stageRef],
+    [stageRef],
   );
 
   const onNoteDragMove = useCallback(
