@@ -1,5 +1,5 @@
 'use client';
-import { memo, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { countRender } from '@/components/board/render-count';
 import { CommentThreads } from '@/components/comments/comment-threads';
 import { FollowControls } from '@/components/follow/follow-controls';
@@ -91,7 +91,8 @@ function NotePanelPart() {
   countRender('note-panel');
   const { actions, contentReadOnly, startEditing } = usePage();
   const session = useSession();
-  const selected = useSelectedNotes();
+  // Deferred: a grab selects at once on the canvas; the panel follows in a render that yields.
+  const selected = useDeferredValue(useSelectedNotes());
   const noteCount = useSessionValue((s) => s.getSnapshot().notes.size);
   const ids = useMemo(() => selected.map((note) => note.id), [selected]);
   const single = selected.length === 1 ? selected[0]! : null;
@@ -114,7 +115,8 @@ function CommentsPart({ review }: { review: ReviewActions | null }) {
   countRender('comments');
   const connection = useConnection();
   const threads = useCommentThreads(connection);
-  const selected = useSelectedNotes();
+  // Deferred: a grab selects at once on the canvas; the panel follows in a render that yields.
+  const selected = useDeferredValue(useSelectedNotes());
   const single = selected.length === 1 ? selected[0]! : null;
   return (
     <CommentThreads
@@ -132,7 +134,8 @@ function VotePart() {
   const connection = useConnection();
   const state = useVoteState(connection);
   const actions = useVoteActions(writesNothing ? null : connection, voter);
-  const selected = useSelectedNotes();
+  // Deferred: a grab selects at once on the canvas; the panel follows in a render that yields.
+  const selected = useDeferredValue(useSelectedNotes());
   const props = {
     state,
     actions,
