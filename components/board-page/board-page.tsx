@@ -122,8 +122,6 @@ export function BoardPage({ boardId, role, token, user, voter }: BoardPageProps)
       startEditing,
       connect,
     }),
-    // `workshop` is a new object each render: its parts stand for it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [
       boardId,
       token,
@@ -134,11 +132,7 @@ export function BoardPage({ boardId, role, token, user, voter }: BoardPageProps)
       writesNothing,
       contentReadOnly,
       actions,
-      workshop.workshopActions,
-      workshop.timer,
-      workshop.locks,
-      workshop.serverOffset,
-      workshop.lockedForMe,
+      workshop,
       showNote,
       startEditing,
       connect,

@@ -45,14 +45,19 @@ export function useWorkshop(
     (note: NotePlace) => !isFacilitator && lockRefusal(locks, note, note) !== null,
     [isFacilitator, locks],
   );
-  return {
-    serverOffset,
-    timer,
-    locks,
-    workshopActions,
-    actions,
-    boardLocked: locks.board && !isFacilitator,
-    lockedForMe,
-    refuse,
-  };
+  const boardLocked = locks.board && !isFacilitator;
+  // One object while nothing in it changed: the page's parts read it through its context.
+  return useMemo(
+    () => ({
+      serverOffset,
+      timer,
+      locks,
+      workshopActions,
+      actions,
+      boardLocked,
+      lockedForMe,
+      refuse,
+    }),
+    [serverOffset, timer, locks, workshopActions, actions, boardLocked, lockedForMe, refuse],
+  );
 }
