@@ -1,22 +1,42 @@
 'use client';
-import { memo, useContext, useMemo, useSyncExternalStore } from 'react';
+import { memo, useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { NoteId, NoteRecord } from '@/lib/model';
 import { useSession, useSessionValue } from '@/lib/react/use-session';
 import { snapshotSelector } from '@/lib/session/derived';
-import { sameJson } from '@/lib/session/keep-identity';
-import { boardConnectors, type DragOffset } from '@/lib/view/connectors';
+import { sameList } from '@/lib/session/keep-identity';
+import { boardConnectors, type Connector, type DragOffset } from '@/lib/view/connectors';
 import { DecorationsContext } from './canvas-context';
 import { ConnectorArrows, ConnectorsLayer } from './connectors-layer';
 import { countRender } from './render-count';
 
-/** Every connector, the same array while no connector's ends moved (most notes have none). */
-const selectConnectors = snapshotSelector((snapshot) => boardConnectors(snapshot.notes), sameJson);
+/**
+ * Every connector, each the same object while its ends did not move, and the same array
+ * while none did (most notes have no connector).
+ */
+function keepConnectors(previous: readonly Connector[], next: readonly Connector[]) {
+  const byKey = new Map(previous.map((c) => [c.key, c]));
+  const kept = next.map((c) => {
+    const old = byKey.get(c.key);
+    return old && old.kind === c.kind && old.points.every((v, i) => v === c.points[i]) ? old : c;
+  });
+  return sameList(previous, kept);
+}
+const selectConnectors = snapshotSelector(
+  (snapshot) => boardConnectors(snapshot.notes),
+  keepConnectors,
+);
 
 /** The notes the filter leaves out, whose connectors fade with them. */
 function useFaded(): ReadonlySet<NoteId> {
   const decorations = useContext(DecorationsContext);
   return useSyncExternalStore(decorations.subscribe, decorations.getFaded, decorations.getFaded);
 }
+
+/**
+ * Connectors per Konva layer. A grab takes the dragged notes' connectors out of the still
+ * ones; only the layers that held them are redrawn (dashed arrows are slow to raster).
+ */
+const CONNECTORS_PER_LAYER = 200;
 
 /** The connectors that stay where they are: all of them, less those of the dragged notes. */
 export const BoardConnectors = memo(function BoardConnectors({
@@ -27,14 +47,25 @@ export const BoardConnectors = memo(function BoardConnectors({
   countRender('connectors');
   const connectors = useSessionValue(selectConnectors);
   const faded = useFaded();
-  const still = useMemo(
-    () =>
-      draggedIds
-        ? connectors.filter((c) => !draggedIds.has(c.from) && !draggedIds.has(c.to))
-        : connectors,
-    [connectors, draggedIds],
-  );
-  return <ConnectorsLayer connectors={still} faded={faded} />;
+  const kept = useRef<(readonly Connector[])[]>([]);
+  const layers = useMemo(() => {
+    const layers: (readonly Connector[])[] = [];
+    for (let start = 0; start < connectors.length; start += CONNECTORS_PER_LAYER) {
+      const chunk = connectors.slice(start, start + CONNECTORS_PER_LAYER);
+      const still = draggedIds
+        ? chunk.filter((c) => !draggedIds.has(c.from) && !draggedIds.has(c.to))
+        : chunk;
+      // The same array for a layer whose connectors did not change: it is not redrawn.
+      layers.push(sameList(kept.current[layers.length] ?? [], still));
+    }
+    return layers;
+  }, [connectors, draggedIds]);
+  useEffect(() => {
+    kept.current = layers;
+  }, [layers]);
+  return layers.map((still, index) => (
+    <ConnectorsLayer key={index} connectors={still} faded={faded} />
+  ));
 });
 
 /**
