@@ -10,6 +10,7 @@ import { notesInRect } from '@/lib/view/selection';
 import { panBy, pinchOf, pinchStep, zoomAt, type Pinch, type Viewport } from '@/lib/view/viewport';
 import type { Tool } from '@/lib/view/tools';
 import { BoardBlocks } from './board-blocks';
+import { NoteNodesContext, type NoteNodes } from './canvas-context';
 import { BoardConnectors, MovingConnectors } from './board-connectors';
 import { watchFirstDraw } from './first-draw';
 import { NoteNode, SELECTION_COLOR } from './note-node';
@@ -67,6 +68,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   const latest = useLatest({ ...props.gestures, session, tool, readOnly, viewport });
   const stageRef = useRef<Konva.Stage>(null);
   const firstNotesLayer = useRef<Konva.Layer>(null);
+  const [nodes] = useState<NoteNodes>(() => new Map());
   const [marquee, setMarquee] = useState<{ start: Point; end: Point } | null>(null);
   const [connectDraft, setConnectDraft] = useState<{ from: NoteId; to: Point } | null>(null);
   const pinch = useRef<Pinch | null>(null);
@@ -83,15 +85,15 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     (ids: readonly NoteId[]) => {
       for (const id of ids) {
         const record = session.getNote(id);
-        const node = stageRef.current?.findOne(`#${id}`);
+        const node = nodes.get(id);
         if (record && node) node.setAttrs({ x: record.x, y: record.y, scaleX: 1, scaleY: 1 });
       }
     },
-    [session],
+    [session, nodes],
   );
 
   const { dragLayerRef, draggedIds, dragDelta, onNoteDragStart, onNoteDragMove, onNoteDragEnd } =
-    useNoteDrag({ latest, stageRef, snapNodesToRecords });
+    useNoteDrag({ latest, nodes, snapNodesToRecords });
   const dragOffset = useMemo(
     () => (draggedIds ? { ids: draggedIds, dx: dragDelta.x, dy: dragDelta.y } : null),
     [draggedIds, dragDelta],
@@ -268,62 +270,64 @@ export default function BoardCanvas(props: BoardCanvasProps) {
 
   const marqueeRect = marquee ? rectFromCorners(marquee.start, marquee.end) : null;
   return (
-    <Stage
-      ref={stageRef}
-      width={size.width}
-      height={size.height}
-      x={viewport.x}
-      y={viewport.y}
-      scaleX={viewport.scale}
-      scaleY={viewport.scale}
-      draggable={panning}
-      style={{ cursor: panning ? 'grab' : tool === 'select' ? 'default' : 'crosshair' }}
-      onMouseDown={onStageMouseDown}
-      onTouchStart={onStageMouseDown}
-      onMouseMove={onStageMouseMove}
-      onMouseUp={onStageMouseUp}
-      onTouchMove={onTouchMove}
-      onTouchEnd={() => {
-        pinch.current = null;
-        onStageMouseUp();
-      }}
-      onMouseLeave={() => onCursor(null)}
-      onDblClick={onStageDoubleClick}
-      onWheel={onWheel}
-      onDragMove={onStageDrag}
-      onDragEnd={onStageDrag}
-    >
-      <BoardBlocks />
-      <BoardConnectors draggedIds={draggedIds} />
-      {noteLayers.map((elements, index) => (
-        // Keyed by place: a layer keeps its canvas while the notes in it change.
-        <Layer key={index} ref={index === 0 ? firstNotesLayer : undefined}>
-          {elements}
-        </Layer>
-      ))}
-      <Layer>
-        <SelectionBox
-          stageRef={stageRef}
-          editingId={editingId}
-          readOnly={readOnly}
-          scale={viewport.scale}
-          onResize={onResize}
-        />
-        {marqueeRect && (
-          <Rect
-            {...marqueeRect}
-            fill="rgba(37, 99, 235, 0.08)"
-            stroke={SELECTION_COLOR}
-            strokeWidth={1 / viewport.scale}
-            listening={false}
+    <NoteNodesContext.Provider value={nodes}>
+      <Stage
+        ref={stageRef}
+        width={size.width}
+        height={size.height}
+        x={viewport.x}
+        y={viewport.y}
+        scaleX={viewport.scale}
+        scaleY={viewport.scale}
+        draggable={panning}
+        style={{ cursor: panning ? 'grab' : tool === 'select' ? 'default' : 'crosshair' }}
+        onMouseDown={onStageMouseDown}
+        onTouchStart={onStageMouseDown}
+        onMouseMove={onStageMouseMove}
+        onMouseUp={onStageMouseUp}
+        onTouchMove={onTouchMove}
+        onTouchEnd={() => {
+          pinch.current = null;
+          onStageMouseUp();
+        }}
+        onMouseLeave={() => onCursor(null)}
+        onDblClick={onStageDoubleClick}
+        onWheel={onWheel}
+        onDragMove={onStageDrag}
+        onDragEnd={onStageDrag}
+      >
+        <BoardBlocks />
+        <BoardConnectors draggedIds={draggedIds} />
+        {noteLayers.map((elements, index) => (
+          // Keyed by place: a layer keeps its canvas while the notes in it change.
+          <Layer key={index} ref={index === 0 ? firstNotesLayer : undefined}>
+            {elements}
+          </Layer>
+        ))}
+        <Layer>
+          <SelectionBox
+            nodes={nodes}
+            editingId={editingId}
+            readOnly={readOnly}
+            scale={viewport.scale}
+            onResize={onResize}
           />
-        )}
-      </Layer>
-      {/* Dragged notes are moved in here (on top of their connectors) while they move. */}
-      <Layer ref={dragLayerRef}>
-        <MovingConnectors offset={dragOffset} draft={draftPoints} />
-      </Layer>
-      <RemoteCursors zoom={viewport.scale} />
-    </Stage>
+          {marqueeRect && (
+            <Rect
+              {...marqueeRect}
+              fill="rgba(37, 99, 235, 0.08)"
+              stroke={SELECTION_COLOR}
+              strokeWidth={1 / viewport.scale}
+              listening={false}
+            />
+          )}
+        </Layer>
+        {/* Dragged notes are moved in here (on top of their connectors) while they move. */}
+        <Layer ref={dragLayerRef}>
+          <MovingConnectors offset={dragOffset} draft={draftPoints} />
+        </Layer>
+        <RemoteCursors zoom={viewport.scale} />
+      </Stage>
+    </NoteNodesContext.Provider>
   );
 }

@@ -1,5 +1,7 @@
 'use client';
 import { createContext } from 'react';
+import type Konva from 'konva';
+import type { NoteId } from '@/lib/model';
 import type { DecorationStore } from '@/lib/session/note-decorations';
 
 type Decorations = Pick<DecorationStore, 'subscribe' | 'get' | 'getFaded'>;
@@ -12,3 +14,11 @@ export const DecorationsContext = createContext<Decorations>({
   get: () => null,
   getFaded: () => NO_FADED,
 });
+
+/**
+ * Each note's Konva group by id, filled by the note nodes as they mount: a grab and a drop
+ * find their nodes at once, not by walking the stage's thousands of shapes.
+ */
+export type NoteNodes = Map<NoteId, Konva.Group>;
+
+export const NoteNodesContext = createContext<NoteNodes>(new Map());

@@ -1,11 +1,11 @@
 'use client';
-import { memo, useContext, useSyncExternalStore } from 'react';
+import { memo, useCallback, useContext, useSyncExternalStore } from 'react';
 import { Group, Rect, Text } from 'react-konva';
 import type Konva from 'konva';
 import { NOTE_COLORS, type NoteId } from '@/lib/model';
 import { useIsSelected, useNote, useSessionValue } from '@/lib/react/use-session';
 import type { NoteDecoration } from '@/lib/session/note-decorations';
-import { DecorationsContext } from './canvas-context';
+import { DecorationsContext, NoteNodesContext } from './canvas-context';
 import { CornerMark } from './corner-mark';
 import { fitFontSize, NOTE_FONT_FAMILY, NOTE_LINE_HEIGHT, NOTE_PADDING } from './fit-text';
 import { countRender } from './render-count';
@@ -65,6 +65,19 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
     () => decorations.get(props.id),
     () => null,
   );
+  const nodes = useContext(NoteNodesContext);
+  const { id } = props;
+  const register = useCallback(
+    (group: Konva.Group | null) => {
+      if (!group) return;
+      nodes.set(id, group);
+      // React 19 calls this on unmount; a node that replaced this one stays.
+      return () => {
+        if (nodes.get(id) === group) nodes.delete(id);
+      };
+    },
+    [nodes, id],
+  );
   if (!note) return null;
   const { editingHere, draggable } = props;
   const { badge, untested, dots, comments, draft, faded, fill } = decoration ?? NO_DECORATION;
@@ -74,6 +87,7 @@ export const NoteNode = memo(function NoteNode(props: NoteNodeProps) {
   const edge = selected ? SELECTION_COLOR : editorColor;
   return (
     <Group
+      ref={register}
       id={note.id}
       name="note"
       x={note.x}

@@ -1,14 +1,15 @@
 'use client';
-import { memo, useCallback, useEffect, useRef, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { Transformer } from 'react-konva';
 import type Konva from 'konva';
 import { MIN_NOTE_SIZE, type NoteId } from '@/lib/model';
 import { useSession, useSelectedNotes } from '@/lib/react/use-session';
+import type { NoteNodes } from './canvas-context';
 import { SELECTION_COLOR } from './note-node';
 import { countRender } from './render-count';
 
 interface SelectionBoxProps {
-  stageRef: RefObject<Konva.Stage | null>;
+  nodes: NoteNodes;
   /** No handles while the note's text is being edited. */
   editingId: NoteId | null;
   readOnly: boolean;
@@ -22,7 +23,7 @@ interface SelectionBoxProps {
  */
 export const SelectionBox = memo(function SelectionBox(props: SelectionBoxProps) {
   countRender('selection-box');
-  const { stageRef, editingId } = props;
+  const { nodes, editingId } = props;
   const session = useSession();
   const selected = useSelectedNotes();
   const transformerRef = useRef<Konva.Transformer>(null);
@@ -32,10 +33,10 @@ export const SelectionBox = memo(function SelectionBox(props: SelectionBoxProps)
   useEffect(() => {
     const transformer = transformerRef.current;
     if (!transformer) return;
-    const node = single ? stageRef.current?.findOne(`#${single.id}`) : undefined;
+    const node = single ? nodes.get(single.id) : undefined;
     transformer.nodes(node ? [node] : []);
     transformer.getLayer()?.batchDraw();
-  }, [single, stageRef]);
+  }, [single, nodes]);
 
   const { onResize } = props;
   const onTransformEnd = useCallback(() => {

@@ -4,6 +4,7 @@ import type Konva from 'konva';
 import type { NoteId, Point } from '@/lib/model';
 import type { BoardActions } from '@/lib/react/use-board-actions';
 import type { BoardSession } from '@/lib/session/board-session';
+import type { NoteNodes } from './canvas-context';
 
 interface DragState {
   ids: NoteId[];
@@ -20,7 +21,8 @@ export interface DragInputs {
 
 export interface NoteDragOptions {
   latest: RefObject<DragInputs>;
-  stageRef: RefObject<Konva.Stage | null>;
+  /** The notes' Konva groups by id (canvas-context.ts). */
+  nodes: NoteNodes;
   /** After the drop's write, puts the nodes where the document says. */
   snapNodesToRecords(ids: readonly NoteId[]): void;
 }
@@ -33,7 +35,7 @@ export interface NoteDragOptions {
  * bench/frame-time.ts); draggedIds and dragDelta let the connectors of dragged notes follow.
  * Grab and drop redraw only the notes layers the dragged notes come from (board-canvas.tsx).
  */
-export function useNoteDrag({ latest, stageRef, snapNodesToRecords }: NoteDragOptions) {
+export function useNoteDrag({ latest, nodes, snapNodesToRecords }: NoteDragOptions) {
   const drag = useRef<DragState | null>(null);
   const dragLayerRef = useRef<Konva.Layer>(null);
   const [draggedIds, setDraggedIds] = useState<ReadonlySet<NoteId> | null>(null);
@@ -52,19 +54,19 @@ export function useNoteDrag({ latest, stageRef, snapNodesToRecords }: NoteDragOp
         if (note) origins.set(noteId, { x: note.x, y: note.y });
       }
       const places = new Map<NoteId, { layer: Konva.Container; zIndex: number }>();
-      const nodes = [...origins.keys()]
-        .map((noteId) => stageRef.current?.findOne(`#${noteId}`))
-        .filter((node): node is Konva.Node => node !== undefined);
-      for (const node of nodes) {
+      const grabbed = [...origins.keys()]
+        .map((noteId) => nodes.get(noteId))
+        .filter((node): node is Konva.Group => node !== undefined);
+      for (const node of grabbed) {
         const layer = node.getParent();
         if (layer) places.set(node.id() as NoteId, { layer, zIndex: node.zIndex() });
       }
-      for (const node of nodes) if (dragLayerRef.current) node.moveTo(dragLayerRef.current);
+      for (const node of grabbed) if (dragLayerRef.current) node.moveTo(dragLayerRef.current);
       drag.current = { ids: [...origins.keys()], origins, places };
       setDraggedIds(new Set(origins.keys()));
       setDragDelta({ x: 0, y: 0 });
     },
-    [latest, stageRef],
+    [latest, nodes],
   );
 
   /** Puts dragged nodes back in the notes layer, each at its old place in the stacking order. */
@@ -72,13 +74,13 @@ export function useNoteDrag({ latest, stageRef, snapNodesToRecords }: NoteDragOp
     (state: DragState) => {
       const back = [...state.places].sort((a, b) => a[1].zIndex - b[1].zIndex);
       for (const [id, { layer, zIndex }] of back) {
-        const node = stageRef.current?.findOne(`#${id}`);
+        const node = nodes.get(id);
         if (!node) continue;
         node.moveTo(layer);
         node.zIndex(Math.min(zIndex, layer.children.length - 1));
       }
     },
-    [stageRef],
+    [nodes],
   );
 
   const onNoteDragMove = useCallback(
@@ -92,7 +94,7 @@ export function useNoteDrag({ latest, stageRef, snapNodesToRecords }: NoteDragOp
       for (const other of state.ids) {
         if (other === id) continue;
         const start = state.origins.get(other)!;
-        stageRef.current?.findOne(`#${other}`)?.position({ x: start.x + dx, y: start.y + dy });
+        nodes.get(other)?.position({ x: start.x + dx, y: start.y + dy });
       }
       // Connectors follow, redrawn at most once a frame.
       if (dragFrame.current === null) {
@@ -102,7 +104,7 @@ export function useNoteDrag({ latest, stageRef, snapNodesToRecords }: NoteDragOp
         });
       }
     },
-    [stageRef],
+    [nodes],
   );
 
   const onNoteDragEnd = useCallback(
