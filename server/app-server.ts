@@ -13,7 +13,9 @@ import { sendError, setBodyDeadline } from './http/json';
 import { ClientQuotas, DEFAULT_QUOTAS, type QuotaLimits } from './http/quotas';
 import { requestPath } from './http/request-path';
 import { NON_PAGE_POLICY, setSecurityHeaders } from './http/security-headers';
-import { consoleLogger, errorMessage, type Logger } from './log';
+import { childLogger, consoleLogger, errorMessage, type Logger } from './log';
+import { ServerMetrics, type RequestKind } from './observability/metrics';
+import { METRICS_PATH, createMetricsHandler } from './observability/metrics-route';
 import { boardDirectory, getBoardDirectory, setBoardDirectory } from './registry';
 import { DEFAULT_COMPACTION, type CompactionPolicy } from './rooms/compaction';
 import { BoardHistory } from './history/board-history';
@@ -60,6 +62,11 @@ export interface LienzoServerOptions {
   quotas?: Partial<QuotaLimits>;
   /** True behind a reverse proxy that appends X-Forwarded-For (quotas.ts); default false. */
   trustProxy?: boolean;
+  /**
+   * Bearer token for GET /metrics from anywhere; without it only loopback peers may scrape
+   * (observability/metrics-route.ts).
+   */
+  metricsToken?: string;
 }
 
 export interface LienzoServer {
@@ -68,6 +75,11 @@ export interface LienzoServer {
   url: string;
   /** Ids of the boards loaded in memory (tests, diagnostics). */
   loadedBoards(): string[];
+  /**
+   * This server's metrics: the store, the rooms and the cluster code record into it
+   * (observability/metrics.ts), GET /metrics reads it.
+   */
+  metrics: ServerMetrics;
   /** Stops listening, closes every socket, stores what rooms hold and closes the store. */
   close(): Promise<void>;
 }
@@ -98,6 +110,7 @@ function urlHost(host: string): string {
  */
 export async function startLienzoServer(options: LienzoServerOptions): Promise<LienzoServer> {
   const logger = options.logger ?? consoleLogger;
+  const metrics = new ServerMetrics();
   const host = options.host ?? '0.0.0.0';
   const store = (options.openStore ?? ((dir) => new SqliteBoardStore(dir, { logger })))(
     options.dataDir,
@@ -122,6 +135,8 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     store: privateStore,
     logger,
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
+    // A draft's room is `<board>.<writer>` (private/private-store.ts): its lines name both.
+    roomLogger: (id) => childLogger(logger, { board: id.split('.')[0], draft: id }),
   });
   const sync = new SyncServer({
     rooms,
@@ -156,6 +171,14 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     quotas,
   });
   const app = options.handleAppRequest ?? notFound;
+  metrics.observe({
+    openSockets: () => sync.connectionCount,
+    loadedBoards: () => rooms.loadedCount,
+    loadedDrafts: () => privateRooms.loadedCount,
+  });
+  const serveMetrics = createMetricsHandler(metrics, options.metricsToken);
+  const answered = (res: ServerResponse, kind: RequestKind) =>
+    res.once('finish', () => metrics.requestAnswered(kind, res.statusCode));
 
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -171,14 +194,27 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     setSecurityHeaders(res);
     setBodyDeadline(req, Date.now() + requestTimeout);
     const pathname = requestPath(req.url);
-    if (pathname !== null && !pathname.startsWith(API_PREFIX) && !isSyncPath(pathname)) {
+    const isApi = pathname?.startsWith(API_PREFIX) ?? false;
+    const isOwn = pathname === null || isApi || isSyncPath(pathname) || pathname === METRICS_PATH;
+    if (!isOwn) {
+      answered(res, 'page');
       app(req, res); // pages carry their own policy (proxy.ts)
       return;
     }
     res.setHeader('Content-Security-Policy', NON_PAGE_POLICY);
-    if (pathname === null) sendError(res, 400, 'bad request target');
-    else if (pathname.startsWith(API_PREFIX)) api(req, res);
-    else sendError(res, 426, 'this endpoint only speaks WebSocket');
+    if (pathname === null) {
+      answered(res, 'page');
+      sendError(res, 400, 'bad request target');
+    } else if (isApi) {
+      answered(res, 'api');
+      api(req, res);
+    } else if (pathname === METRICS_PATH) {
+      answered(res, 'metrics');
+      serveMetrics(req, res);
+    } else {
+      answered(res, 'sync');
+      sendError(res, 426, 'this endpoint only speaks WebSocket');
+    }
   });
   server.on(
     'upgrade',
@@ -245,6 +281,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     port,
     url: `http://${urlHost(host)}:${port}`,
     loadedBoards: () => rooms.loadedIds(),
+    metrics,
     close: () => (closing ??= close()),
   };
 }

@@ -1,5 +1,5 @@
 import type { BoardId } from '../../lib/model';
-import { errorMessage, type Logger } from '../log';
+import { childLogger, errorMessage, type Logger } from '../log';
 import type { RoomStore } from '../store/board-store';
 import type { CompactionPolicy } from './compaction';
 import { Room } from './room';
@@ -22,6 +22,8 @@ export interface RoomRegistryOptions {
   onRoomLoaded?(room: Room): void;
   /** A board is about to be unloaded, its document still readable (end of a session). */
   onRoomUnloading?(room: Room): void;
+  /** The logger of one room; default: `logger` with the room's id as `board` on each line. */
+  roomLogger?(id: BoardId): Logger;
 }
 
 /**
@@ -51,6 +53,7 @@ export class RoomRegistry {
     }
     const room = Room.load(id, {
       ...this.options,
+      logger: this.options.roomLogger?.(id) ?? childLogger(this.options.logger, { board: id }),
       onEmpty: this.onEmpty,
       onMaterialized: (built) => this.options.onRoomLoaded?.(built),
     });
@@ -68,6 +71,11 @@ export class RoomRegistry {
 
   loadedIds(): BoardId[] {
     return [...this.rooms.keys()];
+  }
+
+  /** How many rooms are loaded (the metrics' gauge reads it at each scrape). */
+  get loadedCount(): number {
+    return this.rooms.size;
   }
 
   /** Stores what can be stored and drops every room (server shutdown). */
