@@ -124,6 +124,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   const rooms = new RoomRegistry({
     store,
     logger,
+    metrics,
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     onRoomLoaded: history.onRoomLoaded,
     onRoomUnloading: history.onRoomUnloading,
@@ -134,6 +135,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   const privateRooms = new RoomRegistry({
     store: privateStore,
     logger,
+    metrics,
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     // A draft's room is `<board>.<writer>` (private/private-store.ts): its lines name both.
     roomLogger: (id) => childLogger(logger, { board: id.split('.')[0], draft: id }),

@@ -1,5 +1,6 @@
 import type { BoardId } from '../../lib/model';
 import { childLogger, errorMessage, type Logger } from '../log';
+import type { ServerMetrics } from '../observability/metrics';
 import type { RoomStore } from '../store/board-store';
 import type { CompactionPolicy } from './compaction';
 import { Room } from './room';
@@ -24,6 +25,12 @@ export interface RoomRegistryOptions {
   onRoomUnloading?(room: Room): void;
   /** The logger of one room; default: `logger` with the room's id as `board` on each line. */
   roomLogger?(id: BoardId): Logger;
+  /**
+   * The server's metrics, handed to each room with the rest of these options: the room's
+   * store-then-relay pipeline records updates, store writes, queue depth and relay latency
+   * into it (observability/metrics.ts). A room that unloads has an empty queue.
+   */
+  metrics?: ServerMetrics;
 }
 
 /**
@@ -90,6 +97,7 @@ export class RoomRegistry {
         );
       this.options.onRoomUnloading?.(room);
       room.destroy();
+      this.options.metrics?.storeQueueDepth(room.id, 0);
     }
     this.rooms.clear();
   }
@@ -111,6 +119,7 @@ export class RoomRegistry {
       return;
     }
     this.rooms.delete(room.id);
+    this.options.metrics?.storeQueueDepth(room.id, 0);
     try {
       this.options.onRoomUnloading?.(room);
       room.destroy();
