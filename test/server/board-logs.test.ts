@@ -1,3 +1,5 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { startLienzoServer, type LienzoServer } from '../../server/app-server';
 import { createJsonLogger } from '../../server/observability/json-logger';
@@ -88,5 +90,23 @@ describe('structured logs on the wire', () => {
     const failure = lines.find((line) => line.msg.includes('failed'));
     expect(failure?.msg).toBe(`POST /api/boards/${id}/links failed`);
     expect(JSON.stringify(lines)).not.toContain(tokens.facilitator);
+  });
+
+  it('prints the links of a board from before roles on one readable line naming the board', async () => {
+    const { server, id } = await start([]);
+    await server.close();
+    // What a board of store schema 1 looks like: no links at all (the operator's database edit).
+    const db = new Database(join(temp.path, 'lienzo.db'));
+    db.prepare('DELETE FROM board_tokens WHERE board_id = ?').run(id);
+    db.close();
+    const lines: LogLine[] = [];
+    await start(lines);
+    const printed = lines.find((line) => line.msg.includes('had no share links'));
+    expect(printed).toMatchObject({ level: 'info', board: id, pid: process.pid });
+    expect(printed?.msg).toMatch(
+      new RegExp(
+        `^board ${id} had no share links; created them \\(shown once\\): facilitator /b/${id}\\?t=\\S+ editor /b/${id}\\?t=\\S+ viewer /b/${id}\\?t=\\S+$`,
+      ),
+    );
   });
 });
