@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ServerMetrics } from './metrics';
-
-/** The value of the sample `series` (name and labels, exactly as printed), or undefined. */
-function sample(text: string, series: string): number | undefined {
-  const line = text.split('\n').find((entry) => entry.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
-}
+import { sample } from '../../test/helpers/metrics-text';
 
 describe('ServerMetrics recorders (called by the store, the rooms and the cluster code)', () => {
   it('counts applied updates', async () => {

@@ -7,6 +7,7 @@ import { rawRequest } from '../helpers/raw-http';
 import { makeTempDir } from '../helpers/temp-dir';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
+import { sample } from '../helpers/metrics-text';
 
 /** The operator's scrape, as Prometheus sends it: a raw HTTP GET on its own connection. */
 async function scrape(url: string, headers: Record<string, string> = {}, path = '/metrics') {
@@ -19,12 +20,6 @@ async function scrape(url: string, headers: Record<string, string> = {}, path = 
   );
   const [head = '', body = ''] = answer.text.split('\r\n\r\n');
   return { status: answer.status, head, body };
-}
-
-/** The value of the sample `series` (name and labels, exactly as printed), or undefined. */
-function sample(body: string, series: string): number | undefined {
-  const line = body.split('\n').find((entry) => entry.startsWith(`${series} `));
-  return line === undefined ? undefined : Number(line.slice(series.length + 1));
 }
 
 /** This machine's first address that is not loopback: a peer from it is not "local". */
