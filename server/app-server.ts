@@ -99,6 +99,14 @@ function notFound(_req: IncomingMessage, res: ServerResponse): void {
   sendError(res, 404, 'not found');
 }
 
+/** Who answers a request path: ours (API, metrics, sync's plain-HTTP refusal) or Next's. */
+function requestKind(pathname: string | null): RequestKind {
+  if (pathname === null) return 'page'; // refused with 400, counted with the pages
+  if (pathname.startsWith(API_PREFIX)) return 'api';
+  if (pathname === METRICS_PATH) return 'metrics';
+  return isSyncPath(pathname) ? 'sync' : 'page';
+}
+
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
@@ -179,8 +187,6 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     loadedDrafts: () => privateRooms.loadedCount,
   });
   const serveMetrics = createMetricsHandler(metrics, options.metricsToken);
-  const answered = (res: ServerResponse, kind: RequestKind) =>
-    res.once('finish', () => metrics.requestAnswered(kind, res.statusCode));
 
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -196,27 +202,17 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     setSecurityHeaders(res);
     setBodyDeadline(req, Date.now() + requestTimeout);
     const pathname = requestPath(req.url);
-    const isApi = pathname?.startsWith(API_PREFIX) ?? false;
-    const isOwn = pathname === null || isApi || isSyncPath(pathname) || pathname === METRICS_PATH;
-    if (!isOwn) {
-      answered(res, 'page');
+    const kind = requestKind(pathname);
+    res.once('finish', () => metrics.requestAnswered(kind, res.statusCode));
+    if (kind === 'page' && pathname !== null) {
       app(req, res); // pages carry their own policy (proxy.ts)
       return;
     }
     res.setHeader('Content-Security-Policy', NON_PAGE_POLICY);
-    if (pathname === null) {
-      answered(res, 'page');
-      sendError(res, 400, 'bad request target');
-    } else if (isApi) {
-      answered(res, 'api');
-      api(req, res);
-    } else if (pathname === METRICS_PATH) {
-      answered(res, 'metrics');
-      serveMetrics(req, res);
-    } else {
-      answered(res, 'sync');
-      sendError(res, 426, 'this endpoint only speaks WebSocket');
-    }
+    if (pathname === null) sendError(res, 400, 'bad request target');
+    else if (kind === 'api') api(req, res);
+    else if (kind === 'metrics') serveMetrics(req, res);
+    else sendError(res, 426, 'this endpoint only speaks WebSocket');
   });
   server.on(
     'upgrade',
