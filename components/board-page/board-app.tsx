@@ -14,7 +14,6 @@ import {
 import { rememberBoard } from '@/lib/recent-boards';
 import { browserStorage } from '@/lib/storage';
 import { useI18n } from '@/lib/react/i18n';
-import { useBoardActions } from '@/lib/react/use-board-actions';
 import { useBoardConnection } from '@/lib/react/use-board-connection';
 import { usePrivateWriting } from '@/lib/react/use-private-writing';
 import { useIdentity } from '@/lib/react/use-identity';
@@ -98,20 +97,13 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   );
   const connection = useBoardConnection(boardId, token, user, readOnly);
   // While private writing is on, this person's draft notes join the board's on their page.
-  const privateWriting = usePrivateWriting(
-    connection,
-    boardId,
-    token,
-    !readOnly,
-    user?.name ?? '',
-    useBoardActions(connection, user?.name ?? ''),
-  );
+  const privateWriting = usePrivateWriting(connection, boardId, token, !readOnly);
   const { snapshot, liveNote } = privateWriting;
   const peers = usePeers(connection);
   const status = useSyncStatus(connection);
   const undoState = useUndoState(connection);
   const [notice, setNotice] = useState<MessageKey | null>(null);
-  const workshop = useWorkshop(connection, role, privateWriting.actions, setNotice, liveNote);
+  const workshop = useWorkshop(connection, role, privateWriting.draft, user?.name ?? '', setNotice);
   const { actions } = workshop;
   // A page whose code is older than the board's schema writes nothing until it is reloaded.
   const writesNothing = readOnly || status === 'outdated';

@@ -190,6 +190,7 @@ export const en = {
   'help.action.leave': 'Stop editing, or clear the selection',
   'help.action.delete': 'Delete the selection',
   'help.action.duplicate': 'Duplicate the selection',
+  'help.action.bringToFront': 'Bring the selection to the front, above every other note',
   'help.action.undo': 'Undo your last change',
   'help.action.redo': 'Redo',
   'help.action.nudge': 'Nudge the selection (with Shift, in bigger steps)',
@@ -239,6 +240,7 @@ export const en = {
   'panel.editText': 'Edit text',
   'panel.duplicate': 'Duplicate',
   'panel.delete': 'Delete',
+  'panel.bringToFront': 'Bring to front',
 
   // Note colours (lib/model/colors.ts)
   'color.yellow': 'Yellow',

@@ -197,6 +197,7 @@ export const es: Messages = {
   'help.action.leave': 'Terminar la edición, o quitar la selección',
   'help.action.delete': 'Eliminar la selección',
   'help.action.duplicate': 'Duplicar la selección',
+  'help.action.bringToFront': 'Traer la selección al frente, sobre todas las demás notas',
   'help.action.undo': 'Deshacer tu último cambio',
   'help.action.redo': 'Rehacer',
   'help.action.nudge': 'Mover la selección un poco (con Mayús, en pasos más grandes)',
@@ -247,6 +248,7 @@ export const es: Messages = {
   'panel.editText': 'Editar texto',
   'panel.duplicate': 'Duplicar',
   'panel.delete': 'Eliminar',
+  'panel.bringToFront': 'Traer al frente',
 
   // Note colours
   'color.yellow': 'Amarillo',
