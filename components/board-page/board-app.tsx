@@ -31,6 +31,7 @@ import { LockControls } from '@/components/workshop/lock-controls';
 import { PrivateWritingControls } from '@/components/workshop/private-writing-controls';
 import { revealPrivateNotes } from '@/lib/api/reveal';
 import { LockedError } from '@/lib/doc/lock-gate';
+import { applyToSelection } from '@/lib/gestures/selection-gestures';
 import { readingOrder, stepThroughNotes } from '@/lib/view/selection';
 import { centerOn, screenToBoard } from '@/lib/view/viewport';
 import { indexBoard } from '@/lib/insights/board-index';
@@ -203,10 +204,8 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
         setEditing(id);
       },
       editSelected: () => editing && selectedIds.length === 1 && startEditing(selectedIds[0]!),
-      deleteSelected: () => selectedIds.length > 0 && editing?.deleteNotes(selectedIds),
-      duplicateSelected: () => {
-        if (editing && selectedIds.length > 0) selectOnly(editing.duplicateNotes(selectedIds));
-      },
+      selectionGesture: (name) =>
+        editing && applyToSelection(editing, name, selectedIds, selectOnly),
       undo: () => editing?.undo(),
       redo: () => editing?.redo(),
       nudge: (dx, dy) =>
@@ -471,8 +470,9 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
               notes={selectedNotes}
               noteCount={snapshot.notes.size}
               onColor={(color) => actions?.recolorNotes(selectedIds, color)}
-              onDuplicate={() => actions && selectOnly(actions.duplicateNotes(selectedIds))}
-              onDelete={() => actions?.deleteNotes(selectedIds)}
+              onGesture={(name) =>
+                actions && applyToSelection(actions, name, selectedIds, selectOnly)
+              }
               onEditText={() => selectedIds.length === 1 && startEditing(selectedIds[0]!)}
               relationship={relationshipBindings}
               readOnly={contentReadOnly}

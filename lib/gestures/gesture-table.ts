@@ -44,7 +44,8 @@ import {
  * derived from this table, and so are the policies every entry obeys (viewers refused, locks,
  * the private draft, one undo step each), the keyboard's gesture keys, the help dialog's rows
  * for them and the selection's buttons in the note panel. Adding a gesture is its model
- * function plus one entry here (and its strings in lib/i18n).
+ * function plus one entry here (and its strings in lib/i18n). The order of the entries is the
+ * order of the selection's buttons and of their rows in the help dialog.
  */
 export const GESTURES = {
   createNote: gesture({
@@ -80,18 +81,6 @@ export const GESTURES = {
     refused: () => undefined,
     undo: 'step',
   }),
-  deleteNotes: gesture({
-    write: ({ doc }: GestureTarget, ids: readonly NoteId[]) => deleteNotes(doc, ids),
-    touches: eachNote(idOf, removed),
-    refused: () => undefined,
-    undo: 'step',
-    selection: {
-      label: 'panel.delete',
-      help: 'help.action.delete',
-      key: { keys: ['Delete', 'Backspace'] },
-      button: { testId: 'delete-note', icon: 'delete', danger: true },
-    },
-  }),
   duplicateNotes: gesture({
     write: ({ doc, author }: GestureTarget, ids: readonly NoteId[]) =>
       duplicateNotes(doc, ids, DUPLICATE_OFFSET, author),
@@ -102,7 +91,7 @@ export const GESTURES = {
     selection: {
       label: 'panel.duplicate',
       help: 'help.action.duplicate',
-      key: { keys: ['d', 'D'], mod: true },
+      key: { keys: ['d'], mod: true },
       button: { testId: 'duplicate-note', icon: 'duplicate' },
       selectsResult: true,
     },
@@ -118,6 +107,18 @@ export const GESTURES = {
       // As in tldraw and Excalidraw (there with Shift or Ctrl/Cmd): free on this board.
       key: { keys: [']'] },
       button: { testId: 'bring-to-front', icon: 'bringToFront' },
+    },
+  }),
+  deleteNotes: gesture({
+    write: ({ doc }: GestureTarget, ids: readonly NoteId[]) => deleteNotes(doc, ids),
+    touches: eachNote(idOf, removed),
+    refused: () => undefined,
+    undo: 'step',
+    selection: {
+      label: 'panel.delete',
+      help: 'help.action.delete',
+      key: { keys: ['Delete', 'Backspace'] },
+      button: { testId: 'delete-note', icon: 'delete', danger: true },
     },
   }),
   renameBoard: gesture({

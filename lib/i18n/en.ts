@@ -89,8 +89,6 @@ export const en = {
   'shortcut.fit': 'Ctrl/Cmd + 0',
   'shortcut.undo': 'Ctrl/Cmd + Z',
   'shortcut.redo': 'Shift + Ctrl/Cmd + Z',
-  'shortcut.duplicate': 'Ctrl/Cmd + D',
-  'shortcut.delete': 'Delete',
   'shortcut.edit': 'Enter',
 
   // Connection

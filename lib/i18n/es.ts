@@ -92,8 +92,6 @@ export const es: Messages = {
   'shortcut.fit': 'Ctrl/Cmd + 0',
   'shortcut.undo': 'Ctrl/Cmd + Z',
   'shortcut.redo': 'Mayús + Ctrl/Cmd + Z',
-  'shortcut.duplicate': 'Ctrl/Cmd + D',
-  'shortcut.delete': 'Supr',
   'shortcut.edit': 'Intro',
 
   // Connection
