@@ -1,17 +1,24 @@
 'use client';
 import { useCallback, useMemo } from 'react';
+import { useLatest } from '@/components/board/use-latest';
 import type { MessageKey } from '@/lib/i18n/messages';
-import { boardGestures, type GestureRefusal, type OpenDoc } from '@/lib/gestures';
+import {
+  boardGestures,
+  type GestureRefusal,
+  type OpenDoc,
+  type WorkshopActions,
+} from '@/lib/gestures';
 import type { Role } from '@/lib/model';
 import { lockRefusal, type NotePlace } from '@/lib/model/lock-rule';
 import { useServerOffset } from '@/lib/react/use-server-offset';
-import { useBoardLocks, useBoardTimer, useWorkshopActions } from '@/lib/react/use-workshop-tools';
+import { useBoardLocks, useBoardTimer } from '@/lib/react/use-workshop-tools';
 import type { BoardConnection } from '@/lib/sync';
 
 const REFUSAL_NOTICES: Record<GestureRefusal, MessageKey> = {
   board: 'workshop.boardLockedRefusal',
   block: 'workshop.blockLockedRefusal',
   'view-only': 'role.viewOnlyRefused',
+  'facilitator-only': 'role.facilitatorOnlyRefused',
 };
 
 /**
@@ -29,17 +36,28 @@ export function useWorkshop(
 ) {
   const isFacilitator = role === 'facilitator';
   const serverOffset = useServerOffset();
+  // Read when a gesture runs: a new measure of the offset does not rebind every gesture.
+  const offset = useLatest(serverOffset);
   const timer = useBoardTimer(connection);
   const locks = useBoardLocks(connection);
-  const workshopActions = useWorkshopActions(connection, isFacilitator, serverOffset);
   const refuse = useCallback((why: GestureRefusal) => notify(REFUSAL_NOTICES[why]), [notify]);
   const actions = useMemo(
     () =>
       connection
-        ? boardGestures({ board: connection, draft, author, role, onRefused: refuse })
+        ? boardGestures({
+            board: connection,
+            draft,
+            author,
+            role,
+            onRefused: refuse,
+            // The server's clock, so a started timer ends at the same instant everywhere.
+            now: () => Date.now() + offset.current,
+          })
         : null,
-    [connection, draft, author, role, refuse],
+    [connection, draft, author, role, refuse, offset],
   );
+  // The workshop's gestures are the table's too; only the facilitator is offered them.
+  const workshopActions: WorkshopActions | null = isFacilitator ? actions : null;
   /** True when this person may not change `note` where it is (never for a facilitator). */
   const lockedForMe = useCallback(
     (note: NotePlace) => !isFacilitator && lockRefusal(locks, note, note) !== null,

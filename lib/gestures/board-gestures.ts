@@ -16,7 +16,8 @@ import { GESTURES } from './gesture-table';
  * The policies every gesture of the table obeys, derived from what its entry says it touches
  * (gesture-entry.ts), applied in this order:
  *
- * 1. A viewer's gesture is refused ('view-only'): the server would refuse it too.
+ * 1. A viewer's gesture is refused ('view-only'), and anyone's but the facilitator's on the
+ *    workshop state ('facilitator-only'): the server would refuse them too.
  * 2. An editor's gesture is judged by the facilitator's locks before anything is written, with
  *    the rule the server applies (lib/model/lock-rule.ts) to the places of the notes it
  *    changes, before and after, wherever this page holds them (the board or the draft);
@@ -24,7 +25,7 @@ import { GESTURES } from './gesture-table';
  * 3. While private writing is on, a new note goes to this person's draft, and every other
  *    part of a gesture to the document that holds its notes.
  * 4. Each gesture is an undo step of its own; only repeated calls of a 'merge' gesture (a held
- *    arrow key) merge. Undo takes back this person's draft gestures first, then the board's.
+ *    arrow key) merge, and the workshop state is in nobody's history ('untracked'). Undo takes back this person's draft gestures first, then the board's.
  *
  * A refused gesture writes nothing, calls `onRefused` and returns its entry's `refused()`.
  * Undo and redo are not predicted: an undo that would touch a locked block is refused by the
@@ -34,13 +35,21 @@ import { GESTURES } from './gesture-table';
 export type GestureTable = typeof GESTURES;
 export type GestureName = keyof GestureTable;
 
-type ArgsOf<E> = E extends GestureEntry<infer A, infer _R> ? A : never;
-type ResultOf<E> = E extends GestureEntry<infer _A, infer R> ? R : never;
+type ArgsOf<E> = E extends GestureEntry<infer A, infer _R, infer _K> ? A : never;
+type ResultOf<E> = E extends GestureEntry<infer _A, infer R, infer _K> ? R : never;
 
 /** One function per entry of the table, with its arguments and result. */
 export type GestureActions = {
   readonly [K in GestureName]: (...args: ArgsOf<GestureTable[K]>) => ResultOf<GestureTable[K]>;
 };
+
+/** The gestures on the workshop state: the facilitator's controls (components/workshop). */
+export type WorkshopGestureName = {
+  [K in GestureName]: GestureTable[K] extends GestureEntry<infer _A, infer _R, 'workshop'>
+    ? K
+    : never;
+}[GestureName];
+export type WorkshopActions = Pick<GestureActions, WorkshopGestureName>;
 
 /** This person's history on the page, beside the gestures. */
 export interface HistoryActions {
@@ -62,7 +71,7 @@ export interface HistoryActions {
 export type BoardActions = GestureActions & HistoryActions;
 
 /** Why a gesture was refused before it was written. */
-export type GestureRefusal = LockRefusal | 'view-only';
+export type GestureRefusal = LockRefusal | 'view-only' | 'facilitator-only';
 
 /** A document open on this page, with this person's undo history of it. */
 export interface OpenDoc {
@@ -78,6 +87,8 @@ export interface BoardGesturesOptions {
   readonly author: string;
   readonly role: Role;
   readonly onRefused: (why: GestureRefusal) => void;
+  /** The server's time as this browser estimates it, in ms (default: this browser's clock). */
+  readonly now?: () => number;
 }
 
 /** Every gesture of the table with the policies above, and the history of both documents. */
@@ -87,6 +98,7 @@ export function boardGestures({
   author,
   role,
   onRefused,
+  now = Date.now,
 }: BoardGesturesOptions): BoardActions {
   const inDraft: InDraft | null = draft ? (id) => boardRoots(draft.doc).notes.has(id) : null;
   const noteAt: NotePlaceLookup = (id) =>
@@ -99,11 +111,12 @@ export function boardGestures({
     args: A,
   ): GestureRefusal | null => {
     if (!canEdit(role)) return 'view-only';
+    const { kind } = entry.touches;
+    if (kind === 'workshop') return role === 'facilitator' ? null : 'facilitator-only';
     if (role === 'facilitator') return null;
-    const changes = entry.touches.changes(noteAt, args);
-    return changes === 'board'
+    return kind === 'board'
       ? boardFieldChangeRefusal(board.doc)
-      : changesRefusal(board.doc, changes);
+      : changesRefusal(board.doc, entry.touches.changes(noteAt, args));
   };
 
   /** The last gesture run, so a 'merge' gesture repeated joins the undo step before it. */
@@ -121,7 +134,7 @@ export function boardGestures({
       const results = entry.touches.route(inDraft, args).map(([to, part]) => {
         const { doc, undoManager } = open(to);
         if (!merges) undoManager.stopCapturing();
-        return entry.write({ doc, author }, ...part);
+        return entry.write({ doc, author, now }, ...part);
       });
       return results.length > 1 && entry.join ? entry.join(results) : results[results.length - 1]!;
     };

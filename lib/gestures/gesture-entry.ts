@@ -11,10 +11,12 @@ import type { NotePlace } from '../model/lock-rule';
  * new entry gets all of them without being listed anywhere else.
  */
 
-/** The document a gesture writes to, and the person writing (a new note's author). */
+/** The document a gesture writes to, the person writing (a new note's author) and the time. */
 export interface GestureTarget {
   readonly doc: Y.Doc;
   readonly author: string;
+  /** The server's time as this browser estimates it, in ms (a timer ends at one instant). */
+  readonly now: () => number;
 }
 
 /** Which of the page's documents one part of a gesture goes to. */
@@ -27,15 +29,26 @@ export type RoutedPart<A> = readonly [to: DocChoice, args: A];
 export type InDraft = (id: NoteId) => boolean;
 
 /**
- * What a gesture touches. `changes` gives the lock rule its input: every note changed, with
- * its place before and after (place-changes.ts), or 'board' for a board field (the title).
- * `route` splits a call between the board and the draft (null: there is no draft); every part
- * is written to its document, and there is always at least one part.
+ * What a gesture touches: notes, a field of the board itself (the title), or the facilitator's
+ * workshop state (timer, locks, private writing).
  */
-export interface Touches<A extends unknown[]> {
-  readonly changes: (noteAt: NotePlaceLookup, args: A) => readonly PlaceChange[] | 'board';
+export type TouchKind = 'notes' | 'board' | 'workshop';
+
+/**
+ * What a gesture touches. For notes, `changes` gives the lock rule its input: every note
+ * changed, with its place before and after (place-changes.ts). `route` splits a call between
+ * the board and the draft (null: there is no draft); every part is written to its document,
+ * and there is always at least one part.
+ */
+export interface Touches<A extends unknown[], K extends TouchKind = TouchKind> {
+  readonly kind: K;
+  readonly changes: (noteAt: NotePlaceLookup, args: A) => readonly PlaceChange[];
   readonly route: (inDraft: InDraft | null, args: A) => readonly RoutedPart<A>[];
 }
+
+const toBoard = <A>(_inDraft: InDraft | null, args: A): readonly RoutedPart<A>[] => [
+  ['board', args],
+];
 
 /**
  * Notes named by the gesture's first argument, a list (ids, or moves): each judged by where
@@ -44,8 +57,9 @@ export interface Touches<A extends unknown[]> {
 export function eachNote<Item, Rest extends unknown[] = []>(
   idOf: (item: Item) => NoteId,
   change: (before: NotePlace | null, item: Item) => PlaceChange,
-): Touches<[readonly Item[], ...Rest]> {
+): Touches<[readonly Item[], ...Rest], 'notes'> {
   return {
+    kind: 'notes',
     changes: (noteAt, [items]) => items.map((item) => change(noteAt(idOf(item)), item)),
     route: (inDraft, [items, ...rest]) => {
       const drafts = inDraft ? items.filter((item) => inDraft(idOf(item))) : [];
@@ -61,8 +75,9 @@ export function eachNote<Item, Rest extends unknown[] = []>(
 /** One note, named by the first argument; `change` says where the rest of the call leaves it. */
 export function oneNote<Rest extends unknown[]>(
   change: (before: NotePlace | null, ...rest: Rest) => PlaceChange,
-): Touches<[NoteId, ...Rest]> {
+): Touches<[NoteId, ...Rest], 'notes'> {
   return {
+    kind: 'notes',
     changes: (noteAt, [id, ...rest]) => [change(noteAt(id), ...rest)],
     route: (inDraft, args) => [[inDraft?.(args[0]) ? 'draft' : 'board', args]],
   };
@@ -72,16 +87,25 @@ export function oneNote<Rest extends unknown[]>(
 export function newNote<A extends unknown[]>(
   change: (rect: Rect) => PlaceChange,
   rect: (...args: A) => Rect,
-): Touches<A> {
+): Touches<A, 'notes'> {
   return {
+    kind: 'notes',
     changes: (_noteAt, args) => [change(rect(...args))],
     route: (inDraft, args) => [[inDraft ? 'draft' : 'board', args]],
   };
 }
 
 /** A field of the board itself (the title): always the board's, stopped only by the board lock. */
-export function boardField<A extends unknown[]>(): Touches<A> {
-  return { changes: () => 'board', route: (_inDraft, args) => [['board', args]] };
+export function boardField<A extends unknown[]>(): Touches<A, 'board'> {
+  return { kind: 'board', changes: () => [], route: toBoard };
+}
+
+/**
+ * The facilitator's workshop state (the timer, the locks, private writing): the board's, the
+ * facilitator's alone (the server refuses anyone else's change to it), whatever is locked.
+ */
+export function workshop<A extends unknown[]>(): Touches<A, 'workshop'> {
+  return { kind: 'workshop', changes: () => [], route: toBoard };
 }
 
 /** A key that runs a gesture: `KeyboardEvent.key` values (alternatives), with Ctrl/Cmd or not. */
@@ -113,10 +137,10 @@ export interface SelectionUi {
 }
 
 /** One gesture: its model function, what it touches and how the interface offers it. */
-export interface GestureEntry<A extends unknown[], R> {
+export interface GestureEntry<A extends unknown[], R, K extends TouchKind = TouchKind> {
   /** Writes the gesture into one document: a call of its model function in lib/doc. */
   readonly write: (target: GestureTarget, ...args: A) => R;
-  readonly touches: Touches<NoInfer<A>>;
+  readonly touches: Touches<NoInfer<A>, K>;
   /** What a refused call returns (or throws), having written nothing. */
   readonly refused: () => NoInfer<R>;
   /**
@@ -127,13 +151,16 @@ export interface GestureEntry<A extends unknown[], R> {
   /**
    * 'step': every call is an undo step of its own, however quickly it follows the last.
    * 'merge': calls in a row merge while they come quickly (holding an arrow key).
+   * 'untracked': in nobody's undo history (the workshop state: Ctrl+Z never lifts a lock).
    */
-  readonly undo: 'step' | 'merge';
+  readonly undo: 'step' | 'merge' | 'untracked';
   /** Offered for the selection (a button, a key): only gestures on a list of note ids. */
   readonly selection?: NoInfer<A> extends [readonly NoteId[]] ? SelectionUi : never;
 }
 
 /** Declares an entry, its arguments and result inferred from `write` alone. */
-export function gesture<A extends unknown[], R>(entry: GestureEntry<A, R>): GestureEntry<A, R> {
+export function gesture<A extends unknown[], R, K extends TouchKind>(
+  entry: GestureEntry<A, R, K>,
+): GestureEntry<A, R, K> {
   return entry;
 }

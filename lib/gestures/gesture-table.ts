@@ -1,5 +1,12 @@
 import {
   bringToFront,
+  pauseTimer,
+  resetTimer,
+  setBlockLocked,
+  setBoardLocked,
+  setTimerDuration,
+  startPrivateWriting,
+  startTimer,
   chooseRelationshipType,
   createNote,
   deleteNotes,
@@ -17,7 +24,7 @@ import {
   type NoteMove,
   type RelationshipPatch,
 } from '../doc';
-import type { LinkKind, NoteColor, NoteId, Rect, RelationshipType } from '../model';
+import type { BlockId, LinkKind, NoteColor, NoteId, Rect, RelationshipType } from '../model';
 import {
   boardField,
   eachNote,
@@ -25,6 +32,7 @@ import {
   newNote,
   oneNote,
   type GestureTarget,
+  workshop,
 } from './gesture-entry';
 import {
   created,
@@ -157,5 +165,51 @@ export const GESTURES = {
     touches: oneNote<[NoteId]>(inPlace),
     refused: () => undefined,
     undo: 'step',
+  }),
+
+  // The facilitator's workshop (lib/doc/timer.ts, locks.ts, private-writing.ts). The reveal,
+  // which ends private writing, is the server's (lib/api/reveal.ts).
+  setTimerDuration: gesture({
+    write: ({ doc }: GestureTarget, durationMs: number) => setTimerDuration(doc, durationMs),
+    touches: workshop<[number]>(),
+    refused: () => undefined,
+    undo: 'untracked',
+  }),
+  startTimer: gesture({
+    write: ({ doc, now }: GestureTarget) => startTimer(doc, now()),
+    touches: workshop<[]>(),
+    refused: () => undefined,
+    undo: 'untracked',
+  }),
+  pauseTimer: gesture({
+    write: ({ doc, now }: GestureTarget) => pauseTimer(doc, now()),
+    touches: workshop<[]>(),
+    refused: () => undefined,
+    undo: 'untracked',
+  }),
+  resetTimer: gesture({
+    write: ({ doc }: GestureTarget) => resetTimer(doc),
+    touches: workshop<[]>(),
+    refused: () => undefined,
+    undo: 'untracked',
+  }),
+  lockBoard: gesture({
+    write: ({ doc }: GestureTarget, locked: boolean) => setBoardLocked(doc, locked),
+    touches: workshop<[boolean]>(),
+    refused: () => undefined,
+    undo: 'untracked',
+  }),
+  lockBlock: gesture({
+    write: ({ doc }: GestureTarget, block: BlockId, locked: boolean) =>
+      setBlockLocked(doc, block, locked),
+    touches: workshop<[BlockId, boolean]>(),
+    refused: () => undefined,
+    undo: 'untracked',
+  }),
+  startPrivateWriting: gesture({
+    write: ({ doc, now }: GestureTarget) => startPrivateWriting(doc, now()),
+    touches: workshop<[]>(),
+    refused: () => undefined,
+    undo: 'untracked',
   }),
 };

@@ -163,6 +163,8 @@ export const en = {
   'role.viewOnly': 'View only',
   'role.viewOnlyHint': 'You opened this board with a view-only link: you can look, not change.',
   'role.viewOnlyRefused': 'View only: your changes are not saved.',
+  'role.facilitatorOnlyRefused':
+    'Only the facilitator can change the timer, locks and private writing.',
   'sync.changeRejected':
     'Your last change could not be saved, so the board was reloaded from the server.',
   'access.title': 'You need a link to open this board',

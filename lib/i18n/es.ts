@@ -171,6 +171,8 @@ export const es: Messages = {
   'role.viewOnlyHint':
     'Abriste este tablero con un enlace de solo lectura: puedes mirar, no cambiar.',
   'role.viewOnlyRefused': 'Solo lectura: tus cambios no se guardan.',
+  'role.facilitatorOnlyRefused':
+    'Solo quien facilita puede cambiar el temporizador, los bloqueos y la escritura privada.',
   'sync.changeRejected':
     'Tu último cambio no se pudo guardar; el tablero se ha recargado desde el servidor.',
   'access.title': 'Necesitas un enlace para abrir este tablero',
