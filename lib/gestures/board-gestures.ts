@@ -150,9 +150,10 @@ export function boardGestures({
   const history: HistoryActions = {
     undo: () => {
       last = null;
-      board.undoManager.stopCapturing();
-      if (draft?.undoManager.canUndo()) draft.undoManager.undo();
-      else board.undoManager.undo();
+      const { undoManager } = draft?.undoManager.canUndo() ? draft : board;
+      // What is written next starts a step of its own, apart from what was undone.
+      undoManager.stopCapturing();
+      undoManager.undo();
     },
     redo: () => {
       last = null;
