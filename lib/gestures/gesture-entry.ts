@@ -164,3 +164,13 @@ export function gesture<A extends unknown[], R, K extends TouchKind>(
 ): GestureEntry<A, R, K> {
   return entry;
 }
+
+/**
+ * A gesture on the facilitator's workshop state: nothing to return when refused, and in
+ * nobody's undo history (the undo manager does not track the workshop map, lib/doc/undo.ts).
+ */
+export function workshopGesture<A extends unknown[]>(
+  write: (target: GestureTarget, ...args: A) => void,
+): GestureEntry<A, void, 'workshop'> {
+  return { write, touches: workshop<A>(), refused: () => undefined, undo: 'untracked' };
+}

@@ -32,7 +32,7 @@ import {
   newNote,
   oneNote,
   type GestureTarget,
-  workshop,
+  workshopGesture,
 } from './gesture-entry';
 import {
   created,
@@ -169,47 +169,15 @@ export const GESTURES = {
 
   // The facilitator's workshop (lib/doc/timer.ts, locks.ts, private-writing.ts). The reveal,
   // which ends private writing, is the server's (lib/api/reveal.ts).
-  setTimerDuration: gesture({
-    write: ({ doc }: GestureTarget, durationMs: number) => setTimerDuration(doc, durationMs),
-    touches: workshop<[number]>(),
-    refused: () => undefined,
-    undo: 'untracked',
-  }),
-  startTimer: gesture({
-    write: ({ doc, now }: GestureTarget) => startTimer(doc, now()),
-    touches: workshop<[]>(),
-    refused: () => undefined,
-    undo: 'untracked',
-  }),
-  pauseTimer: gesture({
-    write: ({ doc, now }: GestureTarget) => pauseTimer(doc, now()),
-    touches: workshop<[]>(),
-    refused: () => undefined,
-    undo: 'untracked',
-  }),
-  resetTimer: gesture({
-    write: ({ doc }: GestureTarget) => resetTimer(doc),
-    touches: workshop<[]>(),
-    refused: () => undefined,
-    undo: 'untracked',
-  }),
-  lockBoard: gesture({
-    write: ({ doc }: GestureTarget, locked: boolean) => setBoardLocked(doc, locked),
-    touches: workshop<[boolean]>(),
-    refused: () => undefined,
-    undo: 'untracked',
-  }),
-  lockBlock: gesture({
-    write: ({ doc }: GestureTarget, block: BlockId, locked: boolean) =>
-      setBlockLocked(doc, block, locked),
-    touches: workshop<[BlockId, boolean]>(),
-    refused: () => undefined,
-    undo: 'untracked',
-  }),
-  startPrivateWriting: gesture({
-    write: ({ doc, now }: GestureTarget) => startPrivateWriting(doc, now()),
-    touches: workshop<[]>(),
-    refused: () => undefined,
-    undo: 'untracked',
-  }),
+  setTimerDuration: workshopGesture(({ doc }, durationMs: number) =>
+    setTimerDuration(doc, durationMs),
+  ),
+  startTimer: workshopGesture(({ doc, now }) => startTimer(doc, now())),
+  pauseTimer: workshopGesture(({ doc, now }) => pauseTimer(doc, now())),
+  resetTimer: workshopGesture(({ doc }) => resetTimer(doc)),
+  lockBoard: workshopGesture(({ doc }, locked: boolean) => setBoardLocked(doc, locked)),
+  lockBlock: workshopGesture(({ doc }, block: BlockId, locked: boolean) =>
+    setBlockLocked(doc, block, locked),
+  ),
+  startPrivateWriting: workshopGesture(({ doc, now }) => startPrivateWriting(doc, now())),
 };
