@@ -14,7 +14,6 @@ import {
 import { rememberBoard } from '@/lib/recent-boards';
 import { browserStorage } from '@/lib/storage';
 import { useI18n } from '@/lib/react/i18n';
-import { useBoardActions } from '@/lib/react/use-board-actions';
 import { useBoardConnection } from '@/lib/react/use-board-connection';
 import { usePrivateWriting } from '@/lib/react/use-private-writing';
 import { useIdentity } from '@/lib/react/use-identity';
@@ -32,6 +31,7 @@ import { LockControls } from '@/components/workshop/lock-controls';
 import { PrivateWritingControls } from '@/components/workshop/private-writing-controls';
 import { revealPrivateNotes } from '@/lib/api/reveal';
 import { LockedError } from '@/lib/doc/lock-gate';
+import { applyToSelection } from '@/lib/gestures/selection-gestures';
 import { readingOrder, stepThroughNotes } from '@/lib/view/selection';
 import { centerOn, screenToBoard } from '@/lib/view/viewport';
 import { indexBoard } from '@/lib/insights/board-index';
@@ -98,20 +98,13 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
   );
   const connection = useBoardConnection(boardId, token, user, readOnly);
   // While private writing is on, this person's draft notes join the board's on their page.
-  const privateWriting = usePrivateWriting(
-    connection,
-    boardId,
-    token,
-    !readOnly,
-    user?.name ?? '',
-    useBoardActions(connection, user?.name ?? ''),
-  );
+  const privateWriting = usePrivateWriting(connection, boardId, token, !readOnly);
   const { snapshot, liveNote } = privateWriting;
   const peers = usePeers(connection);
   const status = useSyncStatus(connection);
   const undoState = useUndoState(connection);
   const [notice, setNotice] = useState<MessageKey | null>(null);
-  const workshop = useWorkshop(connection, role, privateWriting.actions, setNotice, liveNote);
+  const workshop = useWorkshop(connection, role, privateWriting.draft, user?.name ?? '', setNotice);
   const { actions } = workshop;
   // A page whose code is older than the board's schema writes nothing until it is reloaded.
   const writesNothing = readOnly || status === 'outdated';
@@ -211,10 +204,8 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
         setEditing(id);
       },
       editSelected: () => editing && selectedIds.length === 1 && startEditing(selectedIds[0]!),
-      deleteSelected: () => selectedIds.length > 0 && editing?.deleteNotes(selectedIds),
-      duplicateSelected: () => {
-        if (editing && selectedIds.length > 0) selectOnly(editing.duplicateNotes(selectedIds));
-      },
+      selectionGesture: (name) =>
+        editing && applyToSelection(editing, name, selectedIds, selectOnly),
       undo: () => editing?.undo(),
       redo: () => editing?.redo(),
       nudge: (dx, dy) =>
@@ -479,8 +470,9 @@ export default function BoardApp({ boardId, role, token }: BoardAppProps) {
               notes={selectedNotes}
               noteCount={snapshot.notes.size}
               onColor={(color) => actions?.recolorNotes(selectedIds, color)}
-              onDuplicate={() => actions && selectOnly(actions.duplicateNotes(selectedIds))}
-              onDelete={() => actions?.deleteNotes(selectedIds)}
+              onGesture={(name) =>
+                actions && applyToSelection(actions, name, selectedIds, selectOnly)
+              }
               onEditText={() => selectedIds.length === 1 && startEditing(selectedIds[0]!)}
               relationship={relationshipBindings}
               readOnly={contentReadOnly}

@@ -6,8 +6,6 @@ import { PRIVATE_WRITING_OFF } from '../model/private-writing';
 import { privateWriterKey } from '../private-writer';
 import { browserStorage } from '../storage';
 import { connectDraft, syncUrlFor, type BoardConnection, type DraftConnection } from '../sync';
-import { draftRoutedActions } from './draft-routed-actions';
-import { boardActionsFor, type BoardActions } from './use-board-actions';
 import { useBoardSnapshot } from './use-board-snapshot';
 import { useWorkshopValue } from './use-workshop-value';
 
@@ -20,8 +18,8 @@ export interface PrivateWritingState {
   snapshot: BoardSnapshot;
   /** Ids of the notes only this person sees (their draft). */
   draftIds: ReadonlySet<NoteId>;
-  /** The page's actions, new notes going to the draft while private writing is on. */
-  actions: BoardActions | null;
+  /** This person's private draft while it is open (lib/gestures routes their notes there). */
+  draft: DraftConnection | null;
   /** A note as it is now, on the board or in the draft (for gestures that just created it). */
   liveNote(id: NoteId): ReturnType<BoardSnapshot['notes']['get']>;
   /** How many times the server refused a draft change (a lock) and the draft was reopened. */
@@ -37,8 +35,6 @@ export function usePrivateWriting(
   boardId: BoardId,
   token: string,
   canWrite: boolean,
-  author: string,
-  boardActions: BoardActions | null,
 ): PrivateWritingState {
   const { on } = useWorkshopValue(connection, readBoardPrivateWriting, PRIVATE_WRITING_OFF);
   const [draft, setDraft] = useState<DraftConnection | null>(null);
@@ -70,17 +66,10 @@ export function usePrivateWriting(
     () => (draftSnapshot.notes.size > 0 ? new Set(draftSnapshot.notes.keys()) : NO_IDS),
     [draftSnapshot],
   );
-  const actions = useMemo(
-    () =>
-      boardActions && draft
-        ? draftRoutedActions(boardActions, boardActionsFor(draft, author), draft)
-        : boardActions,
-    [boardActions, draft, author],
-  );
   const liveNote = useMemo(
     () => (id: NoteId) =>
       connection?.reader.getSnapshot().notes.get(id) ?? draft?.reader.getSnapshot().notes.get(id),
     [connection, draft],
   );
-  return { on, snapshot, draftIds, actions, liveNote, draftRefusals };
+  return { on, snapshot, draftIds, draft, liveNote, draftRefusals };
 }

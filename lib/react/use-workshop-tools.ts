@@ -1,17 +1,5 @@
 'use client';
-import { useMemo } from 'react';
-import {
-  pauseTimer,
-  readBoardLocks,
-  readBoardTimer,
-  resetTimer,
-  setBlockLocked,
-  setBoardLocked,
-  setTimerDuration,
-  startPrivateWriting,
-  startTimer,
-} from '../doc';
-import type { BlockId } from '../model';
+import { readBoardLocks, readBoardTimer } from '../doc';
 import { NO_LOCKS, type WorkshopLocks } from '../model/workshop-locks';
 import { IDLE_TIMER, type WorkshopTimer } from '../model/workshop-timer';
 import type { BoardConnection } from '../sync';
@@ -27,40 +15,5 @@ export function useBoardLocks(connection: BoardConnection | null): WorkshopLocks
   return useWorkshopValue(connection, readBoardLocks, NO_LOCKS);
 }
 
-/** The facilitator's timer and lock gestures, bound to the open board. */
-export interface WorkshopActions {
-  setTimerDuration(durationMs: number): void;
-  startTimer(): void;
-  pauseTimer(): void;
-  resetTimer(): void;
-  lockBoard(locked: boolean): void;
-  lockBlock(block: BlockId, locked: boolean): void;
-  /** Starts private writing (the reveal, which ends it, is the server's: lib/api/reveal.ts). */
-  startPrivateWriting(): void;
-}
-
-/**
- * The gestures for a facilitator's page, null for everyone else (the server refuses their
- * writes to the workshop map anyway). `serverOffset` turns this browser's clock into the
- * server's, so a started timer ends at the same instant everywhere.
- */
-export function useWorkshopActions(
-  connection: BoardConnection | null,
-  isFacilitator: boolean,
-  serverOffset: number,
-): WorkshopActions | null {
-  return useMemo(() => {
-    if (!connection || !isFacilitator) return null;
-    const { doc } = connection;
-    const now = () => Date.now() + serverOffset;
-    return {
-      setTimerDuration: (durationMs) => setTimerDuration(doc, durationMs),
-      startTimer: () => startTimer(doc, now()),
-      pauseTimer: () => pauseTimer(doc, now()),
-      resetTimer: () => resetTimer(doc),
-      lockBoard: (locked) => setBoardLocked(doc, locked),
-      lockBlock: (block, locked) => setBlockLocked(doc, block, locked),
-      startPrivateWriting: () => startPrivateWriting(doc, now()),
-    };
-  }, [connection, isFacilitator, serverOffset]);
-}
+/** The facilitator's timer, lock and private-writing gestures (lib/gestures/gesture-table.ts). */
+export type { WorkshopActions } from '../gestures';
