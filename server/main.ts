@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startLienzoServer, type LienzoServer } from './app-server';
 import { ConfigError, readConfig } from './config';
 import { consoleLogger as logger, errorMessage } from './log';
+import { StoreOpenError } from './store/sqlite-file';
 import { rejectUpgrade } from './sync/upgrade';
 
 /**
@@ -90,6 +91,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  logger.error(error instanceof ConfigError ? error.message : 'could not start', error);
+  // A bad setting or a store that cannot open is the operator's to fix: one line, no stack.
+  if (error instanceof ConfigError || error instanceof StoreOpenError)
+    logger.error(`could not start: ${error.message}`);
+  else logger.error('could not start', error);
   process.exit(1);
 });

@@ -28,7 +28,7 @@ export const SCHEMA_STEPS: readonly string[] = [
      salt BLOB,
      PRIMARY KEY (board_id, role)
    ) STRICT;`,
-  // The Yjs update format of each row (board-store.ts UpdateFormat): 1 or 2. Rows from before
+  // The Yjs update format of each row (store.ts UpdateFormat): 1 or 2. Rows from before
   // this step were all written in format 1.
   `ALTER TABLE board_log ADD COLUMN format INTEGER NOT NULL DEFAULT 1 CHECK (format IN (1, 2));`,
   // The document schema version (lib/model/schema.ts) the server last knew the board's stored

@@ -33,11 +33,18 @@ export interface SyncServerOptions {
   connectionLimits?: ConnectionLimits;
 }
 
+/** The rooms a connection joins: its board's, and its own (the same, but for a draft). */
+interface Rooms {
+  board: Room;
+  room: Room;
+}
+
 /** The WebSocket side: accepted upgrades become connections in their board's room. */
 export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly sockets = new Map<WebSocket, Connection | null>();
   private readonly keepalive: NodeJS.Timeout;
+  private closing = false;
 
   constructor(private readonly options: SyncServerOptions) {
     // noServer: the HTTP server's upgrade handler checks origin and board before we get here.
@@ -48,8 +55,12 @@ export class SyncServer {
     this.keepalive.unref();
   }
 
-  /** Completes the handshake of an upgrade already checked, for a board known to exist. */
-  accept(
+  /**
+   * Completes the handshake of an upgrade already checked, for a board known to exist. The
+   * rooms are loaded first, so that no message the client sends on open arrives before its
+   * connection listens.
+   */
+  async accept(
     request: IncomingMessage,
     socket: Duplex,
     head: Buffer,
@@ -59,9 +70,14 @@ export class SyncServer {
     privateRoomId?: string,
     /** The document schema version the client declared (`?v=`), if it did. */
     schemaVersion?: number,
-  ): void {
+  ): Promise<void> {
+    const rooms = await this.loadRooms(boardId, privateRoomId);
+    if (socket.destroyed || !socket.writable) {
+      if (rooms) this.releaseRooms(rooms);
+      return;
+    }
     this.wss.handleUpgrade(request, socket, head, (ws) =>
-      this.onOpen(ws, boardId, role, privateRoomId, schemaVersion),
+      this.onOpen(ws, boardId, role, rooms, schemaVersion),
     );
   }
 
@@ -72,42 +88,53 @@ export class SyncServer {
         connection.close(CLOSE.linkRevoked, 'this link was replaced by a new one');
   }
 
-  private onOpen(
-    ws: WebSocket,
-    boardId: BoardId,
-    role: Role,
-    privateRoomId?: string,
-    schemaVersion?: number,
-  ): void {
-    this.sockets.set(ws, null);
-    ws.once('close', () => this.sockets.delete(ws));
-    let connection: Connection;
+  /** The board's room and the connection's own (a draft's, or the board's); null on failure. */
+  private async loadRooms(boardId: BoardId, privateRoomId?: string): Promise<Rooms | null> {
     const { rooms, privateRooms } = this.options;
     let board: Room | undefined;
     try {
       if (privateRoomId !== undefined && !privateRooms) throw new Error('no private writing here');
       // A draft is judged by its board's locks: its connection holds the board's room too.
-      board = rooms.acquire(boardId);
-      // A private room id is never a board id (it has a dot); the registry only keys by it.
-      const room =
-        privateRoomId !== undefined ? privateRooms!.acquire(privateRoomId as BoardId) : board;
-      connection = new Connection(
-        ws,
-        room,
-        role,
-        this.options.logger,
-        boardId,
-        board,
-        schemaVersion,
-        this.options.connectionLimits,
-      );
+      board = await rooms.acquire(boardId);
+      const room = privateRoomId !== undefined ? await privateRooms!.acquire(privateRoomId) : board;
+      return { board, room };
     } catch (error) {
       if (board) rooms.release(board);
       this.options.logger.error(`board ${boardId}: could not load`, errorMessage(error));
+      return null;
+    }
+  }
+
+  private releaseRooms({ board, room }: Rooms): void {
+    this.options.rooms.release(board);
+    if (room !== board) this.options.privateRooms?.release(room);
+  }
+
+  private onOpen(
+    ws: WebSocket,
+    boardId: BoardId,
+    role: Role,
+    rooms: Rooms | null,
+    schemaVersion?: number,
+  ): void {
+    this.sockets.set(ws, null);
+    ws.once('close', () => this.sockets.delete(ws));
+    if (!rooms || this.closing) {
+      if (rooms) this.releaseRooms(rooms);
       ws.on('error', () => {});
       ws.close(CLOSE.internalError, 'the board could not be loaded');
       return;
     }
+    const connection = new Connection(
+      ws,
+      rooms.room,
+      role,
+      this.options.logger,
+      boardId,
+      rooms.board,
+      schemaVersion,
+      this.options.connectionLimits,
+    );
     this.sockets.set(ws, connection);
     connection.start();
   }
@@ -118,6 +145,7 @@ export class SyncServer {
 
   /** Closes every socket with "going away", waiting briefly for the close handshakes. */
   async close(): Promise<void> {
+    this.closing = true;
     clearInterval(this.keepalive);
     const closed = [...this.sockets.entries()].map(([ws, connection]) => {
       const done = new Promise<void>((resolve) => ws.once('close', () => resolve()));
