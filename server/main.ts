@@ -3,9 +3,9 @@ import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startLienzoServer, type LienzoServer } from './app-server';
-import { ConfigError, readConfig } from './config';
+import { readConfig } from './config';
 import { consoleLogger as logger, errorMessage } from './log';
-import { StoreOpenError } from './store/sqlite-file';
+import { exitOnStartFailure } from './start-failure';
 import { rejectUpgrade } from './sync/upgrade';
 
 /**
@@ -90,10 +90,4 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-main().catch((error: unknown) => {
-  // A bad setting or a store that cannot open is the operator's to fix: one line, no stack.
-  if (error instanceof ConfigError || error instanceof StoreOpenError)
-    logger.error(`could not start: ${error.message}`);
-  else logger.error('could not start', error);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartFailure(error, logger));
