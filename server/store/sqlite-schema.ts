@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { StoreOpenError } from './sqlite-file';
 
 /**
  * The SQLite store's one migration chain: the table layout, one entry per version (PRAGMA
@@ -75,7 +76,7 @@ export const SCHEMA_STEPS: readonly string[] = [
 export function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_STEPS.length)
-    throw new Error(
+    throw new StoreOpenError(
       `the database was written by a newer Lienzo (store schema ${version}, this code knows ${SCHEMA_STEPS.length})`,
     );
   db.transaction(() => {
