@@ -121,7 +121,10 @@ export class StorePipeline {
   private run(): void {
     if (this.running) return;
     this.running = true;
-    void this.loop();
+    this.loop().catch((error: unknown) => {
+      // A relay that threw (a bug): the queue goes on with the next change.
+      this.host.logger.error(`board ${this.host.id}: write queue failed`, errorMessage(error));
+    });
   }
 
   private async loop(): Promise<void> {
