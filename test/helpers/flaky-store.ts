@@ -12,12 +12,19 @@ import type {
   StoredVersionMeta,
 } from '../../server/store/store';
 
-/** The SQLite store, with switches that make its writes, reads or health check fail. */
+/**
+ * The SQLite store, with switches that make its writes, reads or health check fail, or its
+ * writes slow (as a database over the network is), and a record of each committed append.
+ */
 export class FlakyStore implements Store {
   readonly engine = 'sqlite (flaky)';
   failWrites = false;
   failReads = false;
   unhealthy = false;
+  /** Every write waits this long (ms) before it runs. */
+  writeDelayMs = 0;
+  /** Each appendUpdates call that committed, with its updates, in commit order. */
+  readonly appended: Uint8Array[][] = [];
 
   private constructor(private readonly inner: SqliteStore) {}
 
@@ -26,6 +33,8 @@ export class FlakyStore implements Store {
   }
 
   private async write<T>(work: () => Promise<T>): Promise<T> {
+    if (this.writeDelayMs > 0)
+      await new Promise((resolve) => setTimeout(resolve, this.writeDelayMs));
     if (this.failWrites) throw new Error('disk I/O error (simulated)');
     return work();
   }
@@ -40,8 +49,9 @@ export class FlakyStore implements Store {
     if (this.failReads) throw new Error('database disk image is malformed (simulated)');
     return this.inner.loadLog(log);
   }
-  appendUpdates(log: LogRef, updates: readonly Uint8Array[]): Promise<void> {
-    return this.write(() => this.inner.appendUpdates(log, updates));
+  async appendUpdates(log: LogRef, updates: readonly Uint8Array[]): Promise<void> {
+    await this.write(() => this.inner.appendUpdates(log, updates));
+    this.appended.push([...updates]);
   }
   compact(log: LogRef, snapshot: StoredSnapshot): Promise<void> {
     return this.write(() => this.inner.compact(log, snapshot));
