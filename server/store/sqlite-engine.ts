@@ -3,7 +3,19 @@ import { join } from 'node:path';
 import { ROLES, type BoardId, type Role } from '../../lib/model';
 import type { StoredToken, StoredTokens } from '../auth/tokens';
 import { consoleLogger, errorMessage, type Logger } from '../log';
+import { isBusy, retryWhileBusy } from './sqlite-busy';
 import { migrate } from './sqlite-schema';
+import {
+  BOARD_LOG,
+  FORMAT_NUMBER,
+  FORMAT_OF_NUMBER,
+  prepareStatements,
+  toBuffer,
+  toBytes,
+  versionMeta,
+  writerOf,
+  type LogStats,
+} from './sqlite-statements';
 import { openDatabaseFile } from './sqlite-file';
 import type {
   BoardInit,
@@ -14,8 +26,6 @@ import type {
   StoredSnapshot,
   StoredVersion,
   StoredVersionMeta,
-  UpdateFormat,
-  VersionKind,
 } from './store';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
@@ -26,75 +36,13 @@ export const DATABASE_FILE = 'lienzo.db';
 const SQLITE_AUTOCHECKPOINT_PAGES = 1_000;
 
 /**
- * While another process holds the write lock (a backup, an admin shell), an operation
- * retries after this long, doubling up to BUSY_RETRY_MAX_MS, on a timer: SQLite's own busy
- * timeout would sleep on the event loop and freeze every socket (issue 10 measured 4.8 s).
- */
-const BUSY_RETRY_FIRST_MS = 2;
-const BUSY_RETRY_MAX_MS = 100;
-/** After this long waiting for the lock, an operation fails (the room keeps it in memory). */
-const BUSY_GIVE_UP_MS = 10_000;
-
-/**
  * The health probe writes this many bytes and deletes them in the same transaction: more
  * than a page, so a database that cannot grow (disk or max_page_count full) fails it.
  */
 const PROBE_BYTES = 8_192;
 
-/** The `format` column: the digit of the Yjs update format. */
-type FormatNumber = 1 | 2;
-const FORMAT_NUMBER: Record<UpdateFormat, FormatNumber> = { v1: 1, v2: 2 };
-const FORMAT_OF_NUMBER: Record<FormatNumber, UpdateFormat> = { 1: 'v1', 2: 'v2' };
-
-/** The `writer` column of a board's own log. */
-const BOARD_LOG = '';
-
-interface LogRow {
-  kind: 'snapshot' | 'update';
-  format: FormatNumber;
-  data: Buffer;
-}
-
-interface TokenRow {
-  role: Role;
-  hash: Buffer;
-  salt: Buffer | null;
-}
-
-interface VersionRow {
-  id: string;
-  name: string;
-  kind: VersionKind;
-  created_at: number;
-}
-
-export interface LogStats {
-  rows: number;
-  bytes: number;
-  snapshots: number;
-}
-
-/** better-sqlite3 binds Buffers as BLOBs; this views the same bytes without copying. */
-function toBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
-function toBytes(buffer: Buffer): Uint8Array {
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}
-
-const writerOf = (log: LogRef): string => log.writer ?? BOARD_LOG;
-
-function versionMeta(row: VersionRow): StoredVersionMeta {
-  return { id: row.id, name: row.name, kind: row.kind, createdAt: row.created_at };
-}
-
-function isBusy(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-}
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** How an operation runs (SqliteStore.run). */
+type RunMode = 'single' | 'read' | 'write';
 
 export interface SqliteStoreOptions {
   logger?: Logger;
@@ -121,8 +69,10 @@ export class SqliteStore implements Store {
   readonly engine = 'sqlite';
   private readonly statements;
   private readonly checkpointer: WalCheckpointer;
-  /** The end of the chain of operations (never rejects). */
+  /** The end of the chain of operations that had to wait (never rejects). */
   private chain: Promise<unknown> = Promise.resolve();
+  /** Operations on the chain, not yet done: while any is, later ones queue behind it. */
+  private waiting = 0;
   /** performance.now() since when the head of the chain waits for another process's lock. */
   private lockedSince: number | null = null;
   private closed = false;
@@ -161,93 +111,40 @@ export class SqliteStore implements Store {
       },
       onWarning: (message) => logger.warn('WAL checkpoint', message),
     });
-    this.statements = {
-      insertBoard: db.prepare<[string, number, number | null]>(
-        'INSERT INTO boards (id, created_at, doc_schema) VALUES (?, ?, ?)',
-      ),
-      boardExists: db.prepare<[string]>('SELECT 1 FROM boards WHERE id = ?').pluck(),
-      readDocSchema: db.prepare<[string], { doc_schema: number | null }>(
-        'SELECT doc_schema FROM boards WHERE id = ?',
-      ),
-      writeDocSchema: db.prepare<[number | null, string]>(
-        'UPDATE boards SET doc_schema = ? WHERE id = ?',
-      ),
-      readLog: db.prepare<[string, string], LogRow>(
-        'SELECT kind, format, data FROM board_log WHERE board_id = ? AND writer = ? ORDER BY seq',
-      ),
-      appendSnapshot: db.prepare<[string, string, FormatNumber, Buffer]>(
-        `INSERT INTO board_log (board_id, writer, kind, format, data) VALUES (?, ?, 'snapshot', ?, ?)`,
-      ),
-      // Every accepted update is one run of this, before it is relayed: its constant columns
-      // are written into the statement rather than bound each time.
-      appendUpdate: db.prepare<[string, string, Buffer]>(
-        `INSERT INTO board_log (board_id, writer, kind, format, data)
-           VALUES (?, ?, 'update', ${FORMAT_NUMBER.v1}, ?)`,
-      ),
-      clearLog: db.prepare<[string, string]>(
-        'DELETE FROM board_log WHERE board_id = ? AND writer = ?',
-      ),
-      writers: db
-        .prepare<[string, string], string>(
-          `SELECT DISTINCT writer FROM board_log WHERE board_id = ? AND writer != ? ORDER BY writer`,
-        )
-        .pluck(),
-      upsertToken: db.prepare<[string, string, Buffer, Buffer | null]>(
-        `INSERT INTO board_tokens (board_id, role, hash, salt) VALUES (?, ?, ?, ?)
-           ON CONFLICT (board_id, role) DO UPDATE SET hash = excluded.hash, salt = excluded.salt`,
-      ),
-      readTokens: db.prepare<[string], TokenRow>(
-        'SELECT role, hash, salt FROM board_tokens WHERE board_id = ?',
-      ),
-      withoutTokens: db
-        .prepare<[], string>(
-          `SELECT id FROM boards WHERE NOT EXISTS
-             (SELECT 1 FROM board_tokens WHERE board_tokens.board_id = boards.id)`,
-        )
-        .pluck(),
-      insertVersion: db.prepare<[string, string, string, string, number, Buffer]>(
-        'INSERT INTO board_snapshots (id, board_id, name, kind, created_at, state) VALUES (?, ?, ?, ?, ?, ?)',
-      ),
-      listVersions: db.prepare<[string], VersionRow>(
-        `SELECT id, name, kind, created_at FROM board_snapshots WHERE board_id = ?
-           ORDER BY created_at DESC, rowid DESC`,
-      ),
-      getVersion: db.prepare<[string, string], VersionRow & { state: Buffer }>(
-        'SELECT id, name, kind, created_at, state FROM board_snapshots WHERE board_id = ? AND id = ?',
-      ),
-      pruneAuto: db.prepare<[string, string, number]>(
-        `DELETE FROM board_snapshots WHERE board_id = ? AND rowid IN (
-           SELECT rowid FROM board_snapshots WHERE board_id = ? AND kind != 'manual'
-             ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?)`,
-      ),
-      probeInsert: db.prepare<[number]>('INSERT INTO store_probe (data) VALUES (zeroblob(?))'),
-      probeClear: db.prepare('DELETE FROM store_probe'),
-      stats: db.prepare<[string], LogStats>(
-        `SELECT count(*) AS rows, coalesce(sum(length(data)), 0) AS bytes,
-                count(*) FILTER (WHERE kind = 'snapshot') AS snapshots
-           FROM board_log WHERE board_id = ? AND writer = ''`,
-      ),
-    };
+    this.statements = prepareStatements(db);
   }
 
   /**
-   * Runs `work` after every operation called before it, as one transaction (IMMEDIATE for
-   * writes: the lock is taken at BEGIN, so a busy database fails before anything is done).
+   * Runs `work` after every operation called before it: at once when none is waiting (the
+   * usual case, without a turn through the promise chain), else on the chain. `mode` says how:
+   * `single` for one statement (atomic by itself, in autocommit), `read` as one deferred
+   * transaction, `write` as one IMMEDIATE transaction (the lock is taken at BEGIN, so a busy
+   * database fails before anything is done).
    */
-  private run<T>(work: () => T, write: boolean): Promise<T> {
-    const result = this.chain.then(() =>
-      retryWhileBusy(
-        () => {
-          if (this.closed) throw new Error('the store is closed');
-          const transaction = this.db.transaction(work);
-          return write ? transaction.immediate() : transaction.deferred();
-        },
-        (waiting) => {
+  private run<T>(work: () => T, mode: RunMode): Promise<T> {
+    const once = (): T => {
+      if (this.closed) throw new Error('the store is closed');
+      if (mode === 'single') return work();
+      const transaction = this.db.transaction(work);
+      return mode === 'write' ? transaction.immediate() : transaction.deferred();
+    };
+    if (this.waiting === 0) {
+      try {
+        return Promise.resolve(once());
+      } catch (error) {
+        if (!isBusy(error)) return Promise.reject(error as Error);
+        // Locked by another process: wait on the chain, on timers, keeping this place.
+      }
+    }
+    this.waiting += 1;
+    const result = this.chain
+      .then(() =>
+        retryWhileBusy(once, (waiting) => {
           this.lockedSince = waiting ? (this.lockedSince ?? performance.now()) : null;
           return this.closed;
-        },
-      ),
-    );
+        }),
+      )
+      .finally(() => (this.waiting -= 1));
     this.chain = result.catch(() => undefined);
     return result;
   }
@@ -262,11 +159,11 @@ export class SqliteStore implements Store {
       this.statements.insertBoard.run(id, init.createdAt, init.docSchema);
       this.writeTokens(id, tokens);
       this.appendSnapshot(id, BOARD_LOG, initialState);
-    }, true);
+    }, 'write');
   }
 
   boardExists(id: BoardId): Promise<boolean> {
-    return this.run(() => this.statements.boardExists.get(id) !== undefined, false);
+    return this.run(() => this.statements.boardExists.get(id) !== undefined, 'single');
   }
 
   loadLog(log: LogRef): Promise<StoredBoard | null> {
@@ -293,16 +190,19 @@ export class SqliteStore implements Store {
         }
       }
       return board;
-    }, false);
+    }, 'read');
   }
 
   appendUpdates(log: LogRef, updates: readonly Uint8Array[]): Promise<void> {
-    if (updates.length === 0) return this.run(() => undefined, false);
+    if (updates.length === 0) return this.run(() => undefined, 'single');
     const writer = writerOf(log);
-    return this.run(() => {
-      for (const update of updates)
-        this.statements.appendUpdate.run(log.board, writer, toBuffer(update));
-    }, true);
+    return this.run(
+      () => {
+        for (const update of updates)
+          this.statements.appendUpdate.run(log.board, writer, toBuffer(update));
+      },
+      updates.length === 1 ? 'single' : 'write',
+    );
   }
 
   compact(log: LogRef, snapshot: StoredSnapshot): Promise<void> {
@@ -310,7 +210,7 @@ export class SqliteStore implements Store {
     return this.run(() => {
       this.statements.clearLog.run(log.board, writer);
       this.appendSnapshot(log.board, writer, snapshot);
-    }, true);
+    }, 'write');
   }
 
   private appendSnapshot(board: BoardId, writer: string, snapshot: StoredSnapshot): void {
@@ -323,11 +223,11 @@ export class SqliteStore implements Store {
   }
 
   setDocSchema(id: BoardId, version: number | null): Promise<void> {
-    return this.run(() => void this.statements.writeDocSchema.run(version, id), true);
+    return this.run(() => void this.statements.writeDocSchema.run(version, id), 'single');
   }
 
   draftWriters(board: BoardId): Promise<string[]> {
-    return this.run(() => this.statements.writers.all(board, BOARD_LOG), false);
+    return this.run(() => this.statements.writers.all(board, BOARD_LOG), 'single');
   }
 
   loadTokens(id: BoardId): Promise<StoredTokens | null> {
@@ -341,19 +241,19 @@ export class SqliteStore implements Store {
         tokens[role] = { hash: toBytes(row.hash), salt: row.salt ? toBytes(row.salt) : null };
       }
       return tokens as StoredTokens;
-    }, false);
+    }, 'single');
   }
 
   replaceToken(id: BoardId, role: Role, token: StoredToken): Promise<void> {
-    return this.run(() => this.writeToken(id, role, token), true);
+    return this.run(() => this.writeToken(id, role, token), 'single');
   }
 
   boardsWithoutTokens(): Promise<BoardId[]> {
-    return this.run(() => this.statements.withoutTokens.all() as BoardId[], false);
+    return this.run(() => this.statements.withoutTokens.all() as BoardId[], 'single');
   }
 
   setTokens(id: BoardId, tokens: StoredTokens): Promise<void> {
-    return this.run(() => this.writeTokens(id, tokens), true);
+    return this.run(() => this.writeTokens(id, tokens), 'write');
   }
 
   private writeTokens(id: BoardId, tokens: StoredTokens): void {
@@ -374,18 +274,18 @@ export class SqliteStore implements Store {
       const { id, name, kind, createdAt, state } = version;
       this.statements.insertVersion.run(id, board, name, kind, createdAt, toBuffer(state));
       if (kind !== 'manual') this.statements.pruneAuto.run(board, board, keepAuto);
-    }, true);
+    }, 'write');
   }
 
   listVersions(board: BoardId): Promise<StoredVersionMeta[]> {
-    return this.run(() => this.statements.listVersions.all(board).map(versionMeta), false);
+    return this.run(() => this.statements.listVersions.all(board).map(versionMeta), 'single');
   }
 
   getVersion(board: BoardId, id: string): Promise<StoredVersion | null> {
     return this.run(() => {
       const row = this.statements.getVersion.get(board, id);
       return row ? { ...versionMeta(row), state: toBytes(row.state) } : null;
-    }, false);
+    }, 'single');
   }
 
   /**
@@ -421,7 +321,7 @@ export class SqliteStore implements Store {
       const stats = this.statements.stats.get(id);
       if (!stats) throw new Error('count(*) returned no row');
       return stats;
-    }, false);
+    }, 'single');
   }
 
   async close(): Promise<void> {
@@ -430,29 +330,5 @@ export class SqliteStore implements Store {
     this.closed = true;
     this.checkpointer.close();
     if (this.db.open) this.db.close();
-  }
-}
-
-/**
- * Runs `work` until it does not fail with SQLITE_BUSY, waiting on timers in between, up to
- * BUSY_GIVE_UP_MS. `onWait(true)` is told when it starts waiting, `onWait(false)` when it is
- * done; a true answer from onWait stops the waiting (the store is closing).
- */
-async function retryWhileBusy<T>(work: () => T, onWait: (waiting: boolean) => boolean): Promise<T> {
-  const started = performance.now();
-  let delay = BUSY_RETRY_FIRST_MS;
-  try {
-    for (;;) {
-      try {
-        return work();
-      } catch (error) {
-        if (!isBusy(error) || performance.now() - started > BUSY_GIVE_UP_MS) throw error;
-        if (onWait(true)) throw error;
-      }
-      await sleep(delay);
-      delay = Math.min(delay * 2, BUSY_RETRY_MAX_MS);
-    }
-  } finally {
-    onWait(false);
   }
 }

@@ -46,7 +46,8 @@ async function storeWithBoard(options: SqliteStoreOptions) {
 describe('WAL checkpoints', () => {
   it('never run inside a write, and reach the database file from the worker soon after', async () => {
     const { store, id, writes, databaseBytes } = await storeWithBoard({
-      checkpointIntervalMs: 100,
+      // Long enough for the writes to be done before the worker's first checkpoint.
+      checkpointIntervalMs: 1_000,
     });
     const before = databaseBytes();
 

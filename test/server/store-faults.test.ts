@@ -84,54 +84,52 @@ const BULKY_TEXT = 'x'.repeat(16_000);
 describe('a full disk', () => {
   it('answers 503 with the reason, keeps newcomers waiting rather than closing them, and heals', async () => {
     const dataDir = tempDir();
-    // Room to free later: a filler table, then a database that may not grow past a few pages.
+    // A database that may not grow past MAX_PAGES, filled to the brim by another connection
+    // (the operator's files, in effect), so that no write of the server's can find a page.
     const seeded = await SqliteStore.open(dataDir);
     await seeded.close();
     const db = new Database(join(dataDir, DATABASE_FILE));
+    const maxPages = (db.pragma('page_count', { simple: true }) as number) + 400;
     db.exec('CREATE TABLE filler (data BLOB NOT NULL)');
-    db.prepare('INSERT INTO filler VALUES (zeroblob(?))').run(400_000);
-    const pages = db.pragma('page_count', { simple: true }) as number;
-    db.close();
-    const server = await testServer({ dataDir, sqliteMaxPages: pages + 12 });
+    const server = await testServer({ dataDir, sqliteMaxPages: maxPages });
     expect((await health(server)).status).toBe(200);
     const id = await server.createBoard('Full');
     const a = client(server, id);
     await a.synced;
+    const notes = [createNote(a.doc, { x: 0, y: 0, author: 'A', text: BULKY_TEXT })];
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const fill = db.prepare('INSERT INTO filler VALUES (zeroblob(?))');
+    while ((db.pragma('page_count', { simple: true }) as number) < maxPages) fill.run(1_000);
+    db.close();
 
-    // Fill it: notes until a write fails and the writer is closed with 1011.
-    const notes: string[] = [];
+    // The next note cannot be stored: its writer is closed with 1011, the note kept in memory.
     const closed = new Promise<number>((resolve) =>
       a.provider.once('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
     );
-    let code = 0;
-    void closed.then((c) => (code = c));
-    for (let i = 0; i < 40 && code === 0; i++) {
-      notes.push(createNote(a.doc, { x: i * 10, y: 0, author: 'A', text: BULKY_TEXT }));
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
+    notes.push(createNote(a.doc, { x: 100, y: 0, author: 'A', text: BULKY_TEXT }));
     expect(await closed).toBe(1011);
-
-    await waitFor(async () => (await health(server)).status === 503, 'health to say 503');
-    const sick = await health(server);
-    expect(sick.body).toMatchObject({ ok: false, error: 'store unavailable' });
-    expect(sick.body.reason).toMatch(/full/);
-    // A small board may still fit in the pages' free space; once it does not, a clear 500.
-    let created = await fetch(`${server.url}/api/boards`, { method: 'POST' });
-    for (let i = 0; i < 100 && created.status === 201; i++)
-      created = await fetch(`${server.url}/api/boards`, { method: 'POST' });
-    expect(created.status).toBe(500);
-    expect(await created.json()).toEqual({
-      error: 'the board could not be stored: the server cannot write right now',
-    });
 
     // A newcomer stays connected, unsynced: not closed (and so not reconnecting in a loop).
     const b = client(server, id);
     const bClosed: number[] = [];
     b.provider.on('connection-close', (event: CloseEvent | null) => bClosed.push(event?.code ?? 0));
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await waitFor(async () => (await health(server)).status === 503, 'health to say 503');
+    const sick = await health(server);
+    expect(sick.body).toMatchObject({ ok: false, error: 'store unavailable' });
+    expect(sick.body.reason).toMatch(/full/);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(b.provider.wsconnected).toBe(true);
     expect(b.provider.synced).toBe(false);
     expect(bClosed).toEqual([]);
+
+    // A small board may still fit in the pages' free space; once it does not, a clear 500.
+    let created = await fetch(`${server.url}/api/boards`, { method: 'POST' });
+    for (let i = 0; i < 200 && created.status === 201; i++)
+      created = await fetch(`${server.url}/api/boards`, { method: 'POST' });
+    expect(created.status).toBe(500);
+    expect(await created.json()).toEqual({
+      error: 'the board could not be stored: the server cannot write right now',
+    });
 
     // The operator frees space: the room stores what it kept, the newcomer gets everything.
     const freeing = new Database(join(dataDir, DATABASE_FILE));
