@@ -171,7 +171,7 @@ export async function runStoreLoad(cleanup: Cleanup): Promise<SectionResult> {
       ],
       notes: [
         `Written in ${writeSeconds.toFixed(1)} s: one createNote (one update) per note through a real Room`,
-        'and SqliteBoardStore with the default compaction policy. Timed (load): Room.load on a new',
+        'and SqliteStore with the default compaction policy. Timed (load): Room.load on a new',
         "store instance (read, merge, schema check) and the room's answer to a new client's sync",
         `step 1 through the server's handler (${formatBytes(answerBytes)}, checked to hold every note).`,
         'Timed apart (build): building the Y.Doc after that answer (Room.materialize), which the',

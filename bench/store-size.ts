@@ -5,7 +5,7 @@
  * Everything goes through the server's storage path (see lib/room-harness.ts): a board created
  * as the API creates it, 1,000 notes added one createNote at a time, then 100,000 drags (one
  * moveNotes of one note each: a drag end) by three clients taking turns, each update parsed,
- * applied, stored and relayed by a real Room over the real SqliteBoardStore, which compacts
+ * applied, stored and relayed by a real Room over the real SQLite store (SqliteStore), which compacts
  * the log under the server's default policy as it goes. Sizes are the bytes of the board's
  * rows (sum of length(data)) and the database file after a WAL checkpoint and VACUUM.
  */
