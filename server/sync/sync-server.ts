@@ -8,6 +8,7 @@ import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { CLOSE } from './close-codes';
 import { Connection } from './connection';
+import { rejectUpgrade } from './upgrade';
 
 /**
  * How often every socket is pinged (ms). A peer that has not answered the previous ping by
@@ -58,7 +59,8 @@ export class SyncServer {
   /**
    * Completes the handshake of an upgrade already checked, for a board known to exist. The
    * rooms are loaded first, so that no message the client sends on open arrives before its
-   * connection listens.
+   * connection listens; then `stillGranted` checks the link again (it may have been
+   * regenerated while the rooms loaded, and disconnectRole only reaches open connections).
    */
   async accept(
     request: IncomingMessage,
@@ -66,19 +68,29 @@ export class SyncServer {
     head: Buffer,
     boardId: BoardId,
     role: Role,
+    stillGranted: () => Promise<boolean>,
     /** Set for a private writer's connection: the room of that writer's private notes. */
     privateRoomId?: string,
     /** The document schema version the client declared (`?v=`), if it did. */
     schemaVersion?: number,
   ): Promise<void> {
     const rooms = await this.loadRooms(boardId, privateRoomId);
+    if (rooms && !(await stillGranted().catch(() => false))) {
+      this.releaseRooms(rooms);
+      rejectUpgrade(socket, 403, 'this board needs a valid link (token)');
+      return;
+    }
     if (socket.destroyed || !socket.writable) {
       if (rooms) this.releaseRooms(rooms);
       return;
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) =>
-      this.onOpen(ws, boardId, role, rooms, schemaVersion),
-    );
+    let opened = false;
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      opened = true;
+      this.onOpen(ws, boardId, role, rooms, schemaVersion);
+    });
+    // A handshake ws refused (a malformed key, say) never opens: its rooms are let go.
+    if (!opened && rooms) socket.once('close', () => opened || this.releaseRooms(rooms));
   }
 
   /** Closes every connection to `boardId` opened with `role`'s link (it was regenerated). */

@@ -134,9 +134,24 @@ export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
       else rejectUpgrade(socket, 403, 'this board needs a valid link (token)');
       return;
     }
+    const token = tokenFromRequest(request);
+    const { role } = checked;
+    const stillGranted = async () => {
+      const again = await access.check(boardId, token);
+      return again.ok && again.role === role;
+    };
     const writer = privateWriterFromRequest(request);
     if (writer === null) {
-      await sync.accept(request, socket, head, boardId, checked.role, undefined, schemaVersion);
+      await sync.accept(
+        request,
+        socket,
+        head,
+        boardId,
+        role,
+        stillGranted,
+        undefined,
+        schemaVersion,
+      );
       return;
     }
     // Private writing (?w=<secret>): only people who may write have private notes.
@@ -149,7 +164,8 @@ export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
       socket,
       head,
       boardId,
-      checked.role,
+      role,
+      stillGranted,
       privateRoomId(boardId, writerDigest(boardId, writer)),
       schemaVersion,
     );

@@ -23,6 +23,8 @@ export class FlakyStore implements Store {
   unhealthy = false;
   /** Every write waits this long (ms) before it runs. */
   writeDelayMs = 0;
+  /** Every loadLog waits this long (ms) before it runs. */
+  loadDelayMs = 0;
   /** Each appendUpdates call that committed, with its updates, in commit order. */
   readonly appended: Uint8Array[][] = [];
 
@@ -46,6 +48,7 @@ export class FlakyStore implements Store {
     return this.inner.boardExists(id);
   }
   async loadLog(log: LogRef): Promise<StoredBoard | null> {
+    if (this.loadDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.loadDelayMs));
     if (this.failReads) throw new Error('database disk image is malformed (simulated)');
     return this.inner.loadLog(log);
   }

@@ -2,16 +2,17 @@ import * as decoding from 'lib0/decoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNote, moveNotes, readBoard } from '../../lib/doc';
 import { MESSAGE, SYNC } from '../../server/sync/messages';
-import { connectClient, waitForNotes, type TestClient } from '../helpers/clients';
+import { connectClient, openSocket, waitForNotes, type TestClient } from '../helpers/clients';
 import { FlakyStore } from '../helpers/flaky-store';
 import { makeTempDir } from '../helpers/temp-dir';
 import { startTestServer } from '../helpers/test-server';
 import { waitFor } from '../helpers/wait';
 
 /**
- * Stored, then relayed, with a store whose writes take time (as a database across a network
- * does): what a peer receives was committed before it was sent, in the order it was made,
- * and the changes that arrive during a write go together in the next one.
+ * A store that takes time (as a database across a network does). Stored, then relayed: what
+ * a peer receives was committed before it was sent, in the order it was made, and the
+ * changes that arrive during a write go together in the next one. And what is checked
+ * before a slow load still holds after it.
  */
 
 const cleanups: (() => unknown)[] = [];
@@ -75,5 +76,34 @@ describe('the write queue, over the wire', () => {
     expect(updates).toBeGreaterThanOrEqual(MOVES + 1);
     // Group commit: far fewer writes than updates while each write took 40 ms.
     expect(store.appended.length).toBeLessThan(updates / 2);
+  });
+});
+
+describe('a board that takes time to load', () => {
+  it('does not let in a link regenerated while the board was loading', async () => {
+    const temp = makeTempDir();
+    cleanups.push(() => temp.remove());
+    const store = await FlakyStore.open(temp.path);
+    const server = await startTestServer({ dataDir: temp.path, openStore: () => store });
+    cleanups.push(() => server.stop());
+    const id = await server.createBoard('Slow to load');
+    const old = server.token(id, 'editor');
+
+    store.loadDelayMs = 300;
+    const opening = openSocket(server.url, `/sync/${id}?t=${old}`);
+    // The upgrade's token check is done; the board is loading when the link is replaced.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const regenerated = await fetch(`${server.url}/api/boards/${id}/links`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${server.token(id, 'facilitator')}`,
+      },
+      body: JSON.stringify({ role: 'editor' }),
+    });
+    expect(regenerated.status).toBe(200);
+    const result = await opening;
+    result.socket?.terminate();
+    expect(result.status).toBe(403);
   });
 });
