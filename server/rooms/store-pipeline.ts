@@ -152,7 +152,9 @@ export class StorePipeline {
     this.coveredByFlight = this.waitingForNext.splice(0);
     const { host } = this;
     const updates = batch.map((change) => change.update);
-    // The write queue's measuring point: one write holding `batch.length` changes.
+    // The write queue's measuring point (for /metrics): the await below is one store write
+    // holding `batch.length` changes, its latency the store's write latency; `this.depth`
+    // is the queue's depth when it starts.
     try {
       if (asSnapshot) await host.store.compact(host.log, host.snapshot());
       else await host.store.appendUpdates(host.log, updates);
