@@ -1,6 +1,6 @@
 import { ConfigError } from './config';
 import { errorMessage, type Logger } from './log';
-import { StoreOpenError } from './store/sqlite-file';
+import { StoreOpenError } from './store/store';
 
 /**
  * A start that fails: a bad setting or a store that cannot open (read-only folder, damaged

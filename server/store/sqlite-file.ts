@@ -1,14 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, statSync } from 'node:fs';
 import { errorMessage } from '../log';
-
-/**
- * A store that cannot open: the server's start says why in one line (main.ts) and exits
- * non-zero, without a stack trace, since the cause is the data folder, not the code.
- */
-export class StoreOpenError extends Error {
-  override name = 'StoreOpenError';
-}
+import { StoreOpenError } from './store';
 
 /**
  * Opens the database file, refusing one that is damaged instead of starting over it.

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { StoreOpenError } from './sqlite-file';
+import { StoreOpenError } from './store';
 
 /**
  * The SQLite store's one migration chain: the table layout, one entry per version (PRAGMA

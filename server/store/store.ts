@@ -132,6 +132,16 @@ export interface StoredVersion extends StoredVersionMeta {
 
 export type StoreHealth = { ok: true } | { ok: false; reason: string };
 
+/**
+ * A store that cannot open (any engine: a read-only folder, a damaged file, a database of a
+ * newer Lienzo, a server that refuses us): the start says why in one line and exits
+ * non-zero, without a stack trace, since the cause is the deployment, not the code
+ * (server/start-failure.ts).
+ */
+export class StoreOpenError extends Error {
+  override name = 'StoreOpenError';
+}
+
 /** Where the store lives: the part of the server's configuration that chooses the engine. */
 export interface StoreConfig {
   /** Folder of the SQLite database (LIENZO_DATA_DIR). */
