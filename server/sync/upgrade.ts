@@ -141,33 +141,13 @@ export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
       return again.ok && again.role === role;
     };
     const writer = privateWriterFromRequest(request);
-    if (writer === null) {
-      await sync.accept(
-        request,
-        socket,
-        head,
-        boardId,
-        role,
-        stillGranted,
-        undefined,
-        schemaVersion,
-      );
-      return;
-    }
     // Private writing (?w=<secret>): only people who may write have private notes.
-    if (!isPrivateSecret(writer) || !canEdit(checked.role)) {
+    if (writer !== null && (!isPrivateSecret(writer) || !canEdit(role))) {
       rejectUpgrade(socket, 403, 'private writing needs an editor link and a valid writer key');
       return;
     }
-    await sync.accept(
-      request,
-      socket,
-      head,
-      boardId,
-      role,
-      stillGranted,
-      privateRoomId(boardId, writerDigest(boardId, writer)),
-      schemaVersion,
-    );
+    const draft =
+      writer === null ? undefined : privateRoomId(boardId, writerDigest(boardId, writer));
+    await sync.accept(request, socket, head, boardId, role, stillGranted, draft, schemaVersion);
   }
 }
