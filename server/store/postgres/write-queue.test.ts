@@ -15,12 +15,15 @@ function controlledFlush() {
   return { batches, flush };
 }
 
+/** In these tests, items under 10 are appends (they join); larger ones run alone. */
+const joins = (item: number) => item < 10;
+
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('WriteQueue (group commit)', () => {
   it('writes a lone item at once, and what arrives meanwhile in the next transaction', async () => {
     const { batches, flush } = controlledFlush();
-    const queue = new WriteQueue(flush, { maxBatch: 100 });
+    const queue = new WriteQueue(flush, { maxBatch: 100, joins });
     const first = queue.push('a', 1);
     await tick();
     expect(batches.map((batch) => batch.items)).toEqual([[1]]);
@@ -39,7 +42,7 @@ describe('WriteQueue (group commit)', () => {
 
   it('keeps keys apart: one board waiting does not hold another', async () => {
     const { batches, flush } = controlledFlush();
-    const queue = new WriteQueue(flush, { maxBatch: 100 });
+    const queue = new WriteQueue(flush, { maxBatch: 100, joins });
     void queue.push('a', 1);
     const b = queue.push('b', 2);
     await tick();
@@ -50,7 +53,7 @@ describe('WriteQueue (group commit)', () => {
 
   it('fails only the batch whose transaction failed, then goes on in order', async () => {
     const { batches, flush } = controlledFlush();
-    const queue = new WriteQueue(flush, { maxBatch: 100 });
+    const queue = new WriteQueue(flush, { maxBatch: 100, joins });
     const failed = queue.push('a', 1);
     await tick();
     const later = queue.push('a', 2);
@@ -64,7 +67,7 @@ describe('WriteQueue (group commit)', () => {
 
   it('splits a long wait into batches of at most maxBatch, in order', async () => {
     const { batches, flush } = controlledFlush();
-    const queue = new WriteQueue(flush, { maxBatch: 2 });
+    const queue = new WriteQueue(flush, { maxBatch: 2, joins });
     const all = [1, 2, 3, 4, 5].map((item) => queue.push('a', item));
     await tick();
     for (let index = 0; index < 3; index++) {
@@ -73,5 +76,19 @@ describe('WriteQueue (group commit)', () => {
     }
     expect(batches.map((batch) => batch.items)).toEqual([[1], [2, 3], [4, 5]]);
     expect(await Promise.all(all)).toEqual([10, 20, 30, 40, 50]);
+  });
+
+  it('runs an operation that does not join alone, between the batches around it', async () => {
+    const { batches, flush } = controlledFlush();
+    const queue = new WriteQueue(flush, { maxBatch: 100, joins });
+    const all = [1, 2, 3, 20, 5, 7].map((item) => queue.push('a', item));
+    await tick();
+    for (let index = 0; index < 3; index++) {
+      batches[index]!.finish();
+      await tick();
+    }
+    expect(batches.map((batch) => batch.items)).toEqual([[1], [2, 3], [20], [5, 7]]);
+    batches[3]!.finish();
+    await Promise.all(all);
   });
 });

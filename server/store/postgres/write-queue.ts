@@ -1,12 +1,14 @@
 /**
- * One ordered write queue per key (a board, a private draft), with group commit: while a
- * key's transaction is in flight, what arrives for it waits, and everything that waited goes
- * in the next transaction together. There is no timer: an update alone is written at once,
- * and under load a transaction carries as many as arrived during the one before, so a board
- * written by many people costs one round trip per batch instead of one per update.
+ * One ordered queue of operations per key (a log: a board's, or one draft's), with group
+ * commit: while a key's transaction is in flight, what arrives for it waits, and the waiting
+ * operations that can share a transaction (appends) go in the next one together. There is
+ * no timer: an update alone is written at once, and under load a transaction carries as many
+ * as arrived during the one before, so a log written by many people (or by several rooms of
+ * a cluster through one process) costs one round trip per batch instead of one per update.
  *
- * Each `push` resolves (or rejects) when its batch's transaction has committed (or failed),
- * in the order pushed. A failed batch fails only its own items; the next batch is tried.
+ * Operations run in the order pushed, one transaction at a time per key; each `push`
+ * resolves (or rejects) when its batch's transaction has committed (or failed). A failed
+ * batch fails only its own items; the next batch is tried.
  */
 export type FlushBatch<T, R> = (key: string, items: readonly T[]) => Promise<readonly R[]>;
 
@@ -16,7 +18,9 @@ interface Pending<T, R> {
   reject(error: unknown): void;
 }
 
-export interface WriteQueueOptions {
+export interface WriteQueueOptions<T> {
+  /** Whether an item may share a transaction with its neighbours (appends may; others not). */
+  joins(item: T): boolean;
   /**
    * The most items in one transaction: a bound on its size and on how long one batch holds
    * the board's row lock (the rest go in the next one, at once).
@@ -31,7 +35,7 @@ export class WriteQueue<T, R> {
 
   constructor(
     private readonly flush: FlushBatch<T, R>,
-    private readonly options: WriteQueueOptions,
+    private readonly options: WriteQueueOptions<T>,
   ) {}
 
   push(key: string, item: T): Promise<R> {
@@ -58,6 +62,15 @@ export class WriteQueue<T, R> {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** The waiting items that go together next: a run of joining ones, or one that does not. */
+  private nextBatchLength(queue: readonly Pending<T, R>[]): number {
+    const { joins, maxBatch } = this.options;
+    if (!joins(queue[0]!.item)) return 1;
+    let length = 1;
+    while (length < queue.length && length < maxBatch && joins(queue[length]!.item)) length++;
+    return length;
+  }
+
   private async run(key: string, batch: Pending<T, R>[]): Promise<void> {
     for (;;) {
       try {
@@ -71,7 +84,7 @@ export class WriteQueue<T, R> {
       }
       const queue = this.waiting.get(key)!;
       if (queue.length === 0) break;
-      batch = queue.splice(0, this.options.maxBatch);
+      batch = queue.splice(0, this.nextBatchLength(queue));
     }
     this.waiting.delete(key);
     if (this.waiting.size === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
