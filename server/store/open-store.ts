@@ -1,4 +1,6 @@
 import type { Logger } from '../log';
+import { PostgresStore } from './postgres/postgres-store';
+import { StoreOpenError } from './sqlite-file';
 import { SqliteStore } from './sqlite-engine';
 import type { Store, StoreConfig } from './store';
 
@@ -9,7 +11,11 @@ import type { Store, StoreConfig } from './store';
  * (sqlite-file.ts) when the store cannot open, for a one-line message at start.
  */
 export async function openStore(config: StoreConfig, logger: Logger): Promise<Store> {
-  if (config.databaseUrl !== null)
-    throw new Error(`LIENZO_DATABASE_URL: no engine for ${new URL(config.databaseUrl).protocol}`);
+  if (config.databaseUrl !== null) {
+    const { protocol } = new URL(config.databaseUrl);
+    if (protocol === 'postgres:' || protocol === 'postgresql:')
+      return PostgresStore.open(config.databaseUrl, { logger });
+    throw new StoreOpenError(`LIENZO_DATABASE_URL: no engine for ${protocol}`);
+  }
   return SqliteStore.open(config.dataDir, { logger, maxPages: config.sqliteMaxPages ?? null });
 }
