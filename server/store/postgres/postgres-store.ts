@@ -40,6 +40,21 @@ const MAX_GROUP_COMMIT = 256;
  */
 export const PROBE_DEADLINE_MS = 2_000;
 
+/**
+ * The health probe, in one implicit transaction. A row rewritten in place would not notice a
+ * full disk (PostgreSQL reuses the page's free space), so the probe also writes a fresh page:
+ * TRUNCATE gives the connection's temporary table a new, empty file, and the insert must
+ * extend it, as an append needing new space would. The upsert adds a committed write to a
+ * real, WAL-logged table, as every store write is (a temporary table is not WAL-logged). On a
+ * read-only server (a standby, default_transaction_read_only) the first statement fails.
+ */
+const PROBE_WRITE = `
+  CREATE TEMP TABLE IF NOT EXISTS lienzo_probe (data bytea);
+  TRUNCATE lienzo_probe;
+  INSERT INTO lienzo_probe VALUES ('\\x00');
+  INSERT INTO lienzo_health (id, probed_at) VALUES (1, now())
+    ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at`;
+
 /** An operation on one log, in its queue (write-queue.ts): appends join, the rest run alone. */
 type LogJob =
   { kind: 'append'; updates: readonly Uint8Array[] } | { kind: 'alone'; run(): Promise<unknown> };
@@ -316,7 +331,7 @@ export class PostgresStore implements Store {
   }
 
   /**
-   * A committed one-row write within PROBE_DEADLINE_MS: fails when PostgreSQL is down,
+   * A committed write within PROBE_DEADLINE_MS (PROBE_WRITE): fails when PostgreSQL is down,
    * unreachable, out of connections, read-only or out of disk, with its reason.
    */
   async probeWrite(): Promise<StoreHealth> {
@@ -332,15 +347,10 @@ export class PostgresStore implements Store {
         PROBE_DEADLINE_MS,
       );
     });
-    const probe = this.pool
-      .query(
-        `INSERT INTO lienzo_health (id, probed_at) VALUES (1, now())
-           ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at`,
-      )
-      .then(
-        (): StoreHealth => ({ ok: true }),
-        (error): StoreHealth => ({ ok: false, reason: `PostgreSQL: ${errorMessage(error)}` }),
-      );
+    const probe = this.pool.query(PROBE_WRITE).then(
+      (): StoreHealth => ({ ok: true }),
+      (error): StoreHealth => ({ ok: false, reason: `PostgreSQL: ${errorMessage(error)}` }),
+    );
     try {
       return await Promise.race([probe, deadline]);
     } finally {
