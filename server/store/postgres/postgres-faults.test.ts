@@ -142,6 +142,31 @@ describe('PostgreSQL read-only (a standby, or default_transaction_read_only)', (
   });
 });
 
+describe('PostgreSQL hung (every process of it paused)', () => {
+  it('health answers within its deadline, and writes go on once it runs again', async () => {
+    const { store } = await open();
+    const id = await newBoard(store);
+    expect(await store.probeWrite()).toEqual({ ok: true });
+    postgres.engine.pause();
+    try {
+      const health = await timed(() => store.probeWrite());
+      expect(health.value).toEqual({
+        ok: false,
+        reason: `PostgreSQL did not answer within ${PROBE_DEADLINE_MS} ms`,
+      });
+      expect(health.ms).toBeLessThan(PROBE_DEADLINE_MS + 500);
+      const write = store.appendUpdates({ board: id }, [update(1)]);
+      postgres.engine.resume();
+      // A write that waited for the hung server completes once it answers again.
+      await write;
+    } finally {
+      postgres.engine.resume();
+    }
+    expect(await store.probeWrite()).toEqual({ ok: true });
+    expect((await store.loadLog({ board: id }))?.updates).toEqual([update(1)]);
+  });
+});
+
 describe('PostgreSQL unreachable at start', () => {
   it('refuses to open in one line, naming the address without its password', async () => {
     const port = await freePort();
