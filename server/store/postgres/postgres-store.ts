@@ -1,5 +1,5 @@
-import pg from 'pg';
-import { ROLES, type BoardId, type Role } from '../../../lib/model';
+import type pg from 'pg';
+import type { BoardId, Role } from '../../../lib/model';
 import type { StoredToken, StoredTokens } from '../../auth/tokens';
 import { consoleLogger, errorMessage, type Logger } from '../../log';
 import { StoreOpenError } from '../sqlite-file';
@@ -12,14 +12,22 @@ import type {
   StoredSnapshot,
   StoredVersion,
   StoredVersionMeta,
-  VersionKind,
 } from '../store';
 import {
+  boardsWithoutTokens,
+  insertVersion,
+  listVersions,
+  readTokens,
+  readVersion,
+  upsertToken,
+  writeTokens,
+} from './board-queries';
+import {
   appendToLog,
+  BOARD_LOG,
   compactLog,
   readLogSince,
   startBoardLog,
-  toBytes,
   writerOf,
   type LogTail,
 } from './log-queries';
@@ -58,23 +66,6 @@ const PROBE_WRITE = `
 /** An operation on one log, in its queue (write-queue.ts): appends join, the rest run alone. */
 type LogJob =
   { kind: 'append'; updates: readonly Uint8Array[] } | { kind: 'alone'; run(): Promise<unknown> };
-
-interface TokenRow {
-  role: Role;
-  hash: Buffer;
-  salt: Buffer | null;
-}
-
-interface VersionRow {
-  id: string;
-  name: string;
-  kind: VersionKind;
-  created_at: string;
-}
-
-function versionMeta(row: VersionRow): StoredVersionMeta {
-  return { id: row.id, name: row.name, kind: row.kind, createdAt: Number(row.created_at) };
-}
 
 /** The URL without its password, for messages. */
 function describeUrl(url: string): string {
@@ -245,28 +236,14 @@ export class PostgresStore implements Store {
     return this.direct('listing drafts', async () => {
       const result = await this.pool.query<{ writer: string }>(
         `SELECT writer FROM logs WHERE board_id = $1 AND writer <> $2 ORDER BY writer`,
-        [board, writerOf({ board })],
+        [board, BOARD_LOG],
       );
       return result.rows.map((row) => row.writer);
     });
   }
 
   loadTokens(id: BoardId): Promise<StoredTokens | null> {
-    return this.direct('reading links', async () => {
-      const result = await this.pool.query<TokenRow>(
-        'SELECT role, hash, salt FROM board_tokens WHERE board_id = $1',
-        [id],
-      );
-      const byRole = new Map(result.rows.map((row) => [row.role, row]));
-      const tokens: Partial<StoredTokens> = {};
-      for (const role of ROLES) {
-        const row = byRole.get(role);
-        // A board missing any link is treated as having none: nobody gets in until fixed.
-        if (!row) return null;
-        tokens[role] = { hash: toBytes(row.hash), salt: row.salt ? toBytes(row.salt) : null };
-      }
-      return tokens as StoredTokens;
-    });
+    return this.direct('reading links', () => readTokens(this.pool, id));
   }
 
   replaceToken(id: BoardId, role: Role, token: StoredToken): Promise<void> {
@@ -274,13 +251,7 @@ export class PostgresStore implements Store {
   }
 
   boardsWithoutTokens(): Promise<BoardId[]> {
-    return this.direct('listing boards without links', async () => {
-      const result = await this.pool.query<{ id: BoardId }>(
-        `SELECT id FROM boards b WHERE NOT EXISTS
-           (SELECT 1 FROM board_tokens t WHERE t.board_id = b.id) ORDER BY id`,
-      );
-      return result.rows.map((row) => row.id);
-    });
+    return this.direct('listing boards without links', () => boardsWithoutTokens(this.pool));
   }
 
   setTokens(id: BoardId, tokens: StoredTokens): Promise<void> {
@@ -291,43 +262,16 @@ export class PostgresStore implements Store {
 
   addVersion(board: BoardId, version: StoredVersion, keepAuto: number): Promise<void> {
     return this.direct('adding a version', () =>
-      inTransaction(this.pool, async (client) => {
-        await client.query(
-          `INSERT INTO board_versions (id, board_id, name, kind, created_at, state)
-             VALUES ($1, $2, $3, $4, $5, $6)`,
-          [version.id, board, version.name, version.kind, version.createdAt, version.state],
-        );
-        if (version.kind === 'manual') return;
-        await client.query(
-          `DELETE FROM board_versions WHERE id IN (
-             SELECT id FROM board_versions WHERE board_id = $1 AND kind <> 'manual'
-              ORDER BY created_at DESC, position DESC OFFSET $2)`,
-          [board, keepAuto],
-        );
-      }),
+      inTransaction(this.pool, (client) => insertVersion(client, board, version, keepAuto)),
     );
   }
 
   listVersions(board: BoardId): Promise<StoredVersionMeta[]> {
-    return this.direct('listing versions', async () => {
-      const result = await this.pool.query<VersionRow>(
-        `SELECT id, name, kind, created_at FROM board_versions WHERE board_id = $1
-          ORDER BY created_at DESC, position DESC`,
-        [board],
-      );
-      return result.rows.map(versionMeta);
-    });
+    return this.direct('listing versions', () => listVersions(this.pool, board));
   }
 
   getVersion(board: BoardId, id: string): Promise<StoredVersion | null> {
-    return this.direct('reading a version', async () => {
-      const result = await this.pool.query<VersionRow & { state: Buffer }>(
-        'SELECT id, name, kind, created_at, state FROM board_versions WHERE board_id = $1 AND id = $2',
-        [board, id],
-      );
-      const row = result.rows[0];
-      return row ? { ...versionMeta(row), state: toBytes(row.state) } : null;
-    });
+    return this.direct('reading a version', () => readVersion(this.pool, board, id));
   }
 
   /**
@@ -377,25 +321,4 @@ function logOfKey(key: string): LogRef {
   return dot < 0
     ? { board: key as BoardId }
     : { board: key.slice(0, dot) as BoardId, writer: key.slice(dot + 1) };
-}
-
-async function upsertToken(
-  db: pg.Pool | pg.PoolClient,
-  id: BoardId,
-  role: Role,
-  token: StoredToken,
-): Promise<void> {
-  await db.query(
-    `INSERT INTO board_tokens (board_id, role, hash, salt) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (board_id, role) DO UPDATE SET hash = excluded.hash, salt = excluded.salt`,
-    [id, role, token.hash, token.salt],
-  );
-}
-
-async function writeTokens(
-  client: pg.PoolClient,
-  id: BoardId,
-  tokens: StoredTokens,
-): Promise<void> {
-  for (const role of ROLES) await upsertToken(client, id, role, tokens[role]);
 }
