@@ -20,7 +20,8 @@ import { latencySection } from './latency-report';
 import type { SectionResult } from './lib/report';
 import { SEEDED_BOARD_NOTES, seededBoard } from './lib/seeded-board';
 import { SERVER_KINDS, type BenchServer, type ServerKind } from './lib/server-process';
-import { summarize, type Summary } from './lib/stats';
+import { summarize } from './lib/stats';
+import type { LatencyCaseResult, LatencyResult } from './latency-result';
 
 export interface LatencyCase {
   clients: number;
@@ -213,20 +214,6 @@ async function latencyRound(
     await destroyClients(clients);
   }
 }
-
-export interface LatencyResult {
-  server: ServerKind;
-  clients: number;
-  moves: number;
-  rounds: number;
-  /** One sample per (measured move, receiver), all rounds pooled. */
-  delaysMs: Summary;
-  /** Server CPU time per move, warm-up moves included, in ms. */
-  serverCpuMsPerMove: number;
-}
-
-/** One case measured on every server. */
-export type LatencyCaseResult = Record<ServerKind, LatencyResult>;
 
 async function measureCase(
   servers: Record<ServerKind, BenchServer>,

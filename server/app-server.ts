@@ -13,7 +13,9 @@ import { sendError, setBodyDeadline } from './http/json';
 import { ClientQuotas, DEFAULT_QUOTAS, type QuotaLimits } from './http/quotas';
 import { requestPath } from './http/request-path';
 import { NON_PAGE_POLICY, setSecurityHeaders } from './http/security-headers';
-import { consoleLogger, errorMessage, type Logger } from './log';
+import { childLogger, consoleLogger, errorMessage, type Logger } from './log';
+import { ServerMetrics, type RequestKind } from './observability/metrics';
+import { METRICS_PATH, createMetricsHandler } from './observability/metrics-route';
 import { boardDirectory, getBoardDirectory, setBoardDirectory } from './registry';
 import { DEFAULT_COMPACTION, type CompactionPolicy } from './rooms/compaction';
 import { BoardHistory } from './history/board-history';
@@ -60,6 +62,11 @@ export interface LienzoServerOptions {
   quotas?: Partial<QuotaLimits>;
   /** True behind a reverse proxy that appends X-Forwarded-For (quotas.ts); default false. */
   trustProxy?: boolean;
+  /**
+   * Bearer token for GET /metrics from anywhere; without it only loopback peers may scrape
+   * (observability/metrics-route.ts).
+   */
+  metricsToken?: string;
 }
 
 export interface LienzoServer {
@@ -68,6 +75,11 @@ export interface LienzoServer {
   url: string;
   /** Ids of the boards loaded in memory (tests, diagnostics). */
   loadedBoards(): string[];
+  /**
+   * This server's metrics: the store, the rooms and the cluster code record into it
+   * (observability/metrics.ts), GET /metrics reads it.
+   */
+  metrics: ServerMetrics;
   /** Stops listening, closes every socket, stores what rooms hold and closes the store. */
   close(): Promise<void>;
 }
@@ -87,6 +99,14 @@ function notFound(_req: IncomingMessage, res: ServerResponse): void {
   sendError(res, 404, 'not found');
 }
 
+/** Who answers a request path: ours (API, metrics, sync's plain-HTTP refusal) or Next's. */
+function requestKind(pathname: string | null): RequestKind {
+  if (pathname === null) return 'page'; // refused with 400, counted with the pages
+  if (pathname.startsWith(API_PREFIX)) return 'api';
+  if (pathname === METRICS_PATH) return 'metrics';
+  return isSyncPath(pathname) ? 'sync' : 'page';
+}
+
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
@@ -98,6 +118,7 @@ function urlHost(host: string): string {
  */
 export async function startLienzoServer(options: LienzoServerOptions): Promise<LienzoServer> {
   const logger = options.logger ?? consoleLogger;
+  const metrics = new ServerMetrics();
   const host = options.host ?? '0.0.0.0';
   const store = (options.openStore ?? ((dir) => new SqliteBoardStore(dir, { logger })))(
     options.dataDir,
@@ -111,6 +132,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   const rooms = new RoomRegistry({
     store,
     logger,
+    metrics,
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     onRoomLoaded: history.onRoomLoaded,
     onRoomUnloading: history.onRoomUnloading,
@@ -121,7 +143,10 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   const privateRooms = new RoomRegistry({
     store: privateStore,
     logger,
+    metrics,
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
+    // A draft's room is `<board>.<writer>` (private/private-store.ts): its lines name both.
+    roomLogger: (id) => childLogger(logger, { board: id.split('.')[0], draft: id }),
   });
   const sync = new SyncServer({
     rooms,
@@ -156,6 +181,12 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     quotas,
   });
   const app = options.handleAppRequest ?? notFound;
+  metrics.observe({
+    openSockets: () => sync.connectionCount,
+    loadedBoards: () => rooms.loadedCount,
+    loadedDrafts: () => privateRooms.loadedCount,
+  });
+  const serveMetrics = createMetricsHandler(metrics, options.metricsToken);
 
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -171,13 +202,16 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     setSecurityHeaders(res);
     setBodyDeadline(req, Date.now() + requestTimeout);
     const pathname = requestPath(req.url);
-    if (pathname !== null && !pathname.startsWith(API_PREFIX) && !isSyncPath(pathname)) {
+    const kind = requestKind(pathname);
+    res.once('finish', () => metrics.requestAnswered(kind, res.statusCode));
+    if (kind === 'page' && pathname !== null) {
       app(req, res); // pages carry their own policy (proxy.ts)
       return;
     }
     res.setHeader('Content-Security-Policy', NON_PAGE_POLICY);
     if (pathname === null) sendError(res, 400, 'bad request target');
-    else if (pathname.startsWith(API_PREFIX)) api(req, res);
+    else if (kind === 'api') api(req, res);
+    else if (kind === 'metrics') serveMetrics(req, res);
     else sendError(res, 426, 'this endpoint only speaks WebSocket');
   });
   server.on(
@@ -245,6 +279,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     port,
     url: `http://${urlHost(host)}:${port}`,
     loadedBoards: () => rooms.loadedIds(),
+    metrics,
     close: () => (closing ??= close()),
   };
 }

@@ -23,6 +23,7 @@ describe('readConfig', () => {
       requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
       trustProxy: false,
       quotas: DEFAULT_QUOTAS,
+      logLevel: 'info',
     });
   });
 
@@ -43,6 +44,8 @@ describe('readConfig', () => {
         LIENZO_BOARDS_PER_HOUR: '10',
         LIENZO_IMPORTS_PER_HOUR: '5',
         LIENZO_SOCKETS_PER_MINUTE: '100',
+        LIENZO_LOG_LEVEL: 'WARN',
+        LIENZO_METRICS_TOKEN: 'a-long-operator-secret',
       },
       '/srv',
     );
@@ -59,6 +62,8 @@ describe('readConfig', () => {
       requestTimeoutMs: 60_000,
       trustProxy: true,
       quotas: { boardsPerHour: 10, importsPerHour: 5, socketsPerMinute: 100 },
+      logLevel: 'warn',
+      metricsToken: 'a-long-operator-secret',
     });
   });
 
@@ -85,6 +90,15 @@ describe('readConfig', () => {
       readConfig({ LIENZO_HEADERS_TIMEOUT_MS: '9000', LIENZO_REQUEST_TIMEOUT_MS: '8000' }),
     ).toThrow(/LIENZO_HEADERS_TIMEOUT_MS must not exceed/);
     expect(() => readConfig({ LIENZO_BOARDS_PER_HOUR: '0' })).toThrow(/LIENZO_BOARDS_PER_HOUR/);
+  });
+
+  it('refuses an unknown log level and a guessable metrics token', () => {
+    expect(() => readConfig({ LIENZO_LOG_LEVEL: 'verbose' })).toThrow(
+      /LIENZO_LOG_LEVEL must be one of .*got "verbose"/,
+    );
+    expect(() => readConfig({ LIENZO_METRICS_TOKEN: 'short' })).toThrow(
+      /LIENZO_METRICS_TOKEN must be at least 16 characters/,
+    );
   });
 
   it('refuses a port out of range', () => {

@@ -6,6 +6,13 @@ import {
 } from './limits/connection-quota';
 import { DEFAULT_QUOTAS, type QuotaLimits } from './http/quotas';
 import { parseAllowedOrigins } from './sync/origin';
+import {
+  DEFAULT_LOG_LEVEL,
+  LOG_LEVELS,
+  isLogLevel,
+  type LogLevel,
+} from './observability/json-logger';
+import { MIN_METRICS_TOKEN_LENGTH } from './observability/metrics-route';
 
 /** A day: longer than any working session, so an interval past it is surely a typo. */
 const MAX_SNAPSHOT_MINUTES = 24 * 60;
@@ -32,6 +39,9 @@ const MAX_SNAPSHOT_MINUTES = 24 * 60;
  *   LIENZO_BOARDS_PER_HOUR    boards one address may create an hour (server/http/quotas.ts)
  *   LIENZO_IMPORTS_PER_HOUR   boards one address may import an hour
  *   LIENZO_SOCKETS_PER_MINUTE sync sockets one address may open a minute
+ *   LIENZO_LOG_LEVEL          info (default), warn, error, silent, ...: JSON lines on stdout
+ *   LIENZO_METRICS_TOKEN      bearer token for GET /metrics from anywhere; unset, only this
+ *                             machine may scrape (server/observability/metrics-route.ts)
  */
 export interface LienzoConfig {
   port: number;
@@ -47,6 +57,9 @@ export interface LienzoConfig {
   requestTimeoutMs: number;
   trustProxy: boolean;
   quotas: QuotaLimits;
+  logLevel: LogLevel;
+  /** Undefined: /metrics is served to loopback peers only. */
+  metricsToken?: string;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -159,6 +172,12 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     importsPerHour: quota('LIENZO_IMPORTS_PER_HOUR', DEFAULT_QUOTAS.importsPerHour),
     socketsPerMinute: quota('LIENZO_SOCKETS_PER_MINUTE', DEFAULT_QUOTAS.socketsPerMinute),
   };
+  const logLevel = env.LIENZO_LOG_LEVEL?.trim().toLowerCase() || DEFAULT_LOG_LEVEL;
+  if (!isLogLevel(logLevel))
+    problems.push(`LIENZO_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const metricsToken = env.LIENZO_METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken !== undefined && metricsToken.length < MIN_METRICS_TOKEN_LENGTH)
+    problems.push(`LIENZO_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`);
   let allowedOrigins: string[] = [];
   try {
     const entries = (env.LIENZO_ALLOWED_ORIGINS ?? '').split(',').map((entry) => entry.trim());
@@ -181,5 +200,7 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     requestTimeoutMs,
     trustProxy,
     quotas,
+    logLevel: isLogLevel(logLevel) ? logLevel : DEFAULT_LOG_LEVEL,
+    ...(metricsToken !== undefined ? { metricsToken } : {}),
   };
 }

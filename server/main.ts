@@ -4,7 +4,9 @@ import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startLienzoServer, type LienzoServer } from './app-server';
 import { ConfigError, readConfig } from './config';
-import { consoleLogger as logger, errorMessage } from './log';
+import { requestPath } from './http/request-path';
+import { errorMessage, type Logger } from './log';
+import { createJsonLogger } from './observability/json-logger';
 import { rejectUpgrade } from './sync/upgrade';
 
 /**
@@ -20,8 +22,12 @@ const NEXT_INTERNAL_PREFIX = '/_next/';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
+/** JSON lines on stdout (observability/json-logger.ts); at info until the config is read. */
+let logger: Logger = createJsonLogger();
+
 async function main(): Promise<void> {
   const config = readConfig();
+  logger = createJsonLogger(config.logLevel);
   const dev = process.env.NODE_ENV !== 'production';
   // In Next 16 a custom server's hot-reload socket is served only by an 'upgrade' listener
   // that Next adds, on its first request, to `httpServer` (or else to the server the request
@@ -41,9 +47,11 @@ async function main(): Promise<void> {
 
   const server: LienzoServer = await startLienzoServer({
     ...config,
+    logger,
     handleAppRequest: (req, res) => {
       handle(req, res).catch((error: unknown) => {
-        logger.error(`${req.method} ${req.url} failed`, error);
+        // The path, never the query: a page's `?t=` is a board's token.
+        logger.error(`${req.method} ${requestPath(req.url) ?? '(bad target)'} failed`, error);
         if (!res.headersSent) res.writeHead(500).end();
         else res.destroy();
       });

@@ -1,5 +1,5 @@
 import { boardPath, type BoardId, type Role, type SharedRole } from '../../lib/model';
-import type { Logger } from '../log';
+import { childLogger, type Logger } from '../log';
 import type { BoardStore } from '../store/board-store';
 import {
   issueSharedToken,
@@ -73,7 +73,7 @@ export class BoardAccess {
     for (const id of this.store.boardsWithoutTokens()) {
       const { tokens, stored } = issueTokens();
       this.store.setTokens(id, stored);
-      logger.info(
+      childLogger(logger, { board: id }).info(
         `board ${id} had no share links; created them (shown once): ` +
           `facilitator ${boardPath(id, tokens.facilitator)} ` +
           `editor ${boardPath(id, tokens.editor)} viewer ${boardPath(id, tokens.viewer)}`,

@@ -12,7 +12,7 @@ import { createBoard, readBoardJson } from '../boards';
 import type { BoardHistory } from '../history/board-history';
 import { revealBoard, type PrivateWritingOptions } from '../private/private-writing';
 import { matchSnapshotPath, serveSnapshots, snapshotMethods } from '../history/snapshot-routes';
-import { errorMessage, type Logger } from '../log';
+import { childLogger, errorMessage, type Logger } from '../log';
 import type { RoomRegistry } from '../rooms/room-registry';
 import type { BoardStore } from '../store/board-store';
 import {
@@ -95,7 +95,8 @@ export function createApiHandler(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     route(req, res, options).catch((error: unknown) => {
-      options.logger.error(`${req.method} ${req.url} failed`, error);
+      // The path, never the query: `?t=` is a board's token.
+      options.logger.error(`${req.method} ${requestPath(req.url) ?? '(bad target)'} failed`, error);
       if (!res.headersSent) sendError(res, 500, 'internal error');
       else res.destroy();
     });
@@ -229,7 +230,7 @@ async function regenerateLink(
     return;
   }
   options.onLinkRevoked(id, role);
-  options.logger.info(`board ${id}: ${role} link regenerated`);
+  childLogger(options.logger, { board: id }).info(`board ${id}: ${role} link regenerated`);
   const links = linksFor(requestOrigin(req), id, tokens);
   sendJson(res, 200, { role, url: links[role], links });
 }
@@ -304,7 +305,10 @@ function getBoard(res: ServerResponse, id: BoardId, options: ApiOptions): void {
   try {
     board = readBoardJson(id, options.rooms, options.store);
   } catch (error) {
-    options.logger.error(`board ${id}: could not be read`, errorMessage(error));
+    childLogger(options.logger, { board: id }).error(
+      `board ${id}: could not be read`,
+      errorMessage(error),
+    );
     sendError(res, 500, 'the board could not be read');
     return;
   }

@@ -1,5 +1,6 @@
 import type { BoardId } from '../../lib/model';
-import { errorMessage, type Logger } from '../log';
+import { childLogger, errorMessage, type Logger } from '../log';
+import type { ServerMetrics } from '../observability/metrics';
 import type { RoomStore } from '../store/board-store';
 import type { CompactionPolicy } from './compaction';
 import { Room } from './room';
@@ -22,6 +23,14 @@ export interface RoomRegistryOptions {
   onRoomLoaded?(room: Room): void;
   /** A board is about to be unloaded, its document still readable (end of a session). */
   onRoomUnloading?(room: Room): void;
+  /** The logger of one room; default: `logger` with the room's id as `board` on each line. */
+  roomLogger?(id: BoardId): Logger;
+  /**
+   * The server's metrics, handed to each room with the rest of these options: the room's
+   * store-then-relay pipeline records updates, store writes, queue depth and relay latency
+   * into it (observability/metrics.ts). A room that unloads has an empty queue.
+   */
+  metrics?: ServerMetrics;
 }
 
 /**
@@ -51,6 +60,7 @@ export class RoomRegistry {
     }
     const room = Room.load(id, {
       ...this.options,
+      logger: this.options.roomLogger?.(id) ?? childLogger(this.options.logger, { board: id }),
       onEmpty: this.onEmpty,
       onMaterialized: (built) => this.options.onRoomLoaded?.(built),
     });
@@ -70,6 +80,11 @@ export class RoomRegistry {
     return [...this.rooms.keys()];
   }
 
+  /** How many rooms are loaded (the metrics' gauge reads it at each scrape). */
+  get loadedCount(): number {
+    return this.rooms.size;
+  }
+
   /** Stores what can be stored and drops every room (server shutdown). */
   closeAll(): void {
     this.closed = true;
@@ -82,6 +97,7 @@ export class RoomRegistry {
         );
       this.options.onRoomUnloading?.(room);
       room.destroy();
+      this.options.metrics?.storeQueueDepth(room.id, 0);
     }
     this.rooms.clear();
   }
@@ -103,6 +119,7 @@ export class RoomRegistry {
       return;
     }
     this.rooms.delete(room.id);
+    this.options.metrics?.storeQueueDepth(room.id, 0);
     try {
       this.options.onRoomUnloading?.(room);
       room.destroy();

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardId, Role } from '../../lib/model';
-import { errorMessage, type Logger } from '../log';
+import { childLogger, errorMessage, type Logger } from '../log';
 import type { ConnectionLimits } from '../limits/connection-quota';
 import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/room-registry';
@@ -83,6 +83,11 @@ export class SyncServer {
     ws.once('close', () => this.sockets.delete(ws));
     let connection: Connection;
     const { rooms, privateRooms } = this.options;
+    // Every line about this socket names its board (and its draft, for a private writer).
+    const logger = childLogger(
+      this.options.logger,
+      privateRoomId === undefined ? { board: boardId } : { board: boardId, draft: privateRoomId },
+    );
     let board: Room | undefined;
     try {
       if (privateRoomId !== undefined && !privateRooms) throw new Error('no private writing here');
@@ -95,7 +100,7 @@ export class SyncServer {
         ws,
         room,
         role,
-        this.options.logger,
+        logger,
         boardId,
         board,
         schemaVersion,
@@ -103,7 +108,7 @@ export class SyncServer {
       );
     } catch (error) {
       if (board) rooms.release(board);
-      this.options.logger.error(`board ${boardId}: could not load`, errorMessage(error));
+      logger.error(`board ${boardId}: could not load`, errorMessage(error));
       ws.on('error', () => {});
       ws.close(CLOSE.internalError, 'the board could not be loaded');
       return;

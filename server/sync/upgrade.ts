@@ -8,7 +8,7 @@ import { tokenFromRequest } from '../auth/request-token';
 import type { QuotaRefusal } from '../http/quotas';
 import { requestPath } from '../http/request-path';
 import { NON_PAGE_POLICY, SECURITY_HEADERS } from '../http/security-headers';
-import { errorMessage, type Logger } from '../log';
+import { childLogger, errorMessage, type Logger } from '../log';
 import { isOriginAllowed } from './origin';
 import type { SyncServer } from './sync-server';
 
@@ -118,7 +118,10 @@ export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
     try {
       checked = access.check(boardId, tokenFromRequest(request));
     } catch (error) {
-      logger.error('store failed during an upgrade', errorMessage(error));
+      childLogger(logger, { board: boardId }).error(
+        'store failed during an upgrade',
+        errorMessage(error),
+      );
       rejectUpgrade(socket, 503, 'store unavailable');
       return;
     }
