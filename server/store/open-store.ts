@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import { PostgresStore } from './postgres/postgres-store';
 import { SqliteStore } from './sqlite-engine';
 import { StoreOpenError, type Store, type StoreConfig } from './store';
 
@@ -9,9 +10,11 @@ import { StoreOpenError, type Store, type StoreConfig } from './store';
  * when the store cannot open, for a one-line message at start.
  */
 export async function openStore(config: StoreConfig, logger: Logger): Promise<Store> {
-  if (config.databaseUrl !== null)
-    throw new StoreOpenError(
-      `LIENZO_DATABASE_URL: no engine for ${new URL(config.databaseUrl).protocol}`,
-    );
+  if (config.databaseUrl !== null) {
+    const { protocol } = new URL(config.databaseUrl);
+    if (protocol === 'postgres:' || protocol === 'postgresql:')
+      return PostgresStore.open(config.databaseUrl, { logger });
+    throw new StoreOpenError(`LIENZO_DATABASE_URL: no engine for ${protocol}`);
+  }
   return SqliteStore.open(config.dataDir, { logger, maxPages: config.sqliteMaxPages ?? null });
 }
