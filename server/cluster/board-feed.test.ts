@@ -9,11 +9,13 @@ function harness(options: { failReads?: number } = {}) {
   const store: SequencedUpdate[] = [];
   const delivered: number[] = [];
   const reads: number[] = [];
+  const readTimes: number[] = [];
   let failures = options.failReads ?? 0;
   const feed = new BoardCatchUp(
     {
       readBack: async (afterSeq) => {
         reads.push(afterSeq);
+        readTimes.push(Date.now());
         if (failures-- > 0) throw new Error('store unreachable');
         return store.filter(({ seq }) => seq > afterSeq);
       },
@@ -26,7 +28,7 @@ function harness(options: { failReads?: number } = {}) {
     store.push(entry);
     return entry;
   };
-  return { feed, store, delivered, reads, storeUpdate };
+  return { feed, store, delivered, reads, readTimes, storeUpdate };
 }
 
 describe('BoardCatchUp', () => {
@@ -84,13 +86,16 @@ describe('BoardCatchUp', () => {
   });
 
   it('retries a read-back that failed, and loses nothing', async () => {
-    const { feed, delivered, reads, storeUpdate } = harness({ failReads: 2 });
+    const { feed, delivered, reads, readTimes, storeUpdate } = harness({ failReads: 2 });
     feed.loaded(0);
     storeUpdate(1);
     feed.received(2, storeUpdate(2).update);
     await waitFor(() => delivered.length === 2, 'the gap read back after failures');
     expect(delivered).toEqual([1, 2]);
     expect(reads).toEqual([0, 0, 0]);
+    // Each retry waits retryMs (20 ms here), not the 5 ms grace: a down store is not hammered.
+    for (let i = 1; i < readTimes.length; i++)
+      expect(readTimes[i]! - readTimes[i - 1]!).toBeGreaterThanOrEqual(18);
   });
 
   it('delivers nothing after close', async () => {
