@@ -20,6 +20,8 @@ export interface ClusterOptions {
   processId?: string;
   heartbeatMs?: number;
   peerTimeoutMs?: number;
+  /** How often open boards read the store while Redis is away (redis-update-bus.ts). */
+  pollMs?: number;
 }
 
 /**
@@ -51,7 +53,12 @@ export class Cluster {
     this.awareness = new AwarenessRelay(base);
     this.bus = new RedisUpdateBus({
       ...base,
-      onBoardFrame: (board, frame) => this.awareness.received(board, frame),
+      pollMs: options.pollMs,
+      onBoardFrame: (board, frame) => {
+        // A process that spoke is alive, even before its first heartbeat reached us.
+        this.peers.heard(frame.sender);
+        this.awareness.received(board, frame);
+      },
     });
     this.commands = new SocketCommands({ ...base, onRevokeLink: options.onRevokeLink });
     this.peers = new PeerWatch((gone) => {
