@@ -53,8 +53,11 @@ export interface PresenceRoom {
   /** The room's awareness (what its connections are sent). */
   room: Awareness;
   host: RemotePresence;
-  /** A local connection publishes its client's state (checked by the gate in the real room). */
-  connect(clientId: number, state: Record<string, unknown>): void;
+  /**
+   * A local connection publishes its client's state (checked by the gate in the real room),
+   * after `changes` changes (its clock).
+   */
+  connect(clientId: number, state: Record<string, unknown>, changes?: number): void;
   /** That connection leaves: its state is removed (origin null, as Room.leave does). */
   disconnect(clientId: number): void;
 }
@@ -132,11 +135,11 @@ function presenceRoom(cluster: Cluster, board: string): PresenceRoom {
   return {
     room,
     host,
-    connect(clientId, state) {
+    connect(clientId, state, changes = 1) {
       const doc = new Y.Doc();
       doc.clientID = clientId;
       const client = new Awareness(doc);
-      client.setLocalState(state);
+      for (let i = 0; i < changes; i++) client.setLocalState({ ...state, change: i });
       local.add(clientId);
       applyAwarenessUpdate(room, encodeAwarenessUpdate(client, [clientId]), connection);
       client.destroy();

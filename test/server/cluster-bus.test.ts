@@ -224,8 +224,10 @@ describe('update bus on Redis', () => {
     await b.open('back');
     await redis.engine.stop();
     await waitFor(() => !b.cluster.reachable, 'b seeing Redis gone');
-    // Stored by a process while Redis was away: its publish failed.
+    // Stored by a process while Redis was away: its publish failed. It then stops, so no
+    // heartbeat of its will announce the update either.
     expect(await a.write('back')).toBe(false);
+    await a.close();
     await redis.engine.start();
     await waitFor(() => seqs(b, 'back').length === 1, 'the update read back', 5_000);
     expectAllDelivered(b, 'back');
@@ -319,7 +321,8 @@ describe('awareness across processes', () => {
     const roomA = a.presence('own');
     const roomB = b.presence('own');
     roomB.connect(404, user('local on b'));
-    roomA.connect(404, user('same id on a'));
+    // A newer clock than b's own client: only ownership keeps it out.
+    roomA.connect(404, user('same id on a'), 5);
     roomA.connect(405, user('dee'));
     await waitFor(() => roomB.room.getStates().has(405), 'dee on b');
     expect(roomB.room.getStates().get(404)).toMatchObject(user('local on b'));
