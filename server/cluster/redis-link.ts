@@ -25,6 +25,14 @@ const PUBLISH_QUEUE_MAX = 10_000;
  */
 export const SUBSCRIBE_WAIT_MS = 1_000;
 
+/**
+ * How often (ms) the publishing connection PINGs Redis, and how long the answer may take. A
+ * Redis that is stopped (SIGSTOP, a hung host) keeps its TCP connections open, so node-redis
+ * still calls itself ready; an unanswered PING is how we notice, within two seconds.
+ */
+export const PROBE_INTERVAL_MS = 1_000;
+export const PROBE_TIMEOUT_MS = 1_000;
+
 export interface RedisLinkOptions {
   /** `redis://host:port` (LIENZO_REDIS_URL). */
   url: string;
@@ -46,6 +54,9 @@ export class RedisLink {
   private readonly watchers = new Set<(reachable: boolean) => void>();
   private wasReachable = false;
   private closed = false;
+  /** The last PING went unanswered: Redis is there but does not answer. */
+  private stalled = false;
+  private probe: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: RedisLinkOptions) {
     const socket = {
@@ -66,7 +77,12 @@ export class RedisLink {
         if (this.wasReachable) options.logger.warn('redis connection error', errorMessage(error));
         this.check();
       });
-      for (const event of ['ready', 'end', 'reconnecting']) client.on(event, () => this.check());
+      for (const event of ['end', 'reconnecting']) client.on(event, () => this.check());
+      client.on('ready', () => {
+        // A fresh connection answered its handshake: an old unanswered PING no longer counts.
+        if (client === this.publisher) this.stalled = false;
+        this.check();
+      });
     }
   }
 
@@ -76,10 +92,12 @@ export class RedisLink {
       client.connect().catch((error: unknown) => {
         this.options.logger.warn('redis: could not connect', errorMessage(error));
       });
+    this.probe = setInterval(() => void this.ping(), PROBE_INTERVAL_MS);
+    this.probe.unref();
   }
 
   get reachable(): boolean {
-    return this.publisher.isReady && this.subscriber.isReady;
+    return !this.stalled && this.publisher.isReady && this.subscriber.isReady;
   }
 
   /** Calls `watcher` whenever reachability changes. */
@@ -88,20 +106,9 @@ export class RedisLink {
   }
 
   /** Publishes; false when Redis is unreachable or does not answer in time. Never throws. */
-  async publish(channel: string, message: Buffer): Promise<boolean> {
-    if (this.closed || !this.publisher.isReady) return false;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), PUBLISH_TIMEOUT_MS);
-    });
-    try {
-      const sent = this.publisher.publish(channel, message).then(() => true);
-      return await Promise.race([sent, timeout]);
-    } catch {
-      return false;
-    } finally {
-      clearTimeout(timer);
-    }
+  publish(channel: string, message: Buffer): Promise<boolean> {
+    if (this.closed || !this.reachable) return Promise.resolve(false);
+    return withinTime(this.publisher.publish(channel, message), PUBLISH_TIMEOUT_MS);
   }
 
   /**
@@ -134,6 +141,7 @@ export class RedisLink {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    if (this.probe) clearInterval(this.probe);
     this.watchers.clear();
     await Promise.all(
       [this.publisher, this.subscriber].map(async (client) => {
@@ -146,6 +154,14 @@ export class RedisLink {
     );
   }
 
+  private async ping(): Promise<void> {
+    if (!this.publisher.isReady) return;
+    const answered = await withinTime(this.publisher.ping(), PROBE_TIMEOUT_MS);
+    if (answered === !this.stalled) return;
+    this.stalled = !answered;
+    this.check();
+  }
+
   private check(): void {
     const reachable = !this.closed && this.reachable;
     if (reachable === this.wasReachable) return;
@@ -154,5 +170,20 @@ export class RedisLink {
       reachable ? 'redis reachable' : 'redis unreachable',
     );
     for (const watcher of this.watchers) watcher(reachable);
+  }
+}
+
+/** True once `command` succeeded within `ms`; false if it failed or took longer. */
+async function withinTime(command: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([command.then(() => true), timeout]);
+  } catch {
+    return false;
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -216,6 +216,29 @@ describe('update bus on Redis', () => {
     expect(slowest).toBeLessThan(500);
   });
 
+  it('Redis paused (SIGSTOP): reachability drops within two seconds, and returns with nothing lost', async () => {
+    const a = await node('a');
+    const b = await node('b');
+    await a.open('pause');
+    await b.open('pause');
+    await a.write('pause');
+    const pid = Number(/process_id:(\d+)/.exec(await raw.info('server'))![1]);
+    process.kill(pid, 'SIGSTOP');
+    try {
+      const paused = Date.now();
+      await waitFor(() => !a.cluster.reachable && !b.cluster.reachable, 'both seeing Redis stall');
+      expect(Date.now() - paused).toBeLessThan(2_500);
+      const started = Date.now();
+      expect(await a.write('pause')).toBe(false);
+      expect(Date.now() - started).toBeLessThan(100);
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    await waitFor(() => a.cluster.reachable && b.cluster.reachable, 'both reaching Redis again');
+    await waitFor(() => seqs(b, 'pause').length === 2, 'b has both updates');
+    expectAllDelivered(b, 'pause');
+  });
+
   it('after Redis comes back, every board is read back from its last seq', async () => {
     const a = await node('a');
     // No polling: only the read-back on reconnection can bring the update.
