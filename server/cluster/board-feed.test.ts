@@ -98,6 +98,19 @@ describe('BoardCatchUp', () => {
       expect(readTimes[i]! - readTimes[i - 1]!).toBeGreaterThanOrEqual(18);
   });
 
+  it('reads back across a compaction: the snapshot that replaced the rows closes the gap', async () => {
+    const { feed, store, delivered, storeUpdate } = harness();
+    feed.loaded(0);
+    feed.received(1, storeUpdate(1).update);
+    storeUpdate(2);
+    storeUpdate(3);
+    // Another process compacted rows 1 to 3 into one snapshot; this one missed 2 and 3.
+    store.splice(0, 3, { seq: 3, update: new Uint8Array([1, 2, 3]), snapshot: true });
+    feed.received(4, storeUpdate(4).update);
+    await waitFor(() => delivered.length === 3, 'the snapshot and seq 4');
+    expect(delivered).toEqual([1, 3, 4]);
+  });
+
   it('delivers nothing after close', async () => {
     const { feed, delivered, storeUpdate } = harness();
     feed.loaded(0);

@@ -127,6 +127,17 @@ export class BoardCatchUp {
     else if (!this.timer && !this.reading) this.schedule(this.options.gapGraceMs ?? GAP_GRACE_MS);
   }
 
+  /**
+   * A snapshot holding every seq up to its own: delivered whole (Yjs skips what the room
+   * already has), and the watermark moves to it.
+   */
+  private jumpTo(snapshot: SequencedUpdate): void {
+    this.applied = snapshot.seq;
+    for (const seq of this.pending.keys()) if (seq <= snapshot.seq) this.pending.delete(seq);
+    for (const seq of this.own) if (seq <= snapshot.seq) this.own.delete(seq);
+    this.deliver(snapshot);
+  }
+
   private deliver(update: SequencedUpdate): void {
     try {
       this.handlers.deliver(update);
@@ -163,10 +174,11 @@ export class BoardCatchUp {
     try {
       const rows = await this.handlers.readBack(this.applied);
       if (this.closed) return;
-      for (const { seq, update } of rows) {
-        if (seq <= this.applied || this.own.has(seq)) continue;
-        this.note(seq);
-        this.pending.set(seq, update);
+      for (const row of rows) {
+        if (row.seq <= this.applied) continue;
+        this.note(row.seq);
+        if (row.snapshot) this.jumpTo(row);
+        else if (!this.own.has(row.seq)) this.pending.set(row.seq, row.update);
       }
     } catch (error) {
       failed = true;

@@ -8,14 +8,23 @@
 /** One stored update of a board and its place in the board's sequence (the store's). */
 export interface SequencedUpdate {
   seq: number;
+  /** A Yjs v1 update. */
   update: Uint8Array;
+  /**
+   * Set on a read-back entry that is the board's snapshot: `update` holds every seq up to
+   * `seq`. A read-back from before the last compaction starts with it, since the rows it
+   * replaced are gone.
+   */
+  snapshot?: boolean;
 }
 
 /** What a feed needs from the room it feeds (the lead connects these to the room and store). */
 export interface BoardFeedHandlers {
   /**
    * The store's updates of this board with seq > `afterSeq`, in seq order (the store's
-   * "updates after seq N"). May reject: the feed retries later.
+   * "updates after seq N"); when compaction removed some of them, first the snapshot that
+   * replaced them (`snapshot: true`, its `seq` the last one it holds). May reject: the feed
+   * retries later.
    */
   readBack(afterSeq: number): Promise<readonly SequencedUpdate[]>;
   /**
