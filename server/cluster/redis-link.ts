@@ -56,6 +56,7 @@ export class RedisLink {
   private closed = false;
   /** The last PING went unanswered: Redis is there but does not answer. */
   private stalled = false;
+  private errorLogged = false;
   private probe: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: RedisLinkOptions) {
@@ -74,7 +75,9 @@ export class RedisLink {
     this.subscriber = createClient({ url: options.url, socket });
     for (const client of [this.publisher, this.subscriber]) {
       client.on('error', (error: unknown) => {
-        if (this.wasReachable) options.logger.warn('redis connection error', errorMessage(error));
+        // Once per outage (and once at a start without Redis), not once per retry.
+        if (!this.errorLogged) options.logger.warn('redis connection error', errorMessage(error));
+        this.errorLogged = true;
         this.check();
       });
       for (const event of ['end', 'reconnecting']) client.on(event, () => this.check());
@@ -166,6 +169,7 @@ export class RedisLink {
     const reachable = !this.closed && this.reachable;
     if (reachable === this.wasReachable) return;
     this.wasReachable = reachable;
+    if (reachable) this.errorLogged = false;
     this.options.logger[reachable ? 'info' : 'warn'](
       reachable ? 'redis reachable' : 'redis unreachable',
     );
