@@ -65,6 +65,10 @@ export interface PresenceRoom {
 export interface TestNode {
   cluster: Cluster;
   delivered: Map<string, SequencedUpdate[]>;
+  /** How many times each board was read back from the store. */
+  readBacks: Map<string, number>;
+  /** The seq each board was loaded at. */
+  loadedAt: Map<string, number>;
   revoked: RevokeLinkCommand[];
   open(board: string): Promise<BoardFeed>;
   /** Stores an update as this process (into the shared log), then publishes it. */
@@ -81,6 +85,8 @@ export async function startNode(
   options: Partial<ClusterOptions> = {},
 ): Promise<TestNode> {
   const delivered = new Map<string, SequencedUpdate[]>();
+  const readBacks = new Map<string, number>();
+  const loadedAt = new Map<string, number>();
   const revoked: RevokeLinkCommand[] = [];
   const feeds = new Map<string, BoardFeed>();
   const cluster = await Cluster.start({
@@ -94,14 +100,22 @@ export async function startNode(
   const node: TestNode = {
     cluster,
     delivered,
+    readBacks,
+    loadedAt,
     revoked,
     async open(board) {
       delivered.set(board, []);
       const feed = await cluster.bus.open(board, {
-        readBack: async (afterSeq) => log.after(board, afterSeq),
+        readBack: async (afterSeq) => {
+          readBacks.set(board, (readBacks.get(board) ?? 0) + 1);
+          return log.after(board, afterSeq);
+        },
         deliver: (update) => delivered.get(board)!.push(update),
       });
-      feed.loaded(log.latest(board));
+      // Read the store after the subscription, as a room's load does.
+      const seq = log.latest(board);
+      loadedAt.set(board, seq);
+      feed.loaded(seq);
       feeds.set(board, feed);
       return feed;
     },

@@ -101,6 +101,30 @@ describe('update bus on Redis', () => {
     expect(seqs(a, 'one')).toEqual([]);
   });
 
+  it('a board loaded during a burst misses nothing in flight, without reading the store again', async () => {
+    const a = await node('a');
+    const b = await node('b');
+    await a.open('load');
+    let writing = true;
+    const writer = (async () => {
+      while (writing) {
+        await a.write('load');
+        await sleep(2);
+      }
+    })();
+    await sleep(100);
+    await b.open('load');
+    await sleep(200);
+    writing = false;
+    await writer;
+    const from = b.loadedAt.get('load')!;
+    const latest = log.latest('load');
+    await waitFor(() => seqs(b, 'load').length === latest - from, 'b has the rest');
+    expect(from).toBeGreaterThan(0);
+    expect(seqs(b, 'load')).toEqual(Array.from({ length: latest - from }, (_, i) => from + i + 1));
+    expect(b.readBacks.get('load') ?? 0).toBe(0);
+  });
+
   it('ignores a duplicate, and a message for a seq the receiver stored itself', async () => {
     const b = await node('b');
     await b.open('dup');
