@@ -107,10 +107,8 @@ describe('update bus on Redis', () => {
     await a.open('load');
     let writing = true;
     const writer = (async () => {
-      while (writing) {
-        await a.write('load');
-        await sleep(2);
-      }
+      // Back to back: one update in flight at any moment, as in a drag.
+      while (writing) await a.write('load');
     })();
     await sleep(100);
     await b.open('load');
