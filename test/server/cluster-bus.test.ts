@@ -1,48 +1,16 @@
-import * as decoding from 'lib0/decoding';
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { createClient } from 'redis';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ClusterChannels } from '../../server/cluster/channels';
-import { FRAME, decodeFrame, encodeFrame, type Frame } from '../../server/cluster/frames';
-import { hashToken } from '../../server/auth/tokens';
-import { SharedLog, binaryUpdate, startNode, type TestNode } from '../helpers/cluster-node';
-import { useRedis } from '../helpers/engines/redis';
+import { describe, expect, it } from 'vitest';
+import { FRAME, encodeFrame, type Frame } from '../../server/cluster/frames';
+import { binaryUpdate, type TestNode } from '../helpers/cluster-node';
+import { useCluster } from '../helpers/cluster-harness';
 import { waitFor } from '../helpers/wait';
 
 /**
- * The update bus, awareness relay and socket commands of two processes on one real Redis
- * (started on loopback by the test, no persistence). Each "process" is a Cluster in this test
- * process; the store is a shared log (the truth the bus reads back from).
+ * The update bus of two processes on one real Redis (started on loopback by the test, no
+ * persistence). Each "process" is a Cluster in this test process; the store is a shared log
+ * (the truth the bus reads back from).
  */
-const redis = useRedis();
-const CLUSTER_PROCESS = fileURLToPath(new URL('../fixtures/cluster-process.ts', import.meta.url));
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const channels = new ClusterChannels();
-
-let log: SharedLog;
-let nodes: TestNode[];
-/** A plain Redis client, to publish frames as a broken or foreign process would. */
-let raw: ReturnType<typeof createClient>;
-
-beforeEach(async () => {
-  log = new SharedLog();
-  nodes = [];
-  raw = createClient({ url: redis.engine.url });
-  raw.on('error', () => {});
-  await raw.connect();
-});
-
-afterEach(async () => {
-  await Promise.all(nodes.map((node) => node.close()));
-  if (raw.isOpen) await raw.close();
-});
-
-async function node(name: string, options: Parameters<typeof startNode>[3] = {}) {
-  const started = await startNode(name, redis.engine.url, log, options);
-  nodes.push(started);
-  return started;
-}
+const cluster = useCluster();
+const node = cluster.node;
 
 function seqs(target: TestNode, board: string): number[] {
   return (target.delivered.get(board) ?? []).map(({ seq }) => seq);
@@ -50,38 +18,14 @@ function seqs(target: TestNode, board: string): number[] {
 
 /** Every update delivered, by seq, with exactly the bytes that were stored. */
 function expectAllDelivered(target: TestNode, board: string): void {
-  const latest = log.latest(board);
+  const latest = cluster.log.latest(board);
   expect(seqs(target, board)).toEqual(Array.from({ length: latest }, (_, i) => i + 1));
   for (const { seq, update } of target.delivered.get(board)!)
     expect(Buffer.from(update).equals(Buffer.from(binaryUpdate(seq)))).toBe(true);
 }
 
 function publishRaw(board: string, frame: Frame): Promise<number> {
-  return raw.publish(channels.board(board), encodeFrame(frame));
-}
-
-/** The client ids in every awareness frame `sender` publishes on `board`'s channel. */
-async function awarenessFrom(sender: string, board: string) {
-  const ids: number[] = [];
-  const listener = raw.duplicate();
-  listener.on('error', () => {});
-  await listener.connect();
-  await listener.subscribe(
-    channels.board(board),
-    (message) => {
-      const frame = decodeFrame(message);
-      if (frame?.kind !== FRAME.awareness || frame.sender !== sender) return;
-      const decoder = decoding.createDecoder(frame.update);
-      const count = decoding.readVarUint(decoder);
-      for (let i = 0; i < count; i++) {
-        ids.push(decoding.readVarUint(decoder));
-        decoding.readVarUint(decoder);
-        decoding.readVarString(decoder);
-      }
-    },
-    true,
-  );
-  return { clientIds: () => [...new Set(ids)], close: () => listener.close() };
+  return cluster.raw.publish(cluster.channels.board(board), encodeFrame(frame));
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -116,7 +60,7 @@ describe('update bus on Redis', () => {
     writing = false;
     await writer;
     const from = b.loadedAt.get('load')!;
-    const latest = log.latest('load');
+    const latest = cluster.log.latest('load');
     await waitFor(() => seqs(b, 'load').length === latest - from, 'b has the rest');
     expect(from).toBeGreaterThan(0);
     expect(seqs(b, 'load')).toEqual(Array.from({ length: latest - from }, (_, i) => from + i + 1));
@@ -127,14 +71,14 @@ describe('update bus on Redis', () => {
     const b = await node('b');
     await b.open('dup');
     const first = binaryUpdate(1);
-    log.append('dup', first);
+    cluster.log.append('dup', first);
     const frame = { kind: FRAME.update, sender: 'x', board: 'dup', seq: 1, update: first } as const;
     await publishRaw('dup', frame);
     await publishRaw('dup', frame);
     await b.write('dup'); // b stores seq 2 itself
     // ... and hears of it again through another process (as a read-back would bring it).
     await publishRaw('dup', { ...frame, seq: 2, update: binaryUpdate(2) });
-    log.append('dup', binaryUpdate(3));
+    cluster.log.append('dup', binaryUpdate(3));
     await publishRaw('dup', { ...frame, seq: 3, update: binaryUpdate(3) });
     await waitFor(() => seqs(b, 'dup').includes(3), 'seq 3 delivered');
     await sleep(100);
@@ -144,7 +88,7 @@ describe('update bus on Redis', () => {
   it('reads a dropped message back from the store and loses nothing', async () => {
     const b = await node('b');
     await b.open('gap');
-    for (let seq = 1; seq <= 3; seq++) log.append('gap', binaryUpdate(seq));
+    for (let seq = 1; seq <= 3; seq++) cluster.log.append('gap', binaryUpdate(seq));
     const frame = { kind: FRAME.update, sender: 'x', board: 'gap' } as const;
     await publishRaw('gap', { ...frame, seq: 1, update: binaryUpdate(1) });
     // seq 2 is lost on the way; seq 3 shows the gap.
@@ -158,22 +102,11 @@ describe('update bus on Redis', () => {
     const b = await node('b');
     await a.open('last');
     await b.open('last');
-    const heard: Frame[] = [];
-    const listener = raw.duplicate();
-    listener.on('error', () => {});
-    await listener.connect();
-    await listener.subscribe(
-      channels.processes,
-      (message) => {
-        const frame = decodeFrame(message);
-        if (frame) heard.push(frame);
-      },
-      true,
-    );
+    const heartbeats = await cluster.listen(cluster.channels.processes);
     await a.write('last');
     await waitFor(
       () =>
-        heard.some(
+        heartbeats.frames.some(
           (frame) =>
             frame.kind === FRAME.heartbeat &&
             frame.sender === 'a' &&
@@ -181,11 +114,11 @@ describe('update bus on Redis', () => {
         ),
       "a's heartbeat announcing seq 1",
     );
-    await listener.close();
+    await heartbeats.close();
     // A process stored seq 2 and its message was lost; nothing follows it but heartbeats.
-    log.append('last', binaryUpdate(2));
-    await raw.publish(
-      channels.processes,
+    cluster.log.append('last', binaryUpdate(2));
+    await cluster.raw.publish(
+      cluster.channels.processes,
       encodeFrame({ kind: FRAME.heartbeat, sender: 'x', boards: [['last', 2]] }),
     );
     await waitFor(() => seqs(b, 'last').length === 2, 'the last update read back');
@@ -215,19 +148,21 @@ describe('update bus on Redis', () => {
       }
     })();
     await sleep(300);
-    await redis.engine.stop();
+    await cluster.redis.stop();
     await sleep(1_500);
     // While Redis is away the processes keep converging through the store.
-    const duringOutage = log.latest('r1');
+    const duringOutage = cluster.log.latest('r1');
     await waitFor(() => seqs(b, 'r1').length >= duringOutage, 'b polling the store', 3_000);
-    await redis.engine.start();
+    await cluster.redis.start();
     await waitFor(() => a.cluster.reachable && b.cluster.reachable, 'both reaching Redis again');
     await sleep(300);
     writing = false;
     await writer;
     clearInterval(watch);
     await waitFor(
-      () => seqs(b, 'r1').length === log.latest('r1') && seqs(b, 'r2').length === log.latest('r2'),
+      () =>
+        seqs(b, 'r1').length === cluster.log.latest('r1') &&
+        seqs(b, 'r2').length === cluster.log.latest('r2'),
       'b has every update',
     );
     expectAllDelivered(b, 'r1');
@@ -244,7 +179,7 @@ describe('update bus on Redis', () => {
     await a.open('pause');
     await b.open('pause');
     await a.write('pause');
-    const pid = Number(/process_id:(\d+)/.exec(await raw.info('server'))![1]);
+    const pid = Number(/process_id:(\d+)/.exec(await cluster.raw.info('server'))![1]);
     process.kill(pid, 'SIGSTOP');
     try {
       const paused = Date.now();
@@ -267,139 +202,14 @@ describe('update bus on Redis', () => {
     const b = await node('b', { pollMs: 60_000 });
     await a.open('back');
     await b.open('back');
-    await redis.engine.stop();
+    await cluster.redis.stop();
     await waitFor(() => !b.cluster.reachable, 'b seeing Redis gone');
     // Stored by a process while Redis was away: its publish failed. It then stops, so no
     // heartbeat of its will announce the update either.
     expect(await a.write('back')).toBe(false);
     await a.close();
-    await redis.engine.start();
+    await cluster.redis.start();
     await waitFor(() => seqs(b, 'back').length === 1, 'the update read back', 5_000);
     expectAllDelivered(b, 'back');
-  });
-});
-
-describe('awareness across processes', () => {
-  const user = (name: string) => ({ user: { id: name, name, color: '#336699' }, cursor: null });
-
-  it('crosses to the other process, is not echoed back, and goes when its connection leaves', async () => {
-    const a = await node('a');
-    const b = await node('b');
-    await a.open('p');
-    await b.open('p');
-    const fromB = await awarenessFrom('b', 'p');
-    const roomA = a.presence('p');
-    const roomB = b.presence('p');
-    roomA.connect(101, user('ana'));
-    await waitFor(() => roomB.room.getStates().has(101), 'ana on b');
-    expect(roomB.room.getStates().get(101)).toMatchObject(user('ana'));
-    expect(roomB.host.owns(101)).toBe(true);
-    roomB.connect(202, user('bo'));
-    await waitFor(() => roomA.room.getStates().has(202), 'bo on a');
-    expect([...roomA.room.getStates().keys()].sort()).toEqual([101, 202]);
-    roomA.disconnect(101);
-    await waitFor(() => !roomB.room.getStates().has(101), 'ana gone from b');
-    await sleep(100);
-    // b published its own client and nothing of a's: no echo between the processes.
-    expect(fromB.clientIds()).toEqual([202]);
-    await fromB.close();
-  });
-
-  it('a board opened later gets the states already there', async () => {
-    const a = await node('a');
-    const b = await node('b');
-    await a.open('late');
-    a.presence('late').connect(7, user('early'));
-    await b.open('late');
-    const roomB = b.presence('late');
-    await waitFor(() => roomB.room.getStates().has(7), 'the early state on b');
-  });
-
-  it("a stopping process's clients are removed everywhere", async () => {
-    const a = await node('a');
-    const b = await node('b');
-    await a.open('stop');
-    await b.open('stop');
-    a.presence('stop').connect(303, user('cy'));
-    const roomB = b.presence('stop');
-    await waitFor(() => roomB.room.getStates().has(303), 'cy on b');
-    await a.close();
-    await waitFor(() => !roomB.room.getStates().has(303), 'cy removed after bye', 1_000);
-  });
-
-  it("a vanished process's clients (kill -9, no bye) are removed once its heartbeat is missing", async () => {
-    const b = await node('b', { heartbeatMs: 200, peerTimeoutMs: 1_000 });
-    await b.open('gone');
-    const roomB = b.presence('gone');
-    const child = spawn(process.execPath, ['--import', 'tsx', CLUSTER_PROCESS], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        LIENZO_REDIS_URL: redis.engine.url,
-        CLUSTER_PROCESS_ID: 'child',
-        CLUSTER_BOARD: 'gone',
-        CLUSTER_CLIENT_ID: '909',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    try {
-      await waitFor(() => roomB.room.getStates().has(909), "the child's client on b", 20_000);
-      // Alive and beating: its client stays.
-      await sleep(1_500);
-      expect(roomB.room.getStates().has(909)).toBe(true);
-      const killed = Date.now();
-      child.kill('SIGKILL');
-      await exited;
-      await waitFor(() => !roomB.room.getStates().has(909), 'its client removed', 3_000);
-      expect(Date.now() - killed).toBeGreaterThan(800);
-    } finally {
-      child.kill('SIGKILL');
-    }
-  });
-
-  it('a remote id is never taken by a local connection, nor a local one by a remote process', async () => {
-    const a = await node('a');
-    const b = await node('b');
-    await a.open('own');
-    await b.open('own');
-    const roomA = a.presence('own');
-    const roomB = b.presence('own');
-    roomB.connect(404, user('local on b'));
-    // A newer clock than b's own client: only ownership keeps it out.
-    roomA.connect(404, user('same id on a'), 5);
-    roomA.connect(405, user('dee'));
-    await waitFor(() => roomB.room.getStates().has(405), 'dee on b');
-    expect(roomB.room.getStates().get(404)).toMatchObject(user('local on b'));
-    expect(roomB.host.owns(404)).toBe(false);
-    expect(roomB.host.owns(405)).toBe(true);
-  });
-});
-
-describe('socket commands', () => {
-  const command = () => ({ board: 'k', role: 'editor', digest: hashToken('old editor token') });
-
-  it('a link revoked on one process reaches the other within a second', async () => {
-    const a = await node('a');
-    const b = await node('b');
-    const started = Date.now();
-    expect(await a.cluster.commands.revokeLink(command())).toBe(true);
-    expect(a.revoked).toHaveLength(1);
-    await waitFor(() => b.revoked.length === 1, 'the command on b', 1_000);
-    expect(Date.now() - started).toBeLessThan(1_000);
-    expect(Buffer.from(b.revoked[0]!.digest).equals(hashToken('old editor token'))).toBe(true);
-    expect(b.cluster.commands.isRevoked('k', hashToken('old editor token'))).toBe(true);
-    expect(b.cluster.commands.isRevoked('k', hashToken('new editor token'))).toBe(false);
-  });
-
-  it('one given while Redis is away is sent when it is back', async () => {
-    const a = await node('a');
-    const b = await node('b');
-    await redis.engine.stop();
-    await waitFor(() => !a.cluster.reachable, 'a seeing Redis gone');
-    expect(await a.cluster.commands.revokeLink(command())).toBe(false);
-    expect(a.revoked).toHaveLength(1);
-    await redis.engine.start();
-    await waitFor(() => b.revoked.length === 1, 'the command on b after the outage', 5_000);
   });
 });
