@@ -118,6 +118,32 @@ describe('awareness across processes', () => {
     }
   });
 
+  it('after a Redis outage long enough to drop everyone, the states come back both ways', async () => {
+    const fast = { heartbeatMs: 200, peerTimeoutMs: 1_000 };
+    const a = await node('a', fast);
+    const b = await node('b', fast);
+    await a.open('outage');
+    await b.open('outage');
+    const roomA = a.presence('outage');
+    const roomB = b.presence('outage');
+    roomA.connect(501, user('ed'));
+    roomB.connect(502, user('flo'));
+    await waitFor(
+      () => roomB.room.getStates().has(501) && roomA.room.getStates().has(502),
+      'both states across',
+    );
+    await cluster.redis.stop();
+    await waitFor(
+      () => !roomB.room.getStates().has(501) && !roomA.room.getStates().has(502),
+      'each dropping the silent peer',
+    );
+    await cluster.redis.start();
+    await waitFor(
+      () => roomB.room.getStates().has(501) && roomA.room.getStates().has(502),
+      'both states back after the outage',
+    );
+  });
+
   it('a remote id is never taken by a local connection, nor a local one by a remote process', async () => {
     const a = await node('a');
     const b = await node('b');
