@@ -64,6 +64,9 @@ export class RemotePresence implements PresenceHost {
     for (const [clientId, owner] of this.owners) {
       if (owner !== processId) continue;
       this.owners.delete(clientId);
+      // Its clock goes too: the process may come back (Redis returned) and resend the same
+      // state with the same clock, which y-protocols' rule would refuse as old.
+      this.awareness.meta.delete(clientId);
       if (this.awareness.states.delete(clientId)) removed.push(clientId);
     }
     this.emit(processId, { added: [], updated: [], removed });
