@@ -47,7 +47,11 @@ export class Cluster {
   private constructor(options: ClusterOptions) {
     const { logger } = options;
     const processId = (this.processId = options.processId ?? randomUUID());
-    const link = (this.link = new RedisLink({ url: options.redisUrl, logger }));
+    const link = (this.link = new RedisLink({
+      url: options.redisUrl,
+      logger,
+      name: `lienzo:${processId}`,
+    }));
     const channels = (this.channels = new ClusterChannels(options.channelPrefix));
     const base = { link, channels, processId, logger };
     this.awareness = new AwarenessRelay(base);

@@ -16,6 +16,7 @@ describe('cluster frames', () => {
     { kind: FRAME.awareness, sender: 'p', board: 'b', update: bytes },
     { kind: FRAME.awarenessQuery, sender: 'p', board: 'b' },
     { kind: FRAME.bye, sender: 'p' },
+    { kind: FRAME.commandsQuery, sender: 'p' },
     { kind: FRAME.revokeLink, sender: 'p', board: 'b', role: 'viewer', digest: bytes },
   ];
 

@@ -15,6 +15,7 @@ import * as encoding from 'lib0/encoding';
  *   awarenessQuery  board (varstring)
  *   bye             (nothing)
  *   revokeLink      board (varstring) · role (varstring) · old token digest (varbytes)
+ *   commandsQuery   (nothing): "send me the commands of the last minute" (I reconnected)
  */
 export const FRAME = {
   update: 1,
@@ -23,6 +24,7 @@ export const FRAME = {
   awarenessQuery: 4,
   bye: 5,
   revokeLink: 6,
+  commandsQuery: 7,
 } as const;
 
 export type Frame =
@@ -31,6 +33,7 @@ export type Frame =
   | { kind: typeof FRAME.awareness; sender: string; board: string; update: Uint8Array }
   | { kind: typeof FRAME.awarenessQuery; sender: string; board: string }
   | { kind: typeof FRAME.bye; sender: string }
+  | { kind: typeof FRAME.commandsQuery; sender: string }
   | {
       kind: typeof FRAME.revokeLink;
       sender: string;
@@ -64,6 +67,7 @@ export function encodeFrame(frame: Frame): Buffer {
       encoding.writeVarString(encoder, frame.board);
       break;
     case FRAME.bye:
+    case FRAME.commandsQuery:
       break;
     case FRAME.revokeLink:
       encoding.writeVarString(encoder, frame.board);
@@ -107,6 +111,7 @@ function readFrame(decoder: decoding.Decoder): Frame | null {
     case FRAME.awarenessQuery:
       return { kind, sender, board: decoding.readVarString(decoder) };
     case FRAME.bye:
+    case FRAME.commandsQuery:
       return { kind, sender };
     case FRAME.revokeLink: {
       const board = decoding.readVarString(decoder);

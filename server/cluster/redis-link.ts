@@ -37,6 +37,11 @@ export interface RedisLinkOptions {
   /** `redis://host:port` (LIENZO_REDIS_URL). */
   url: string;
   logger: Logger;
+  /**
+   * Named on Redis (CLIENT SETNAME) as `<name>:pub` and `<name>:sub`, so CLIENT LIST shows
+   * which process holds which connection. The cluster passes `lienzo:<process id>`.
+   */
+  name?: string;
 }
 
 type Listener = (message: Buffer) => void;
@@ -64,15 +69,17 @@ export class RedisLink {
       reconnectStrategy: (retries: number) =>
         Math.min((retries + 1) * RECONNECT_DELAY_STEP_MS, RECONNECT_DELAY_MAX_MS),
     };
+    const name = (role: string) => (options.name ? `${options.name}:${role}` : undefined);
     this.publisher = createClient({
       url: options.url,
+      name: name('pub'),
       socket,
       disableOfflineQueue: true,
       commandsQueueMaxLength: PUBLISH_QUEUE_MAX,
     });
     // The listening side keeps node-redis's offline queue: a subscribe asked for while Redis
     // is away is sent when it is back (and node-redis resubscribes every channel it knew).
-    this.subscriber = createClient({ url: options.url, socket });
+    this.subscriber = createClient({ url: options.url, socket, name: name('sub') });
     for (const client of [this.publisher, this.subscriber]) {
       client.on('error', (error: unknown) => {
         // Once per outage (and once at a start without Redis), not once per retry.

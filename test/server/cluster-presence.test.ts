@@ -171,11 +171,22 @@ describe('socket commands', () => {
     const started = Date.now();
     expect(await a.cluster.commands.revokeLink(command())).toBe(true);
     expect(a.revoked).toHaveLength(1);
-    await waitFor(() => b.revoked.length === 1, 'the command on b', 1_000);
+    await waitFor(() => b.revoked.length > 0, 'the command on b', 1_000);
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(Buffer.from(b.revoked[0]!.digest).equals(hashToken('old editor token'))).toBe(true);
     expect(b.cluster.commands.isRevoked('k', hashToken('old editor token'))).toBe(true);
     expect(b.cluster.commands.isRevoked('k', hashToken('new editor token'))).toBe(false);
+  });
+
+  it('a process whose subscription was cut when the command went out gets it when it is back', async () => {
+    const a = await node('a');
+    const b = await node('b');
+    const clients = String(await cluster.raw.sendCommand(['CLIENT', 'LIST']));
+    const id = /id=(\d+) [^\n]* name=lienzo:b:sub /.exec(clients)![1]!;
+    await cluster.raw.sendCommand(['CLIENT', 'KILL', 'ID', id]);
+    // b reconnects after its first back-off (100 ms); the command goes out before that.
+    expect(await a.cluster.commands.revokeLink(command())).toBe(true);
+    await waitFor(() => b.revoked.length > 0, 'the command on b once it is back', 3_000);
   });
 
   it('one given while Redis is away is sent when it is back', async () => {
@@ -186,6 +197,6 @@ describe('socket commands', () => {
     expect(await a.cluster.commands.revokeLink(command())).toBe(false);
     expect(a.revoked).toHaveLength(1);
     await cluster.redis.start();
-    await waitFor(() => b.revoked.length === 1, 'the command on b after the outage', 5_000);
+    await waitFor(() => b.revoked.length > 0, 'the command on b after the outage', 5_000);
   });
 });
