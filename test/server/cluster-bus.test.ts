@@ -197,6 +197,22 @@ describe('update bus on Redis', () => {
     expectAllDelivered(b, 'pause');
   });
 
+  it('a subscription Redis cut (a slow subscriber past its output buffer limit) loses nothing', async () => {
+    const a = await node('a');
+    const b = await node('b');
+    await a.open('cut');
+    await b.open('cut');
+    await a.write('cut');
+    const clients = String(await cluster.raw.sendCommand(['CLIENT', 'LIST']));
+    const id = /id=(\d+) [^\n]* name=lienzo:b:sub /.exec(clients)![1]!;
+    await cluster.raw.sendCommand(['CLIENT', 'KILL', 'ID', id]);
+    // Published while b's subscription is down (it reconnects after 100 ms).
+    await a.write('cut');
+    await a.write('cut');
+    await waitFor(() => seqs(b, 'cut').length === 3, 'b has all three');
+    expectAllDelivered(b, 'cut');
+  });
+
   it('after Redis comes back, every board is read back from its last seq', async () => {
     const a = await node('a');
     // No polling: only the read-back on reconnection can bring the update.
