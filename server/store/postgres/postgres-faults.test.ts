@@ -1,8 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { newBoardId, type BoardId } from '../../../lib/model';
 import { issueTokens } from '../../auth/tokens';
 import { freePort } from '../../../test/helpers/engines/free-port';
-import { usePostgres } from '../../../test/helpers/engines/postgres';
+import { accountToRunAs, usePostgres } from '../../../test/helpers/engines/postgres';
+import { mountTinyDisk, type TinyDisk } from '../../../test/helpers/engines/tiny-disk';
 import { recordingLogger } from '../../../test/helpers/logger';
 import { StoreOpenError } from '../sqlite-file';
 import type { Store } from '../store';
@@ -100,6 +103,70 @@ describe('PostgreSQL stopped', () => {
   });
 });
 
+/** Runs statements as the cluster's superuser. */
+async function asAdmin(...statements: string[]): Promise<void> {
+  const admin = new pg.Client(postgres.engine.adminUrl);
+  await admin.connect();
+  try {
+    for (const sql of statements) await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
+}
+
+describe('PostgreSQL read-only (a standby, or default_transaction_read_only)', () => {
+  it('health says so and writes reject; both recover when it is writable again', async () => {
+    const url = await postgres.engine.createDatabase();
+    const database = new URL(url).pathname.slice(1);
+    const { store } = await open(url);
+    const id = await newBoard(store);
+    await asAdmin(
+      `ALTER DATABASE ${database} SET default_transaction_read_only = on`,
+      // The store's pooled connections go; the ones it opens next are read-only.
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`,
+    );
+    expect(await store.probeWrite()).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/read-only transaction/),
+    });
+    await expect(store.appendUpdates({ board: id }, [update(1)])).rejects.toThrow(
+      /^PostgreSQL appending updates failed: .*read-only transaction/,
+    );
+    await asAdmin(`ALTER DATABASE ${database} RESET default_transaction_read_only`);
+    await asAdmin(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}'`,
+    );
+    expect(await store.probeWrite()).toEqual({ ok: true });
+    await store.appendUpdates({ board: id }, [update(2)]);
+    expect((await store.loadLog({ board: id }))?.updates).toEqual([update(2)]);
+  });
+});
+
+describe('PostgreSQL hung (every process of it paused)', () => {
+  it('health answers within its deadline, and writes go on once it runs again', async () => {
+    const { store } = await open();
+    const id = await newBoard(store);
+    expect(await store.probeWrite()).toEqual({ ok: true });
+    postgres.engine.pause();
+    try {
+      const health = await timed(() => store.probeWrite());
+      expect(health.value).toEqual({
+        ok: false,
+        reason: `PostgreSQL did not answer within ${PROBE_DEADLINE_MS} ms`,
+      });
+      expect(health.ms).toBeLessThan(PROBE_DEADLINE_MS + 500);
+      const write = store.appendUpdates({ board: id }, [update(1)]);
+      postgres.engine.resume();
+      // A write that waited for the hung server completes once it answers again.
+      await write;
+    } finally {
+      postgres.engine.resume();
+    }
+    expect(await store.probeWrite()).toEqual({ ok: true });
+    expect((await store.loadLog({ board: id }))?.updates).toEqual([update(1)]);
+  });
+});
+
 describe('PostgreSQL unreachable at start', () => {
   it('refuses to open in one line, naming the address without its password', async () => {
     const port = await freePort();
@@ -127,3 +194,78 @@ describe('PostgreSQL unreachable at start', () => {
     );
   });
 });
+
+describe('PostgreSQL out of disk (a tablespace on a 12 MiB tmpfs)', () => {
+  let disk: TinyDisk | undefined;
+  afterAll(() => disk?.remove());
+
+  it('health says so, a write needing space rejects, and both recover once space is freed', async () => {
+    const account = accountToRunAs() ?? { uid: process.getuid!(), gid: process.getgid!() };
+    disk = mountTinyDisk(TINY_DISK_MIB, account);
+    const admin = new pg.Client(postgres.engine.adminUrl);
+    await admin.connect();
+    try {
+      await admin.query(`CREATE TABLESPACE tiny LOCATION '${disk.path}'`);
+      await admin.query('CREATE DATABASE on_tiny TABLESPACE tiny');
+    } finally {
+      await admin.end();
+    }
+    const url = postgres.url.replace(/\/[^/]+$/, '/on_tiny');
+    const { store } = await open(url);
+    const id = await newBoard(store);
+    const log = { board: id };
+    await store.appendUpdates(log, [update(1)]);
+    expect(await store.probeWrite()).toEqual({ ok: true });
+
+    // Another tenant of the disk fills it (here: a table of incompressible text).
+    const filler = new pg.Client(url);
+    // Should the test fail before it ends this client, the cluster's stop must not crash it.
+    filler.on('error', () => {});
+    await filler.connect();
+    await filler.query('CREATE TABLE filler (data text)');
+    await filler.query('ALTER TABLE filler ALTER data SET STORAGE EXTERNAL');
+    const full = await fillUntilFull(filler);
+    expect(full).toMatch(/No space left on device/);
+
+    const health = await store.probeWrite();
+    expect(health).toEqual({ ok: false, reason: expect.stringMatching(/No space left on device/) });
+    // An update that needs new pages (a large paste) fails, saying why.
+    await expect(store.appendUpdates(log, [randomBytes(LARGE_UPDATE_BYTES)])).rejects.toThrow(
+      /^PostgreSQL appending updates failed: could not extend file .*No space left on device/,
+    );
+
+    await filler.query('DROP TABLE filler');
+    await filler.end();
+    expect(await store.probeWrite()).toEqual({ ok: true });
+    await store.appendUpdates(log, [update(3)]);
+    expect((await store.loadLog(log))?.updates).toEqual([update(1), update(3)]);
+    await store.close();
+    opened.splice(opened.indexOf(store), 1);
+    const cleanup = new pg.Client(postgres.engine.adminUrl);
+    await cleanup.connect();
+    await cleanup.query('DROP DATABASE on_tiny');
+    await cleanup.query('DROP TABLESPACE tiny');
+    await cleanup.end();
+  });
+});
+
+/** The tmpfs size: a fresh database takes about 8 MiB of it (template1's copy). */
+const TINY_DISK_MIB = 12;
+/** Past PostgreSQL's TOAST threshold and incompressible: it needs pages of its own. */
+const LARGE_UPDATE_BYTES = 256 * 1024;
+/** What one filler row holds: 8,000 md5 hex digests, 256 KB. */
+const FILL_ROW = `INSERT INTO filler SELECT string_agg(md5(random()::text), '') FROM generate_series(1, 8000)`;
+/** More rows than a 12 MiB disk can take (256 KB each), so the loop ends by the disk. */
+const MAX_FILL_ROWS = 200;
+
+/** Inserts filler rows until PostgreSQL says the disk is full; its message. */
+async function fillUntilFull(client: pg.Client): Promise<string> {
+  for (let row = 0; row < MAX_FILL_ROWS; row++) {
+    try {
+      await client.query(FILL_ROW);
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+  return 'the disk never filled';
+}

@@ -1,5 +1,5 @@
-import pg from 'pg';
-import { ROLES, type BoardId, type Role } from '../../../lib/model';
+import type pg from 'pg';
+import type { BoardId, Role } from '../../../lib/model';
 import type { StoredToken, StoredTokens } from '../../auth/tokens';
 import { consoleLogger, errorMessage, type Logger } from '../../log';
 import { StoreOpenError } from '../sqlite-file';
@@ -12,14 +12,22 @@ import type {
   StoredSnapshot,
   StoredVersion,
   StoredVersionMeta,
-  VersionKind,
 } from '../store';
 import {
+  boardsWithoutTokens,
+  insertVersion,
+  listVersions,
+  readTokens,
+  readVersion,
+  upsertToken,
+  writeTokens,
+} from './board-queries';
+import {
   appendToLog,
+  BOARD_LOG,
   compactLog,
   readLogSince,
   startBoardLog,
-  toBytes,
   writerOf,
   type LogTail,
 } from './log-queries';
@@ -40,26 +48,24 @@ const MAX_GROUP_COMMIT = 256;
  */
 export const PROBE_DEADLINE_MS = 2_000;
 
+/**
+ * The health probe, in one implicit transaction. A row rewritten in place would not notice a
+ * full disk (PostgreSQL reuses the page's free space), so the probe also writes a fresh page:
+ * TRUNCATE gives the connection's temporary table a new, empty file, and the insert must
+ * extend it, as an append needing new space would. The upsert adds a committed write to a
+ * real, WAL-logged table, as every store write is (a temporary table is not WAL-logged). On a
+ * read-only server (a standby, default_transaction_read_only) the first statement fails.
+ */
+const PROBE_WRITE = `
+  CREATE TEMP TABLE IF NOT EXISTS lienzo_probe (data bytea);
+  TRUNCATE lienzo_probe;
+  INSERT INTO lienzo_probe VALUES ('\\x00');
+  INSERT INTO lienzo_health (id, probed_at) VALUES (1, now())
+    ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at`;
+
 /** An operation on one log, in its queue (write-queue.ts): appends join, the rest run alone. */
 type LogJob =
   { kind: 'append'; updates: readonly Uint8Array[] } | { kind: 'alone'; run(): Promise<unknown> };
-
-interface TokenRow {
-  role: Role;
-  hash: Buffer;
-  salt: Buffer | null;
-}
-
-interface VersionRow {
-  id: string;
-  name: string;
-  kind: VersionKind;
-  created_at: string;
-}
-
-function versionMeta(row: VersionRow): StoredVersionMeta {
-  return { id: row.id, name: row.name, kind: row.kind, createdAt: Number(row.created_at) };
-}
 
 /** The URL without its password, for messages. */
 function describeUrl(url: string): string {
@@ -238,28 +244,14 @@ export class PostgresStore implements Store {
     return this.direct('listing drafts', async () => {
       const result = await this.pool.query<{ writer: string }>(
         `SELECT writer FROM logs WHERE board_id = $1 AND writer <> $2 ORDER BY writer`,
-        [board, writerOf({ board })],
+        [board, BOARD_LOG],
       );
       return result.rows.map((row) => row.writer);
     });
   }
 
   loadTokens(id: BoardId): Promise<StoredTokens | null> {
-    return this.direct('reading links', async () => {
-      const result = await this.pool.query<TokenRow>(
-        'SELECT role, hash, salt FROM board_tokens WHERE board_id = $1',
-        [id],
-      );
-      const byRole = new Map(result.rows.map((row) => [row.role, row]));
-      const tokens: Partial<StoredTokens> = {};
-      for (const role of ROLES) {
-        const row = byRole.get(role);
-        // A board missing any link is treated as having none: nobody gets in until fixed.
-        if (!row) return null;
-        tokens[role] = { hash: toBytes(row.hash), salt: row.salt ? toBytes(row.salt) : null };
-      }
-      return tokens as StoredTokens;
-    });
+    return this.direct('reading links', () => readTokens(this.pool, id));
   }
 
   replaceToken(id: BoardId, role: Role, token: StoredToken): Promise<void> {
@@ -267,13 +259,7 @@ export class PostgresStore implements Store {
   }
 
   boardsWithoutTokens(): Promise<BoardId[]> {
-    return this.direct('listing boards without links', async () => {
-      const result = await this.pool.query<{ id: BoardId }>(
-        `SELECT id FROM boards b WHERE NOT EXISTS
-           (SELECT 1 FROM board_tokens t WHERE t.board_id = b.id) ORDER BY id`,
-      );
-      return result.rows.map((row) => row.id);
-    });
+    return this.direct('listing boards without links', () => boardsWithoutTokens(this.pool));
   }
 
   setTokens(id: BoardId, tokens: StoredTokens): Promise<void> {
@@ -284,47 +270,20 @@ export class PostgresStore implements Store {
 
   addVersion(board: BoardId, version: StoredVersion, keepAuto: number): Promise<void> {
     return this.direct('adding a version', () =>
-      inTransaction(this.pool, async (client) => {
-        await client.query(
-          `INSERT INTO board_versions (id, board_id, name, kind, created_at, state)
-             VALUES ($1, $2, $3, $4, $5, $6)`,
-          [version.id, board, version.name, version.kind, version.createdAt, version.state],
-        );
-        if (version.kind === 'manual') return;
-        await client.query(
-          `DELETE FROM board_versions WHERE id IN (
-             SELECT id FROM board_versions WHERE board_id = $1 AND kind <> 'manual'
-              ORDER BY created_at DESC, position DESC OFFSET $2)`,
-          [board, keepAuto],
-        );
-      }),
+      inTransaction(this.pool, (client) => insertVersion(client, board, version, keepAuto)),
     );
   }
 
   listVersions(board: BoardId): Promise<StoredVersionMeta[]> {
-    return this.direct('listing versions', async () => {
-      const result = await this.pool.query<VersionRow>(
-        `SELECT id, name, kind, created_at FROM board_versions WHERE board_id = $1
-          ORDER BY created_at DESC, position DESC`,
-        [board],
-      );
-      return result.rows.map(versionMeta);
-    });
+    return this.direct('listing versions', () => listVersions(this.pool, board));
   }
 
   getVersion(board: BoardId, id: string): Promise<StoredVersion | null> {
-    return this.direct('reading a version', async () => {
-      const result = await this.pool.query<VersionRow & { state: Buffer }>(
-        'SELECT id, name, kind, created_at, state FROM board_versions WHERE board_id = $1 AND id = $2',
-        [board, id],
-      );
-      const row = result.rows[0];
-      return row ? { ...versionMeta(row), state: toBytes(row.state) } : null;
-    });
+    return this.direct('reading a version', () => readVersion(this.pool, board, id));
   }
 
   /**
-   * A committed one-row write within PROBE_DEADLINE_MS: fails when PostgreSQL is down,
+   * A committed write within PROBE_DEADLINE_MS (PROBE_WRITE): fails when PostgreSQL is down,
    * unreachable, out of connections, read-only or out of disk, with its reason.
    */
   async probeWrite(): Promise<StoreHealth> {
@@ -340,15 +299,10 @@ export class PostgresStore implements Store {
         PROBE_DEADLINE_MS,
       );
     });
-    const probe = this.pool
-      .query(
-        `INSERT INTO lienzo_health (id, probed_at) VALUES (1, now())
-           ON CONFLICT (id) DO UPDATE SET probed_at = excluded.probed_at`,
-      )
-      .then(
-        (): StoreHealth => ({ ok: true }),
-        (error): StoreHealth => ({ ok: false, reason: `PostgreSQL: ${errorMessage(error)}` }),
-      );
+    const probe = this.pool.query(PROBE_WRITE).then(
+      (): StoreHealth => ({ ok: true }),
+      (error): StoreHealth => ({ ok: false, reason: `PostgreSQL: ${errorMessage(error)}` }),
+    );
     try {
       return await Promise.race([probe, deadline]);
     } finally {
@@ -375,25 +329,4 @@ function logOfKey(key: string): LogRef {
   return dot < 0
     ? { board: key as BoardId }
     : { board: key.slice(0, dot) as BoardId, writer: key.slice(dot + 1) };
-}
-
-async function upsertToken(
-  db: pg.Pool | pg.PoolClient,
-  id: BoardId,
-  role: Role,
-  token: StoredToken,
-): Promise<void> {
-  await db.query(
-    `INSERT INTO board_tokens (board_id, role, hash, salt) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (board_id, role) DO UPDATE SET hash = excluded.hash, salt = excluded.salt`,
-    [id, role, token.hash, token.salt],
-  );
-}
-
-async function writeTokens(
-  client: pg.PoolClient,
-  id: BoardId,
-  tokens: StoredTokens,
-): Promise<void> {
-  for (const role of ROLES) await upsertToken(client, id, role, tokens[role]);
 }

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 
 /** How often a helper asks a starting engine whether it answers yet (ms). */
 export const READY_POLL_MS = 50;
@@ -31,7 +31,13 @@ export function spawnEngine(
   logFile: string,
   options: Pick<SpawnOptions, 'uid' | 'gid' | 'env' | 'cwd'> = {},
 ): EngineProcess {
-  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group (detached), so a signal to the group reaches the engine's own
+  // children too (PostgreSQL's backends): pausing the whole engine is one kill.
+  const child = spawn(command, args, {
+    ...options,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log = createWriteStream(logFile, { flags: 'a' });
   let tail = '';
   const keep = (chunk: Buffer) => {
@@ -80,7 +86,54 @@ export async function waitUntilReady(
 export async function stopEngine(engine: EngineProcess, signal: NodeJS.Signals): Promise<void> {
   if (engine.hasExited()) return;
   engine.child.kill(signal);
+  // A paused engine handles the signal only once it runs again.
+  signalTree(engine, 'SIGCONT');
   const timer = setTimeout(() => engine.child.kill('SIGKILL'), STOP_TIMEOUT_MS);
   await engine.exited;
   clearTimeout(timer);
+}
+
+/**
+ * Sends a signal to the engine and every process under it (PostgreSQL's backends), found in
+ * /proc by parent pid: they are not in its process group, since PostgreSQL gives each child
+ * a session of its own. The engine first, so it starts nothing new meanwhile.
+ */
+export function signalTree(engine: EngineProcess, signal: NodeJS.Signals): void {
+  const pid = engine.child.pid;
+  if (pid === undefined || engine.hasExited()) return;
+  for (const target of [pid, ...descendantsOf(pid)]) {
+    try {
+      process.kill(target, signal);
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+}
+
+/** The pids under `root`, from each process's parent pid in /proc/<pid>/stat (Linux). */
+function descendantsOf(root: number): number[] {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue;
+    }
+    // The command name (2nd field) is in parentheses and may hold spaces: read after it.
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const list = children.get(parent) ?? [];
+    list.push(Number(entry));
+    children.set(parent, list);
+  }
+  const found: number[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    for (const child of children.get(pending.pop()!) ?? []) {
+      found.push(child);
+      pending.push(child);
+    }
+  }
+  return found;
 }

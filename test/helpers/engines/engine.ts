@@ -1,7 +1,13 @@
 import { join } from 'node:path';
 import type { SpawnOptions } from 'node:child_process';
 import { killQuietly, onProcessExit, removeFolder } from './cleanup';
-import { spawnEngine, stopEngine, waitUntilReady, type EngineProcess } from './engine-process';
+import {
+  signalTree,
+  spawnEngine,
+  stopEngine,
+  waitUntilReady,
+  type EngineProcess,
+} from './engine-process';
 import { freePort } from './free-port';
 
 /** How many fresh ports a first start tries, in case another process took the one we chose. */
@@ -81,6 +87,7 @@ export class Engine {
     const folder = this.folder;
     this.forgetCleanup = onProcessExit(() => {
       killQuietly(engine.child.pid, this.spec.signals.crash);
+      signalTree(engine, 'SIGCONT');
       removeFolder(folder);
     });
     await waitUntilReady(engine, `${this.spec.name} on port ${this.port}`, () =>
@@ -91,6 +98,18 @@ export class Engine {
   /** Stops it and waits for its exit. The data stays; `start` brings it back. */
   async stop(mode: StopMode = 'clean'): Promise<void> {
     if (this.current) await stopEngine(this.current, this.spec.signals[mode]);
+  }
+
+  /**
+   * Freezes the engine and its children (SIGSTOP to each): connections stay
+   * open and nothing answers, as a hung server or a network black hole would behave.
+   */
+  pause(): void {
+    if (this.current) signalTree(this.current, 'SIGSTOP');
+  }
+
+  resume(): void {
+    if (this.current) signalTree(this.current, 'SIGCONT');
   }
 
   /** Stops it, waits `ms`, starts it again (same port, same data). */

@@ -28,13 +28,16 @@ export type PostgresEngine = Engine & {
   createDatabase(): Promise<string>;
 };
 
-interface OsAccount {
+export interface OsAccount {
   uid: number;
   gid: number;
 }
 
-/** Root must hand PostgreSQL to its own account; anyone else runs it as themselves. */
-function accountToRunAs(): OsAccount | null {
+/**
+ * The account PostgreSQL runs as: root must hand it to its own account (null: anyone else
+ * runs it as themselves). Folders PostgreSQL writes (a tablespace) must belong to it.
+ */
+export function accountToRunAs(): OsAccount | null {
   if (process.getuid?.() !== 0) return null;
   const id = (flag: string) => Number(execFileSync('id', [flag, PG_OS_USER]).toString().trim());
   return { uid: id('-u'), gid: id('-g') };
