@@ -46,9 +46,11 @@ const UNLIMITED_QUOTAS = {
 export interface CapacityStep {
   boards: number;
   clientsPerBoard: number;
-  delaysMs: Summary;
-  serverCpuMsPerMove: number;
+  /** Null when the step did not complete (`error`): a load past the limit. */
+  delaysMs: Summary | null;
+  serverCpuMsPerMove: number | null;
   underLimit: boolean;
+  error?: string;
 }
 
 export async function runCapacity(cleanup: Cleanup): Promise<SectionResult> {
@@ -62,9 +64,10 @@ export async function runCapacity(cleanup: Cleanup): Promise<SectionResult> {
       for (const boards of STEPS) {
         const step = await measureStep(server, boards);
         steps.push(step);
-        console.error(
-          `[bench] capacity: ${boards} boards x ${CLIENTS_PER_BOARD} clients, p99 ${formatMs(step.delaysMs.p99)}`,
-        );
+        if (step.delaysMs)
+          console.error(
+            `[bench] capacity: ${boards} boards x ${CLIENTS_PER_BOARD} clients, p99 ${formatMs(step.delaysMs.p99)}`,
+          );
         if (!step.underLimit) break;
       }
       return report(steps, await enginesInUse(server));
@@ -101,6 +104,13 @@ async function measureStep(server: BenchServer, boards: number): Promise<Capacit
       ...pooled,
       underLimit: pooled.delaysMs.p99 < P99_LIMIT_MS,
     };
+  } catch (error) {
+    // Clients that could not sync, or moves not delivered within moves.ts's timeout: this
+    // load is past the limit, and the steps before it still count.
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`[bench] capacity: ${boards} boards did not complete: ${message}`);
+    const failed = { delaysMs: null, serverCpuMsPerMove: null, underLimit: false };
+    return { boards, clientsPerBoard: CLIENTS_PER_BOARD, ...failed, error: message };
   } finally {
     await destroyClients(opened.flat());
   }
@@ -129,11 +139,15 @@ function report(steps: CapacityStep[], engines: EnginesInUse): SectionResult {
       formatCount(step.boards),
       String(step.clientsPerBoard),
       formatCount(step.boards * step.clientsPerBoard),
-      formatCount(step.delaysMs.count),
-      formatMs(step.delaysMs.p50),
-      formatMs(step.delaysMs.p99),
-      formatMs(step.serverCpuMsPerMove),
-      verdict(step.underLimit),
+      ...(step.delaysMs
+        ? [
+            formatCount(step.delaysMs.count),
+            formatMs(step.delaysMs.p50),
+            formatMs(step.delaysMs.p99),
+            formatMs(step.serverCpuMsPerMove!),
+          ]
+        : ['-', '-', '-', '-']),
+      step.error ? 'did not complete' : verdict(step.underLimit),
     ]),
     notes: [
       `Holds ${holds}${last.underLimit ? ', the largest step tried (the limit was not reached)' : ''}.`,
@@ -141,6 +155,7 @@ function report(steps: CapacityStep[], engines: EnginesInUse): SectionResult {
       `${MOVES_PER_BOARD} measured moves per board per step; all boards' moves interleaved on one schedule.`,
       'Clients run in this bench process, on the same cores: at large steps their work is part of',
       'each delay, so this is a lower bound of what the server alone holds.',
+      ...steps.filter((step) => step.error).map((step) => `${step.boards} boards: ${step.error}`),
     ],
     checks: [
       {
