@@ -68,7 +68,12 @@ const configured = (text: string, dependency: string) =>
  */
 export async function enginesInUse(server: BenchServer): Promise<EnginesInUse> {
   await fetch(`${server.httpUrl}/api/health`).then((response) => response.arrayBuffer());
-  const response = await fetch(`${server.httpUrl}/metrics`);
+  // A shell that sets LIENZO_METRICS_TOKEN gives it to the server too (ours.ts reads the
+  // configuration), which then wants it from loopback as well.
+  const token = process.env.LIENZO_METRICS_TOKEN?.trim();
+  const response = await fetch(`${server.httpUrl}/metrics`, {
+    headers: token ? { Authorization: `Bearer ${token}` } : {},
+  });
   if (!response.ok) throw new Error(`GET /metrics answered ${response.status}`);
   const text = await response.text();
   return { postgres: configured(text, 'postgres'), redis: configured(text, 'redis') };
