@@ -85,6 +85,11 @@ function failure(what: string, error: unknown): Error {
 
 export interface PostgresStoreOptions {
   logger?: Logger;
+  /**
+   * False: one transaction per appendUpdates call (no group commit). Only the bench turns it
+   * off, to measure what group commit is worth (bench/pg-throughput.ts); default true.
+   */
+  groupCommit?: boolean;
 }
 
 /**
@@ -109,7 +114,7 @@ export class PostgresStore implements Store {
     try {
       const { from, to } = await migrate(pool, SCHEMA_STEPS);
       if (from !== to) logger.info(`PostgreSQL store schema ${from} -> ${to}`);
-      return new PostgresStore(pool);
+      return new PostgresStore(pool, options.groupCommit ?? true);
     } catch (error) {
       await pool.end().catch(() => {});
       throw new StoreOpenError(
@@ -118,10 +123,13 @@ export class PostgresStore implements Store {
     }
   }
 
-  private constructor(private readonly pool: pg.Pool) {
+  private constructor(
+    private readonly pool: pg.Pool,
+    groupCommit: boolean,
+  ) {
     this.queue = new WriteQueue<LogJob, unknown>((key, jobs) => this.runJobs(key, jobs), {
       joins: (job) => job.kind === 'append',
-      maxBatch: MAX_GROUP_COMMIT,
+      maxBatch: groupCommit ? MAX_GROUP_COMMIT : 1,
     });
   }
 
