@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { BoardId } from '../lib/model';
 import { BoardAccess } from './auth/board-access';
 import {
   DEFAULT_HEADERS_TIMEOUT_MS,
@@ -19,10 +20,11 @@ import { METRICS_PATH, createMetricsHandler } from './observability/metrics-rout
 import { boardDirectory, getBoardDirectory, setBoardDirectory } from './registry';
 import { DEFAULT_COMPACTION, type CompactionPolicy } from './rooms/compaction';
 import { BoardHistory } from './history/board-history';
-import { PrivateStore } from './private/private-store';
+import { draftLogOf } from './private/private-store';
 import { RoomRegistry } from './rooms/room-registry';
-import type { BoardStore } from './store/board-store';
-import { SqliteBoardStore } from './store/sqlite-store';
+import { StoreHealthCheck } from './store/health-check';
+import { openStore } from './store/open-store';
+import type { Store, StoreConfig } from './store/store';
 import { SyncServer } from './sync/sync-server';
 import { createUpgradeHandler, isSyncPath } from './sync/upgrade';
 
@@ -33,6 +35,10 @@ export interface LienzoServerOptions {
   host?: string;
   /** Folder of the SQLite database; created if missing. */
   dataDir: string;
+  /** LIENZO_DATABASE_URL: null or absent keeps SQLite in `dataDir` (store/open-store.ts). */
+  databaseUrl?: string | null;
+  /** Test-only: SQLite's max_page_count (LIENZO_TEST_SQLITE_MAX_PAGES); see StoreConfig. */
+  sqliteMaxPages?: number | null;
   /** Origins allowed to open the sync socket besides the app's own (see sync/origin.ts). */
   allowedOrigins?: string[];
   /** Largest sync frame in bytes; a bigger one closes its connection with 1009. */
@@ -48,8 +54,8 @@ export interface LienzoServerOptions {
   logger?: Logger;
   /** An automatic version of a board after this many minutes of activity (default 10). */
   snapshotMinutes?: number;
-  /** Opens the store; default SQLite in `dataDir`. Tests pass a failing store through it. */
-  openStore?: (dataDir: string) => BoardStore;
+  /** Opens the store; default openStore (store/open-store.ts). Tests pass a failing one. */
+  openStore?: (config: StoreConfig, logger: Logger) => Store | Promise<Store>;
   /** Awareness changes a connection may send a minute; more are dropped (default 4,800). */
   awarenessPerMinute?: number;
   /** Messages a connection may send a minute; more close it with 4429 (default 12,000). */
@@ -120,17 +126,21 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   const logger = options.logger ?? consoleLogger;
   const metrics = new ServerMetrics();
   const host = options.host ?? '0.0.0.0';
-  const store = (options.openStore ?? ((dir) => new SqliteBoardStore(dir, { logger })))(
-    options.dataDir,
-  );
-  const history = new BoardHistory({
+  const storeConfig: StoreConfig = {
     dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl ?? null,
+    sqliteMaxPages: options.sqliteMaxPages ?? null,
+  };
+  const store = await (options.openStore ?? openStore)(storeConfig, logger);
+  const history = new BoardHistory({
     store,
     logger,
     snapshotMinutes: options.snapshotMinutes,
   });
   const rooms = new RoomRegistry({
     store,
+    logOf: (id) => ({ board: id as BoardId }),
+    recordsSchema: true,
     logger,
     metrics,
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
@@ -138,10 +148,11 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     onRoomUnloading: history.onRoomUnloading,
   });
   history.attach(rooms);
-  // Private writing's drafts: rooms of their own, on a log of their own (server/private).
-  const privateStore = new PrivateStore(options.dataDir);
+  // Private writing's drafts: rooms of their own, each on a log of its own (server/private).
   const privateRooms = new RoomRegistry({
-    store: privateStore,
+    store,
+    logOf: draftLogOf,
+    recordsSchema: false,
     logger,
     metrics,
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
@@ -162,22 +173,22 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     options.trustProxy ?? false,
   );
   try {
-    access.bootstrap(logger);
+    await access.bootstrap(logger);
   } catch (error) {
     await sync.close();
     history.close();
-    privateStore.close();
-    store.close();
+    await store.close();
     throw error;
   }
   const api = createApiHandler({
     store,
+    storeHealth: new StoreHealthCheck(store),
     rooms,
     access,
     logger,
     onLinkRevoked: (id, role) => sync.disconnectRole(id, role),
     history,
-    privateWriting: { rooms, privateRooms, privateStore },
+    privateWriting: { rooms, privateRooms, store },
     quotas,
   });
   const app = options.handleAppRequest ?? notFound;
@@ -244,16 +255,15 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   } catch (error) {
     await sync.close();
     history.close();
-    privateStore.close();
-    store.close();
+    await store.close();
     throw error;
   }
   server.on('error', (error) => logger.error('http server error', errorMessage(error)));
 
   const directory = boardDirectory({
     exists: (id) => store.boardExists(id),
-    roleFor: (id, token) => {
-      const checked = access.check(id, token);
+    roleFor: async (id, token) => {
+      const checked = await access.check(id, token);
       return checked.ok ? checked.role : null;
     },
   });
@@ -265,11 +275,9 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     if (getBoardDirectory() === directory) setBoardDirectory(null);
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     await sync.close();
-    rooms.closeAll();
-    privateRooms.closeAll();
+    await Promise.all([rooms.closeAll(), privateRooms.closeAll()]);
     history.close();
-    privateStore.close();
-    store.close();
+    await store.close();
     server.closeAllConnections();
     for (const socket of sockets) socket.destroy();
     await stopped;

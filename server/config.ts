@@ -24,6 +24,9 @@ const MAX_SNAPSHOT_MINUTES = 24 * 60;
  *   PORT                      port to listen on (default 3000; 0 picks a free one)
  *   HOST                      interface to listen on (default 0.0.0.0)
  *   LIENZO_DATA_DIR           folder of the SQLite database (default ./data)
+ *   LIENZO_DATABASE_URL       unset: SQLite in LIENZO_DATA_DIR; postgres://...: PostgreSQL
+ *                             (server/store/open-store.ts)
+ *   LIENZO_TEST_SQLITE_MAX_PAGES  tests only: SQLite's max_page_count, a "disk" that fills
  *   LIENZO_ALLOWED_ORIGINS    comma-separated extra origins allowed to open the sync socket
  *   LIENZO_MAX_MESSAGE_BYTES  largest sync frame accepted (default 2 MiB)
  *   LIENZO_SNAPSHOT_MINUTES   an automatic version of a board after this many minutes of
@@ -48,6 +51,10 @@ export interface LienzoConfig {
   host: string;
   /** Absolute path. */
   dataDir: string;
+  /** LIENZO_DATABASE_URL; null keeps SQLite. */
+  databaseUrl: string | null;
+  /** LIENZO_TEST_SQLITE_MAX_PAGES (tests of a full disk); null otherwise. */
+  sqliteMaxPages: number | null;
   allowedOrigins: string[];
   maxMessageBytes: number;
   snapshotMinutes: number;
@@ -178,6 +185,17 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
   const metricsToken = env.LIENZO_METRICS_TOKEN?.trim() || undefined;
   if (metricsToken !== undefined && metricsToken.length < MIN_METRICS_TOKEN_LENGTH)
     problems.push(`LIENZO_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`);
+  const databaseUrl = env.LIENZO_DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null && !URL.canParse(databaseUrl))
+    problems.push('LIENZO_DATABASE_URL must be a URL such as postgres://user@host/db');
+  const maxPages = readInteger(
+    env,
+    'LIENZO_TEST_SQLITE_MAX_PAGES',
+    0,
+    1,
+    Number.MAX_SAFE_INTEGER,
+    problems,
+  );
   let allowedOrigins: string[] = [];
   try {
     const entries = (env.LIENZO_ALLOWED_ORIGINS ?? '').split(',').map((entry) => entry.trim());
@@ -191,6 +209,8 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     port,
     host: env.HOST?.trim() || DEFAULT_HOST,
     dataDir: resolve(cwd, env.LIENZO_DATA_DIR?.trim() || DEFAULT_DATA_DIR),
+    databaseUrl,
+    sqliteMaxPages: maxPages === 0 ? null : maxPages,
     allowedOrigins,
     maxMessageBytes,
     snapshotMinutes,

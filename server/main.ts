@@ -3,10 +3,11 @@ import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startLienzoServer, type LienzoServer } from './app-server';
-import { ConfigError, readConfig } from './config';
+import { readConfig } from './config';
 import { requestPath } from './http/request-path';
 import { errorMessage, type Logger } from './log';
 import { createJsonLogger } from './observability/json-logger';
+import { exitOnStartFailure } from './start-failure';
 import { rejectUpgrade } from './sync/upgrade';
 
 /**
@@ -97,7 +98,4 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-main().catch((error: unknown) => {
-  logger.error(error instanceof ConfigError ? error.message : 'could not start', error);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartFailure(error, logger));

@@ -1,8 +1,9 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../test/helpers/temp-dir';
 import { createBoard } from '../boards';
 import { ServerMetrics } from '../observability/metrics';
-import { SqliteBoardStore } from '../store/sqlite-store';
+import { SqliteStore } from '../store/sqlite-engine';
+import type { BoardId } from '../../lib/model';
 import { DEFAULT_COMPACTION } from './compaction';
 import { RoomRegistry } from './room-registry';
 
@@ -10,9 +11,12 @@ const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
 describe('RoomRegistry and the metrics', () => {
   const dir = makeTempDir();
-  const store = new SqliteBoardStore(dir.path);
-  afterAll(() => {
-    store.close();
+  let store: SqliteStore;
+  beforeAll(async () => {
+    store = await SqliteStore.open(dir.path);
+  });
+  afterAll(async () => {
+    await store.close();
     dir.remove();
   });
 
@@ -20,12 +24,14 @@ describe('RoomRegistry and the metrics', () => {
     const metrics = new ServerMetrics();
     const rooms = new RoomRegistry({
       store,
+      logOf: (id) => ({ board: id as BoardId }),
+      recordsSchema: true,
       logger: quiet,
       compaction: DEFAULT_COMPACTION,
       metrics,
     });
-    const { id } = createBoard(store, 'Queued');
-    const room = rooms.acquire(id);
+    const { id } = await createBoard(store, 'Queued');
+    const room = await rooms.acquire(id);
     metrics.storeQueueDepth(id, 3);
     expect(await metrics.text()).toMatch(/^lienzo_store_queue_depth 3$/m);
     rooms.release(room);

@@ -5,6 +5,7 @@ import { startLienzoServer, type LienzoServer } from '../../server/app-server';
 import { createJsonLogger } from '../../server/observability/json-logger';
 import { tokensOf, type CreatedBoard } from '../helpers/test-server';
 import { closeOf, openSocket } from '../helpers/clients';
+import type { StoreConfig } from '../../server/store/store';
 import { FlakyStore } from '../helpers/flaky-store';
 import { makeTempDir } from '../helpers/temp-dir';
 
@@ -29,7 +30,7 @@ describe('structured logs on the wire', () => {
   afterAll(() => temp.remove());
 
   /** A server logging JSON lines into `lines`, as production logs them to stdout. */
-  async function start(lines: LogLine[], openStore?: (dir: string) => FlakyStore) {
+  async function start(lines: LogLine[], openStore?: (config: StoreConfig) => Promise<FlakyStore>) {
     const logger = createJsonLogger('info', {
       write: (line: string) => lines.push(JSON.parse(line) as LogLine),
     });
@@ -79,7 +80,10 @@ describe('structured logs on the wire', () => {
   it('never writes a token from a failed request target into the log', async () => {
     const lines: LogLine[] = [];
     let store: FlakyStore | undefined;
-    const { server, id, tokens } = await start(lines, (dir) => (store = new FlakyStore(dir)));
+    const { server, id, tokens } = await start(
+      lines,
+      async ({ dataDir }) => (store = await FlakyStore.open(dataDir)),
+    );
     store!.failWrites = true;
     const failed = await fetch(`${server.url}/api/boards/${id}/links?t=${tokens.facilitator}`, {
       method: 'POST',
