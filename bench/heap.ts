@@ -16,7 +16,7 @@ import {
   SERVER_LABELS,
   startBenchServer,
   type BenchServer,
-  type ServerKind,
+  type ProcessKind,
 } from './lib/server-process';
 import { SEEDED_BOARD_NOTES, seededBoard } from './lib/seeded-board';
 import { median } from './lib/stats';
@@ -35,7 +35,7 @@ const SETTLE_MS = 1_000;
 const READINGS = 3;
 
 export interface HeapResult {
-  kind: ServerKind;
+  kind: ProcessKind;
   clients: number;
   heapBefore: number;
   heapAfter: number;

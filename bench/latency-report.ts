@@ -2,7 +2,7 @@
  * The latency section's table and targets (issue 11): at every size, our p99 at most the best
  * p99 of the other servers, and our server CPU per move at most the reference server's.
  */
-import type { LatencyCaseResult, LatencyResult } from './latency';
+import type { LatencyCaseResult, LatencyResult } from './latency-result';
 import { formatCount, formatMs, verdict, type Check, type SectionResult } from './lib/report';
 import { SEEDED_BOARD_NOTES } from './lib/seeded-board';
 import type { ServerKind } from './lib/server-process';

@@ -5,7 +5,9 @@
  *
  *   BENCH_QUICK=1                 a smaller run (a smoke test of the suite)
  *   BENCH_ONLY=latency,heap,...   run some sections only (latency, heap, storeLoad, storeSize,
- *                                 insights, frameTime)
+ *                                 insights, frameTime, and the scale-out ones: crossProcess,
+ *                                 clusterCpu, pgThroughput, capacity, which start PostgreSQL
+ *                                 and Redis from Debian's packages on loopback)
  *   BENCH_LATENCY_CLIENTS=2,50    run only those latency cases (2, 50, 200; quick: 2, 20)
  *   BENCH_SERVER_NODE_ARGS=...    extra node flags for the server processes (e.g. --cpu-prof)
  */
@@ -13,7 +15,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
+import { runCapacity } from './capacity';
+import { runClusterCpu } from './cluster-cpu';
+import { runCrossProcess } from './cross-process';
 import { runFrameTime } from './frame-time';
+import { runPgThroughput } from './pg-throughput';
 import { runHeap } from './heap';
 import { runInsights } from './insights';
 import { runLatency } from './latency';
@@ -40,7 +46,17 @@ const RESULTS_FILE = `${RESULTS_DIR}latest.json`;
  */
 const BUSY_LOAD_AVERAGE = 1;
 
-type SectionId = 'latency' | 'heap' | 'storeLoad' | 'storeSize' | 'insights' | 'frameTime';
+type SectionId =
+  | 'latency'
+  | 'heap'
+  | 'storeLoad'
+  | 'storeSize'
+  | 'insights'
+  | 'frameTime'
+  | 'crossProcess'
+  | 'clusterCpu'
+  | 'pgThroughput'
+  | 'capacity';
 
 const SECTIONS: Record<SectionId, (cleanup: Cleanup) => Promise<SectionResult>> = {
   latency: async (cleanup) => {
@@ -58,6 +74,10 @@ const SECTIONS: Record<SectionId, (cleanup: Cleanup) => Promise<SectionResult>> 
   storeSize: runStoreSize,
   insights: runInsights,
   frameTime: runFrameTime,
+  crossProcess: runCrossProcess,
+  clusterCpu: runClusterCpu,
+  pgThroughput: runPgThroughput,
+  capacity: runCapacity,
 };
 
 function selectedSections(): SectionId[] {
@@ -73,6 +93,8 @@ function selectedSections(): SectionId[] {
 interface SectionRecord {
   id: SectionId;
   seconds: number;
+  /** 1-minute load average when the section started and ended. */
+  loadAverage: { start: number; end: number };
   result?: SectionResult;
   error?: string;
 }
@@ -121,6 +143,7 @@ async function writeResults(
         {
           title: record.result?.title,
           seconds: record.seconds,
+          loadAverage: record.loadAverage,
           error: record.error,
           data: record.result?.data,
         },
@@ -153,7 +176,11 @@ async function main(): Promise<number> {
     for (const id of sections) {
       console.error(`\n[bench] running ${id}...`);
       const sectionStart = performance.now();
-      const record: SectionRecord = { id, seconds: 0 };
+      const record: SectionRecord = {
+        id,
+        seconds: 0,
+        loadAverage: { start: loadavg()[0]!, end: 0 },
+      };
       try {
         record.result = await SECTIONS[id](cleanup);
         console.log(`\n${formatSection(record.result)}`);
@@ -162,6 +189,10 @@ async function main(): Promise<number> {
         console.error(`[bench] ${id} failed:`, error);
       }
       record.seconds = (performance.now() - sectionStart) / 1000;
+      record.loadAverage.end = loadavg()[0]!;
+      console.log(
+        `  ${new Date().toISOString()}: ${id} took ${record.seconds.toFixed(0)} s, 1-min load average ${record.loadAverage.start.toFixed(2)} at its start, ${record.loadAverage.end.toFixed(2)} at its end.`,
+      );
       records.push(record);
       // Each section starts on a clean heap, whatever the previous one left to collect.
       collectBenchGarbage();

@@ -21,7 +21,7 @@
 import * as Y from 'yjs';
 import { boardRoots } from '../lib/doc';
 import { createBoard } from '../server/boards';
-import { SqliteBoardStore } from '../server/store/sqlite-store';
+import { SqliteStore } from '../server/store/sqlite-engine';
 import { seedNotes } from './lib/board';
 import type { Cleanup } from './lib/cleanup';
 import { collectBenchGarbage } from './lib/gc';
@@ -72,19 +72,19 @@ function expectNotes(what: string, notes: number): void {
     throw new Error(`${what} holds ${notes} notes, expected ${LOAD_BOARD_NOTES}`);
 }
 
-function writeBoard(dataDir: string) {
-  const store = new SqliteBoardStore(dataDir);
+async function writeBoard(dataDir: string) {
+  const store = await SqliteStore.open(dataDir);
   try {
-    const { id } = createBoard(store, 'load bench');
-    const room = loadRoom(store, id);
+    const { id } = await createBoard(store, 'load bench');
+    const room = await loadRoom(store, id);
     const writer = joinRoom(room);
     seedNotes(writer.doc, LOAD_BOARD_NOTES);
     writer.leave();
-    if (!room.flush()) throw new Error('the room could not store the board');
+    if (!(await room.flush())) throw new Error('the room could not store the board');
     room.destroy();
-    return { id, stats: store.logStats(id) };
+    return { id, stats: await store.logStats(id) };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -92,7 +92,7 @@ export async function runStoreLoad(cleanup: Cleanup): Promise<SectionResult> {
   const dir = cleanup.tempDir('lienzo-bench-load-');
   try {
     const writeStart = performance.now();
-    const { id, stats } = writeBoard(dir.path);
+    const { id, stats } = await writeBoard(dir.path);
     const writeSeconds = (performance.now() - writeStart) / 1000;
 
     const loadMs: number[] = [];
@@ -100,13 +100,13 @@ export async function runStoreLoad(cleanup: Cleanup): Promise<SectionResult> {
     const readMs: number[] = [];
     let answerBytes = 0;
     for (let run = 0; run < LOAD_RUNS; run++) {
-      const store = new SqliteBoardStore(dir.path);
+      const store = await SqliteStore.open(dir.path);
       try {
         // This process's garbage (earlier sections, the last load) is not the load's to pay.
         collectBenchGarbage();
         const start = performance.now();
-        const room = loadRoom(store, id);
-        const answer = answerStep1(room, NEW_CLIENT_STATE_VECTOR);
+        const room = await loadRoom(store, id);
+        const answer = await answerStep1(room, NEW_CLIENT_STATE_VECTOR);
         loadMs.push(performance.now() - start);
         answerBytes = answer.byteLength;
         expectNotes('the answer to a new client', notesIn(answer));
@@ -118,10 +118,10 @@ export async function runStoreLoad(cleanup: Cleanup): Promise<SectionResult> {
         room.destroy();
         expectNotes("the room's document", built);
         const readStart = performance.now();
-        store.loadBoard(id);
+        await store.loadLog({ board: id });
         readMs.push(performance.now() - readStart);
       } finally {
-        store.close();
+        await store.close();
       }
     }
 
@@ -171,7 +171,7 @@ export async function runStoreLoad(cleanup: Cleanup): Promise<SectionResult> {
       ],
       notes: [
         `Written in ${writeSeconds.toFixed(1)} s: one createNote (one update) per note through a real Room`,
-        'and SqliteBoardStore with the default compaction policy. Timed (load): Room.load on a new',
+        'and SqliteStore with the default compaction policy. Timed (load): Room.load on a new',
         "store instance (read, merge, schema check) and the room's answer to a new client's sync",
         `step 1 through the server's handler (${formatBytes(answerBytes)}, checked to hold every note).`,
         'Timed apart (build): building the Y.Doc after that answer (Room.materialize), which the',

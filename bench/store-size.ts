@@ -5,7 +5,7 @@
  * Everything goes through the server's storage path (see lib/room-harness.ts): a board created
  * as the API creates it, 1,000 notes added one createNote at a time, then 100,000 drags (one
  * moveNotes of one note each: a drag end) by three clients taking turns, each update parsed,
- * applied, stored and relayed by a real Room over the real SqliteBoardStore, which compacts
+ * applied, stored and relayed by a real Room over the real SQLite store (SqliteStore), which compacts
  * the log under the server's default policy as it goes. Sizes are the bytes of the board's
  * rows (sum of length(data)) and the database file after a WAL checkpoint and VACUUM.
  */
@@ -24,7 +24,7 @@ import {
 } from '../lib/model';
 import { createBoard } from '../server/boards';
 import { DEFAULT_COMPACTION, FORCE_FACTOR } from '../server/rooms/compaction';
-import { DATABASE_FILE } from '../server/store/sqlite-store';
+import { DATABASE_FILE } from '../server/store/sqlite-engine';
 import { dragNote, seedNotes } from './lib/board';
 import type { Cleanup } from './lib/cleanup';
 import { CountingStore } from './lib/counting-store';
@@ -80,24 +80,27 @@ function vacuumedFileBytes(dataDir: string): number {
 }
 
 /** Opens the store, runs `work` with it and closes it. */
-function withStore<T>(dataDir: string, work: (store: CountingStore) => T): T {
-  const store = new CountingStore(dataDir);
+async function withStore<T>(
+  dataDir: string,
+  work: (store: CountingStore) => T | Promise<T>,
+): Promise<T> {
+  const store = await CountingStore.open(dataDir);
   try {
-    return work(store);
+    return await work(store);
   } finally {
-    store.close();
+    await store.inner.close();
   }
 }
 
 /** The board's rows, then the database file once checkpointed and vacuumed. */
-function stage(dataDir: string, id: BoardId): Stage {
-  const { rows, bytes } = withStore(dataDir, (store) => store.logStats(id));
+async function stage(dataDir: string, id: BoardId): Promise<Stage> {
+  const { rows, bytes } = await withStore(dataDir, (store) => store.inner.logStats(id));
   return { rows, bytes, fileBytes: vacuumedFileBytes(dataDir) };
 }
 
-function v2Size(dataDir: string, id: BoardId): number {
-  return withStore(dataDir, (store) => {
-    const room = loadRoom(store, id);
+function v2Size(dataDir: string, id: BoardId): Promise<number> {
+  return withStore(dataDir, async (store) => {
+    const room = await loadRoom(store.store, id);
     try {
       return Y.encodeStateAsUpdateV2(room.doc).byteLength;
     } finally {
@@ -106,22 +109,26 @@ function v2Size(dataDir: string, id: BoardId): number {
   });
 }
 
-/** Runs `work` with WRITERS clients in a freshly loaded room, then has them leave. */
-function session<T>(store: CountingStore, id: BoardId, work: (clients: RoomClient[]) => T): T {
-  const room = loadRoom(store, id);
+/**
+ * Runs `work` with WRITERS clients in a freshly loaded room, waits for the room to store and
+ * relay everything, reads the result with `read`, then has them leave.
+ */
+async function session<T>(
+  store: CountingStore,
+  id: BoardId,
+  work: (clients: RoomClient[]) => void,
+  read: (clients: RoomClient[]) => T,
+): Promise<T> {
+  const room = await loadRoom(store.store, id);
   const clients = Array.from({ length: WRITERS }, () => joinRoom(room));
-  let result: T;
   try {
-    result = work(clients);
+    work(clients);
+    if (!(await room.flush())) throw new Error('the room could not store the board');
+    return read(clients);
   } finally {
     for (const client of clients) client.leave();
-  }
-  try {
-    if (!room.flush()) throw new Error('the room could not store the board');
-  } finally {
     room.destroy();
   }
-  return result;
 }
 
 function positions(doc: Y.Doc): string {
@@ -133,43 +140,53 @@ function positions(doc: Y.Doc): string {
 export async function runStoreSize(cleanup: Cleanup): Promise<SectionResult> {
   const dir = cleanup.tempDir('lienzo-bench-size-');
   try {
-    const { id, ids } = withStore(dir.path, (store) => {
-      const { id } = createBoard(store, 'size bench');
-      const ids = session(store, id, ([writer]) => seedNotes(writer!.doc, SIZE_BOARD_NOTES));
-      compactThroughRoom(store, id);
+    const { id, ids } = await withStore(dir.path, async (store) => {
+      const { id } = await createBoard(store.inner, 'size bench');
+      let ids: NoteId[] = [];
+      await session(
+        store,
+        id,
+        ([writer]) => (ids = seedNotes(writer!.doc, SIZE_BOARD_NOTES)),
+        () => undefined,
+      );
+      await compactThroughRoom(store.store, id);
       return { id, ids };
     });
-    const beforeMoves = stage(dir.path, id);
-    const v2SnapshotBytesBeforeMoves = v2Size(dir.path, id);
+    const beforeMoves = await stage(dir.path, id);
+    const v2SnapshotBytesBeforeMoves = await v2Size(dir.path, id);
 
     const movesStart = performance.now();
-    const moved = withStore(dir.path, (store) => {
+    const moved = await withStore(dir.path, async (store) => {
       const random = seededRandom(MOVES_SEED);
-      const expected = session(store, id, (clients) => {
-        for (let k = 0; k < SIZE_MOVES; k++) {
-          const note: NoteId = ids[randomInt(random, ids.length)]!;
-          dragNote(clients[k % WRITERS]!.doc, note, {
-            x: randomInt(random, BOARD_WIDTH - DEFAULT_NOTE_WIDTH),
-            y: randomInt(random, BOARD_HEIGHT - DEFAULT_NOTE_HEIGHT),
-          });
-        }
-        return positions(clients[0]!.doc);
-      });
+      const expected = await session(
+        store,
+        id,
+        (clients) => {
+          for (let k = 0; k < SIZE_MOVES; k++) {
+            const note: NoteId = ids[randomInt(random, ids.length)]!;
+            dragNote(clients[k % WRITERS]!.doc, note, {
+              x: randomInt(random, BOARD_WIDTH - DEFAULT_NOTE_WIDTH),
+              y: randomInt(random, BOARD_HEIGHT - DEFAULT_NOTE_HEIGHT),
+            });
+          }
+        },
+        (clients) => positions(clients[0]!.doc),
+      );
       return { expected, appended: store.appendedBytes, compactions: store.compactions };
     });
     const movesSeconds = (performance.now() - movesStart) / 1000;
-    const afterMoves = stage(dir.path, id);
+    const afterMoves = await stage(dir.path, id);
 
-    withStore(dir.path, (store) => compactThroughRoom(store, id));
-    const afterCompaction = stage(dir.path, id);
-    withStore(dir.path, (store) => {
-      const room = loadRoom(store, id);
+    await withStore(dir.path, (store) => compactThroughRoom(store.store, id));
+    const afterCompaction = await stage(dir.path, id);
+    await withStore(dir.path, async (store) => {
+      const room = await loadRoom(store.store, id);
       const stored = positions(room.doc);
       room.destroy();
       if (stored !== moved.expected)
         throw new Error('the compacted board does not hold the positions the clients saw');
     });
-    const v2SnapshotBytes = v2Size(dir.path, id);
+    const v2SnapshotBytes = await v2Size(dir.path, id);
 
     const growthBytes = afterCompaction.bytes - beforeMoves.bytes;
     const pass = growthBytes < GROWTH_TARGET_BYTES;

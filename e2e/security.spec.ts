@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { createNote, noteTextFragment, setBoardTitle } from '../lib/doc';
 import type { BoardId } from '../lib/model';
 import { docFromStored } from '../server/rooms/stored-doc';
-import { SqliteBoardStore } from '../server/store/sqlite-store';
+import { SqliteStore } from '../server/store/sqlite-engine';
 import { rawRequest } from '../test/helpers/raw-http';
 import { expect, test } from './fixtures/test';
 
@@ -39,10 +39,10 @@ async function startRecordingSite(): Promise<{ server: Server; url: string; refe
  * peer's update: the server's value guard may refuse some of it on the wire, and the page
  * must be safe against boards stored before it did (or edited in the database).
  */
-function writeHostileBoard(dataDir: string, id: BoardId, linkHref: string): string {
-  const store = new SqliteBoardStore(dataDir);
+async function writeHostileBoard(dataDir: string, id: BoardId, linkHref: string): Promise<string> {
+  const store = await SqliteStore.open(dataDir);
   try {
-    const doc = docFromStored(id, store.loadBoard(id)!);
+    const doc = docFromStored(id, (await store.loadLog({ board: id }))!);
     const before = Y.encodeStateVector(doc);
     setBoardTitle(doc, HOSTILE_TITLE);
     for (const [i, text] of HOSTILE_TEXTS.entries())
@@ -55,11 +55,11 @@ function writeHostileBoard(dataDir: string, id: BoardId, linkHref: string): stri
       paragraph.insert(0, [text]);
       noteTextFragment(doc, linked)!.insert(0, [paragraph]);
     });
-    store.appendUpdate(id, Y.encodeStateAsUpdate(doc, before));
+    await store.appendUpdates({ board: id }, [Y.encodeStateAsUpdate(doc, before)]);
     doc.destroy();
     return linked;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -115,7 +115,7 @@ test("a hostile board's payloads do not run, render as HTML or leak the URL", as
   const site = await startRecordingSite();
   try {
     const created = await server.createBoard('To be poisoned');
-    const linked = writeHostileBoard(server.dataDir, created.id as BoardId, site.url);
+    const linked = await writeHostileBoard(server.dataDir, created.id as BoardId, site.url);
 
     const alarms: string[] = [];
     const watch = (page: import('@playwright/test').Page) => {

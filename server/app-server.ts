@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { BoardId } from '../lib/model';
 import { BoardAccess } from './auth/board-access';
 import {
   DEFAULT_HEADERS_TIMEOUT_MS,
@@ -13,14 +14,17 @@ import { sendError, setBodyDeadline } from './http/json';
 import { ClientQuotas, DEFAULT_QUOTAS, type QuotaLimits } from './http/quotas';
 import { requestPath } from './http/request-path';
 import { NON_PAGE_POLICY, setSecurityHeaders } from './http/security-headers';
-import { consoleLogger, errorMessage, type Logger } from './log';
+import { childLogger, consoleLogger, errorMessage, type Logger } from './log';
+import { ServerMetrics, type RequestKind } from './observability/metrics';
+import { METRICS_PATH, createMetricsHandler } from './observability/metrics-route';
 import { boardDirectory, getBoardDirectory, setBoardDirectory } from './registry';
 import { DEFAULT_COMPACTION, type CompactionPolicy } from './rooms/compaction';
 import { BoardHistory } from './history/board-history';
-import { PrivateStore } from './private/private-store';
+import { draftLogOf } from './private/private-store';
 import { RoomRegistry } from './rooms/room-registry';
-import type { BoardStore } from './store/board-store';
-import { SqliteBoardStore } from './store/sqlite-store';
+import { StoreHealthCheck } from './store/health-check';
+import { openStore } from './store/open-store';
+import type { Store, StoreConfig } from './store/store';
 import { SyncServer } from './sync/sync-server';
 import { createUpgradeHandler, isSyncPath } from './sync/upgrade';
 
@@ -31,6 +35,10 @@ export interface LienzoServerOptions {
   host?: string;
   /** Folder of the SQLite database; created if missing. */
   dataDir: string;
+  /** LIENZO_DATABASE_URL: null or absent keeps SQLite in `dataDir` (store/open-store.ts). */
+  databaseUrl?: string | null;
+  /** Test-only: SQLite's max_page_count (LIENZO_TEST_SQLITE_MAX_PAGES); see StoreConfig. */
+  sqliteMaxPages?: number | null;
   /** Origins allowed to open the sync socket besides the app's own (see sync/origin.ts). */
   allowedOrigins?: string[];
   /** Largest sync frame in bytes; a bigger one closes its connection with 1009. */
@@ -46,8 +54,8 @@ export interface LienzoServerOptions {
   logger?: Logger;
   /** An automatic version of a board after this many minutes of activity (default 10). */
   snapshotMinutes?: number;
-  /** Opens the store; default SQLite in `dataDir`. Tests pass a failing store through it. */
-  openStore?: (dataDir: string) => BoardStore;
+  /** Opens the store; default openStore (store/open-store.ts). Tests pass a failing one. */
+  openStore?: (config: StoreConfig, logger: Logger) => Store | Promise<Store>;
   /** Awareness changes a connection may send a minute; more are dropped (default 4,800). */
   awarenessPerMinute?: number;
   /** Messages a connection may send a minute; more close it with 4429 (default 12,000). */
@@ -60,6 +68,11 @@ export interface LienzoServerOptions {
   quotas?: Partial<QuotaLimits>;
   /** True behind a reverse proxy that appends X-Forwarded-For (quotas.ts); default false. */
   trustProxy?: boolean;
+  /**
+   * Bearer token for GET /metrics from anywhere; without it only loopback peers may scrape
+   * (observability/metrics-route.ts).
+   */
+  metricsToken?: string;
 }
 
 export interface LienzoServer {
@@ -68,6 +81,11 @@ export interface LienzoServer {
   url: string;
   /** Ids of the boards loaded in memory (tests, diagnostics). */
   loadedBoards(): string[];
+  /**
+   * This server's metrics: the store, the rooms and the cluster code record into it
+   * (observability/metrics.ts), GET /metrics reads it.
+   */
+  metrics: ServerMetrics;
   /** Stops listening, closes every socket, stores what rooms hold and closes the store. */
   close(): Promise<void>;
 }
@@ -87,6 +105,14 @@ function notFound(_req: IncomingMessage, res: ServerResponse): void {
   sendError(res, 404, 'not found');
 }
 
+/** Who answers a request path: ours (API, metrics, sync's plain-HTTP refusal) or Next's. */
+function requestKind(pathname: string | null): RequestKind {
+  if (pathname === null) return 'page'; // refused with 400, counted with the pages
+  if (pathname.startsWith(API_PREFIX)) return 'api';
+  if (pathname === METRICS_PATH) return 'metrics';
+  return isSyncPath(pathname) ? 'sync' : 'page';
+}
+
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::' || host === '') return 'localhost';
   return host.includes(':') ? `[${host}]` : host;
@@ -98,30 +124,40 @@ function urlHost(host: string): string {
  */
 export async function startLienzoServer(options: LienzoServerOptions): Promise<LienzoServer> {
   const logger = options.logger ?? consoleLogger;
+  const metrics = new ServerMetrics();
   const host = options.host ?? '0.0.0.0';
-  const store = (options.openStore ?? ((dir) => new SqliteBoardStore(dir, { logger })))(
-    options.dataDir,
-  );
-  const history = new BoardHistory({
+  const storeConfig: StoreConfig = {
     dataDir: options.dataDir,
+    databaseUrl: options.databaseUrl ?? null,
+    sqliteMaxPages: options.sqliteMaxPages ?? null,
+  };
+  const store = await (options.openStore ?? openStore)(storeConfig, logger);
+  const history = new BoardHistory({
     store,
     logger,
     snapshotMinutes: options.snapshotMinutes,
   });
   const rooms = new RoomRegistry({
     store,
+    logOf: (id) => ({ board: id as BoardId }),
+    recordsSchema: true,
     logger,
+    metrics,
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     onRoomLoaded: history.onRoomLoaded,
     onRoomUnloading: history.onRoomUnloading,
   });
   history.attach(rooms);
-  // Private writing's drafts: rooms of their own, on a log of their own (server/private).
-  const privateStore = new PrivateStore(options.dataDir);
+  // Private writing's drafts: rooms of their own, each on a log of its own (server/private).
   const privateRooms = new RoomRegistry({
-    store: privateStore,
+    store,
+    logOf: draftLogOf,
+    recordsSchema: false,
     logger,
+    metrics,
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
+    // A draft's room is `<board>.<writer>` (private/private-store.ts): its lines name both.
+    roomLogger: (id) => childLogger(logger, { board: id.split('.')[0], draft: id }),
   });
   const sync = new SyncServer({
     rooms,
@@ -137,25 +173,31 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     options.trustProxy ?? false,
   );
   try {
-    access.bootstrap(logger);
+    await access.bootstrap(logger);
   } catch (error) {
     await sync.close();
     history.close();
-    privateStore.close();
-    store.close();
+    await store.close();
     throw error;
   }
   const api = createApiHandler({
     store,
+    storeHealth: new StoreHealthCheck(store),
     rooms,
     access,
     logger,
     onLinkRevoked: (id, role) => sync.disconnectRole(id, role),
     history,
-    privateWriting: { rooms, privateRooms, privateStore },
+    privateWriting: { rooms, privateRooms, store },
     quotas,
   });
   const app = options.handleAppRequest ?? notFound;
+  metrics.observe({
+    openSockets: () => sync.connectionCount,
+    loadedBoards: () => rooms.loadedCount,
+    loadedDrafts: () => privateRooms.loadedCount,
+  });
+  const serveMetrics = createMetricsHandler(metrics, options.metricsToken);
 
   const headersTimeout = options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS;
   const requestTimeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
@@ -171,13 +213,16 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     setSecurityHeaders(res);
     setBodyDeadline(req, Date.now() + requestTimeout);
     const pathname = requestPath(req.url);
-    if (pathname !== null && !pathname.startsWith(API_PREFIX) && !isSyncPath(pathname)) {
+    const kind = requestKind(pathname);
+    res.once('finish', () => metrics.requestAnswered(kind, res.statusCode));
+    if (kind === 'page' && pathname !== null) {
       app(req, res); // pages carry their own policy (proxy.ts)
       return;
     }
     res.setHeader('Content-Security-Policy', NON_PAGE_POLICY);
     if (pathname === null) sendError(res, 400, 'bad request target');
-    else if (pathname.startsWith(API_PREFIX)) api(req, res);
+    else if (kind === 'api') api(req, res);
+    else if (kind === 'metrics') serveMetrics(req, res);
     else sendError(res, 426, 'this endpoint only speaks WebSocket');
   });
   server.on(
@@ -210,16 +255,15 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   } catch (error) {
     await sync.close();
     history.close();
-    privateStore.close();
-    store.close();
+    await store.close();
     throw error;
   }
   server.on('error', (error) => logger.error('http server error', errorMessage(error)));
 
   const directory = boardDirectory({
     exists: (id) => store.boardExists(id),
-    roleFor: (id, token) => {
-      const checked = access.check(id, token);
+    roleFor: async (id, token) => {
+      const checked = await access.check(id, token);
       return checked.ok ? checked.role : null;
     },
   });
@@ -231,11 +275,9 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     if (getBoardDirectory() === directory) setBoardDirectory(null);
     const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
     await sync.close();
-    rooms.closeAll();
-    privateRooms.closeAll();
+    await Promise.all([rooms.closeAll(), privateRooms.closeAll()]);
     history.close();
-    privateStore.close();
-    store.close();
+    await store.close();
     server.closeAllConnections();
     for (const socket of sockets) socket.destroy();
     await stopped;
@@ -245,6 +287,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     port,
     url: `http://${urlHost(host)}:${port}`,
     loadedBoards: () => rooms.loadedIds(),
+    metrics,
     close: () => (closing ??= close()),
   };
 }

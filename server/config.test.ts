@@ -14,6 +14,8 @@ describe('readConfig', () => {
       port: 3000,
       host: '0.0.0.0',
       dataDir: '/srv/lienzo/data',
+      databaseUrl: null,
+      sqliteMaxPages: null,
       allowedOrigins: [],
       maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
       snapshotMinutes: 10,
@@ -23,6 +25,7 @@ describe('readConfig', () => {
       requestTimeoutMs: DEFAULT_REQUEST_TIMEOUT_MS,
       trustProxy: false,
       quotas: DEFAULT_QUOTAS,
+      logLevel: 'info',
     });
   });
 
@@ -32,6 +35,8 @@ describe('readConfig', () => {
         PORT: '8080',
         HOST: '127.0.0.1',
         LIENZO_DATA_DIR: '/var/lib/lienzo',
+        LIENZO_DATABASE_URL: 'postgres://lienzo@db.example/lienzo',
+        LIENZO_TEST_SQLITE_MAX_PAGES: '64',
         LIENZO_ALLOWED_ORIGINS: 'https://a.example, https://B.example:8443/ ,',
         LIENZO_MAX_MESSAGE_BYTES: '1048576',
         LIENZO_SNAPSHOT_MINUTES: '5',
@@ -43,6 +48,8 @@ describe('readConfig', () => {
         LIENZO_BOARDS_PER_HOUR: '10',
         LIENZO_IMPORTS_PER_HOUR: '5',
         LIENZO_SOCKETS_PER_MINUTE: '100',
+        LIENZO_LOG_LEVEL: 'WARN',
+        LIENZO_METRICS_TOKEN: 'a-long-operator-secret',
       },
       '/srv',
     );
@@ -50,6 +57,8 @@ describe('readConfig', () => {
       port: 8080,
       host: '127.0.0.1',
       dataDir: '/var/lib/lienzo',
+      databaseUrl: 'postgres://lienzo@db.example/lienzo',
+      sqliteMaxPages: 64,
       allowedOrigins: ['https://a.example', 'https://b.example:8443'],
       maxMessageBytes: 1_048_576,
       snapshotMinutes: 5,
@@ -59,6 +68,8 @@ describe('readConfig', () => {
       requestTimeoutMs: 60_000,
       trustProxy: true,
       quotas: { boardsPerHour: 10, importsPerHour: 5, socketsPerMinute: 100 },
+      logLevel: 'warn',
+      metricsToken: 'a-long-operator-secret',
     });
   });
 
@@ -85,6 +96,15 @@ describe('readConfig', () => {
       readConfig({ LIENZO_HEADERS_TIMEOUT_MS: '9000', LIENZO_REQUEST_TIMEOUT_MS: '8000' }),
     ).toThrow(/LIENZO_HEADERS_TIMEOUT_MS must not exceed/);
     expect(() => readConfig({ LIENZO_BOARDS_PER_HOUR: '0' })).toThrow(/LIENZO_BOARDS_PER_HOUR/);
+  });
+
+  it('refuses an unknown log level and a guessable metrics token', () => {
+    expect(() => readConfig({ LIENZO_LOG_LEVEL: 'verbose' })).toThrow(
+      /LIENZO_LOG_LEVEL must be one of .*got "verbose"/,
+    );
+    expect(() => readConfig({ LIENZO_METRICS_TOKEN: 'short' })).toThrow(
+      /LIENZO_METRICS_TOKEN must be at least 16 characters/,
+    );
   });
 
   it('refuses a port out of range', () => {

@@ -6,6 +6,13 @@ import {
 } from './limits/connection-quota';
 import { DEFAULT_QUOTAS, type QuotaLimits } from './http/quotas';
 import { parseAllowedOrigins } from './sync/origin';
+import {
+  DEFAULT_LOG_LEVEL,
+  LOG_LEVELS,
+  isLogLevel,
+  type LogLevel,
+} from './observability/json-logger';
+import { MIN_METRICS_TOKEN_LENGTH } from './observability/metrics-route';
 
 /** A day: longer than any working session, so an interval past it is surely a typo. */
 const MAX_SNAPSHOT_MINUTES = 24 * 60;
@@ -17,6 +24,9 @@ const MAX_SNAPSHOT_MINUTES = 24 * 60;
  *   PORT                      port to listen on (default 3000; 0 picks a free one)
  *   HOST                      interface to listen on (default 0.0.0.0)
  *   LIENZO_DATA_DIR           folder of the SQLite database (default ./data)
+ *   LIENZO_DATABASE_URL       unset: SQLite in LIENZO_DATA_DIR; postgres://...: PostgreSQL
+ *                             (server/store/open-store.ts)
+ *   LIENZO_TEST_SQLITE_MAX_PAGES  tests only: SQLite's max_page_count, a "disk" that fills
  *   LIENZO_ALLOWED_ORIGINS    comma-separated extra origins allowed to open the sync socket
  *   LIENZO_MAX_MESSAGE_BYTES  largest sync frame accepted (default 2 MiB)
  *   LIENZO_SNAPSHOT_MINUTES   an automatic version of a board after this many minutes of
@@ -32,12 +42,19 @@ const MAX_SNAPSHOT_MINUTES = 24 * 60;
  *   LIENZO_BOARDS_PER_HOUR    boards one address may create an hour (server/http/quotas.ts)
  *   LIENZO_IMPORTS_PER_HOUR   boards one address may import an hour
  *   LIENZO_SOCKETS_PER_MINUTE sync sockets one address may open a minute
+ *   LIENZO_LOG_LEVEL          info (default), warn, error, silent, ...: JSON lines on stdout
+ *   LIENZO_METRICS_TOKEN      bearer token for GET /metrics from anywhere; unset, only this
+ *                             machine may scrape (server/observability/metrics-route.ts)
  */
 export interface LienzoConfig {
   port: number;
   host: string;
   /** Absolute path. */
   dataDir: string;
+  /** LIENZO_DATABASE_URL; null keeps SQLite. */
+  databaseUrl: string | null;
+  /** LIENZO_TEST_SQLITE_MAX_PAGES (tests of a full disk); null otherwise. */
+  sqliteMaxPages: number | null;
   allowedOrigins: string[];
   maxMessageBytes: number;
   snapshotMinutes: number;
@@ -47,6 +64,9 @@ export interface LienzoConfig {
   requestTimeoutMs: number;
   trustProxy: boolean;
   quotas: QuotaLimits;
+  logLevel: LogLevel;
+  /** Undefined: /metrics is served to loopback peers only. */
+  metricsToken?: string;
 }
 
 export const DEFAULT_PORT = 3000;
@@ -159,6 +179,23 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     importsPerHour: quota('LIENZO_IMPORTS_PER_HOUR', DEFAULT_QUOTAS.importsPerHour),
     socketsPerMinute: quota('LIENZO_SOCKETS_PER_MINUTE', DEFAULT_QUOTAS.socketsPerMinute),
   };
+  const logLevel = env.LIENZO_LOG_LEVEL?.trim().toLowerCase() || DEFAULT_LOG_LEVEL;
+  if (!isLogLevel(logLevel))
+    problems.push(`LIENZO_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const metricsToken = env.LIENZO_METRICS_TOKEN?.trim() || undefined;
+  if (metricsToken !== undefined && metricsToken.length < MIN_METRICS_TOKEN_LENGTH)
+    problems.push(`LIENZO_METRICS_TOKEN must be at least ${MIN_METRICS_TOKEN_LENGTH} characters`);
+  const databaseUrl = env.LIENZO_DATABASE_URL?.trim() || null;
+  if (databaseUrl !== null && !URL.canParse(databaseUrl))
+    problems.push('LIENZO_DATABASE_URL must be a URL such as postgres://user@host/db');
+  const maxPages = readInteger(
+    env,
+    'LIENZO_TEST_SQLITE_MAX_PAGES',
+    0,
+    1,
+    Number.MAX_SAFE_INTEGER,
+    problems,
+  );
   let allowedOrigins: string[] = [];
   try {
     const entries = (env.LIENZO_ALLOWED_ORIGINS ?? '').split(',').map((entry) => entry.trim());
@@ -172,6 +209,8 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     port,
     host: env.HOST?.trim() || DEFAULT_HOST,
     dataDir: resolve(cwd, env.LIENZO_DATA_DIR?.trim() || DEFAULT_DATA_DIR),
+    databaseUrl,
+    sqliteMaxPages: maxPages === 0 ? null : maxPages,
     allowedOrigins,
     maxMessageBytes,
     snapshotMinutes,
@@ -181,5 +220,7 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     requestTimeoutMs,
     trustProxy,
     quotas,
+    logLevel: isLogLevel(logLevel) ? logLevel : DEFAULT_LOG_LEVEL,
+    ...(metricsToken !== undefined ? { metricsToken } : {}),
   };
 }

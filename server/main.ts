@@ -3,8 +3,11 @@ import { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startLienzoServer, type LienzoServer } from './app-server';
-import { ConfigError, readConfig } from './config';
-import { consoleLogger as logger, errorMessage } from './log';
+import { readConfig } from './config';
+import { requestPath } from './http/request-path';
+import { errorMessage, type Logger } from './log';
+import { createJsonLogger } from './observability/json-logger';
+import { exitOnStartFailure } from './start-failure';
 import { rejectUpgrade } from './sync/upgrade';
 
 /**
@@ -20,8 +23,12 @@ const NEXT_INTERNAL_PREFIX = '/_next/';
 
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
+/** JSON lines on stdout (observability/json-logger.ts); at info until the config is read. */
+let logger: Logger = createJsonLogger();
+
 async function main(): Promise<void> {
   const config = readConfig();
+  logger = createJsonLogger(config.logLevel);
   const dev = process.env.NODE_ENV !== 'production';
   // In Next 16 a custom server's hot-reload socket is served only by an 'upgrade' listener
   // that Next adds, on its first request, to `httpServer` (or else to the server the request
@@ -41,9 +48,11 @@ async function main(): Promise<void> {
 
   const server: LienzoServer = await startLienzoServer({
     ...config,
+    logger,
     handleAppRequest: (req, res) => {
       handle(req, res).catch((error: unknown) => {
-        logger.error(`${req.method} ${req.url} failed`, error);
+        // The path, never the query: a page's `?t=` is a board's token.
+        logger.error(`${req.method} ${requestPath(req.url) ?? '(bad target)'} failed`, error);
         if (!res.headersSent) res.writeHead(500).end();
         else res.destroy();
       });
@@ -89,7 +98,4 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
 }
 
-main().catch((error: unknown) => {
-  logger.error(error instanceof ConfigError ? error.message : 'could not start', error);
-  process.exit(1);
-});
+main().catch((error: unknown) => exitOnStartFailure(error, logger));

@@ -10,9 +10,9 @@ import { isBoardId, type BoardId, type Role } from '../lib/model';
  */
 export interface BoardDirectory {
   /** True when a board with this id was created; false for unknown or malformed ids. */
-  boardExists(id: string): boolean;
+  boardExists(id: string): Promise<boolean>;
   /** The role a link's token grants on the board; null for a wrong or missing token. */
-  roleFor(id: string, token: string | null): Role | null;
+  roleFor(id: string, token: string | null): Promise<Role | null>;
 }
 
 declare global {
@@ -30,11 +30,11 @@ export function setBoardDirectory(directory: BoardDirectory | null): void {
 
 /** A directory over functions that expect well-formed ids. */
 export function boardDirectory(board: {
-  exists(id: BoardId): boolean;
-  roleFor(id: BoardId, token: string | null): Role | null;
+  exists(id: BoardId): Promise<boolean>;
+  roleFor(id: BoardId, token: string | null): Promise<Role | null>;
 }): BoardDirectory {
   return {
-    boardExists: (id) => isBoardId(id) && board.exists(id),
-    roleFor: (id, token) => (isBoardId(id) ? board.roleFor(id, token) : null),
+    boardExists: async (id) => isBoardId(id) && board.exists(id),
+    roleFor: async (id, token) => (isBoardId(id) ? board.roleFor(id, token) : null),
   };
 }

@@ -45,6 +45,8 @@ export interface ClientOptions {
    * y-websocket renews it every 15 s, so clients connected together renew together.
    */
   presence?: boolean;
+  /** connectClients: how long (ms) the clients get to sync; default SYNC_TIMEOUT_MS. */
+  syncTimeoutMs?: number;
 }
 
 /** `board` is a board id, or a BenchBoard when the server needs URL parameters (a token). */
@@ -120,7 +122,7 @@ export async function connectClients(
     await waitUntil(
       () => clients.every((client) => client.synced && noteCount(client.doc) === expectedNotes),
       `${count} clients synced with ${expectedNotes} notes`,
-      SYNC_TIMEOUT_MS,
+      options.syncTimeoutMs ?? SYNC_TIMEOUT_MS,
     );
   } catch (error) {
     await destroyClients(clients);

@@ -1,21 +1,31 @@
-import type { BoardId } from '../../lib/model';
-import type { StoredSnapshot } from '../../server/store/board-store';
-import { SqliteBoardStore } from '../../server/store/sqlite-store';
+import type { RoomStore } from '../../server/rooms/room';
+import { SqliteStore } from '../../server/store/sqlite-engine';
 
 /** The SQLite store, counting what rooms append and how often they compact. */
-export class CountingStore extends SqliteBoardStore {
+export class CountingStore {
   appendedUpdates = 0;
   appendedBytes = 0;
   compactions = 0;
+  /** What rooms are given: the SQLite store, its appends and compactions counted. */
+  readonly store: RoomStore;
 
-  override appendUpdate(id: BoardId, update: Uint8Array): void {
-    super.appendUpdate(id, update);
-    this.appendedUpdates += 1;
-    this.appendedBytes += update.byteLength;
+  private constructor(readonly inner: SqliteStore) {
+    this.store = {
+      loadLog: (log) => inner.loadLog(log),
+      setDocSchema: (id, version) => inner.setDocSchema(id, version),
+      appendUpdates: async (log, updates) => {
+        await inner.appendUpdates(log, updates);
+        this.appendedUpdates += updates.length;
+        for (const update of updates) this.appendedBytes += update.byteLength;
+      },
+      compact: async (log, snapshot) => {
+        await inner.compact(log, snapshot);
+        this.compactions += 1;
+      },
+    };
   }
 
-  override compact(id: BoardId, snapshot: StoredSnapshot): void {
-    super.compact(id, snapshot);
-    this.compactions += 1;
+  static async open(dataDir: string): Promise<CountingStore> {
+    return new CountingStore(await SqliteStore.open(dataDir));
   }
 }

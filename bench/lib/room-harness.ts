@@ -1,5 +1,5 @@
 /**
- * Our server's storage path, in this process: the real SqliteBoardStore and Room, with
+ * Our server's storage path, in this process: the real SQLite store and Room, with
  * clients that talk to the room through the server's own message handler (the frames a
  * socket would carry, parsed and checked as the server does), minus only the socket. The
  * store sections use it to write thousands of updates in seconds instead of minutes.
@@ -12,7 +12,7 @@ import type { BoardId } from '../../lib/model';
 import type { Logger } from '../../server/log';
 import { DEFAULT_COMPACTION, type CompactionPolicy } from '../../server/rooms/compaction';
 import { Room, type Participant } from '../../server/rooms/room';
-import type { BoardStore } from '../../server/store/board-store';
+import type { RoomStore } from '../../server/rooms/room';
 import { MESSAGE, SYNC, encodeSyncUpdate } from '../../server/sync/messages';
 import { handleMessage } from '../../server/sync/protocol';
 
@@ -31,11 +31,18 @@ export const strictLogger: Logger = {
 };
 
 export function loadRoom(
-  store: BoardStore,
+  store: RoomStore,
   id: BoardId,
   compaction: CompactionPolicy = DEFAULT_COMPACTION,
-): Room {
-  return Room.load(id, { store, compaction, logger: strictLogger, onEmpty: () => {} });
+): Promise<Room> {
+  return Room.load(id, {
+    store,
+    log: { board: id },
+    recordsSchema: true,
+    compaction,
+    logger: strictLogger,
+    onEmpty: () => {},
+  });
 }
 
 /** A policy under which any update since the last snapshot is due for compaction. */
@@ -47,9 +54,10 @@ const COMPACT_ANY_LOG: CompactionPolicy = { maxUpdates: 1, maxBytes: 1, quietMs:
  * snapshot writer is private; going through it keeps this bench right if the snapshot
  * format changes.)
  */
-export function compactThroughRoom(store: BoardStore, id: BoardId): void {
-  const room = loadRoom(store, id, COMPACT_ANY_LOG);
+export async function compactThroughRoom(store: RoomStore, id: BoardId): Promise<void> {
+  const room = await loadRoom(store, id, COMPACT_ANY_LOG);
   room.materialize();
+  if (!(await room.flush())) throw new Error('the room could not compact the board');
   room.destroy();
 }
 
@@ -58,7 +66,7 @@ export function compactThroughRoom(store: BoardStore, id: BoardId): void {
  * a participant that just joined, and returns the update of the room's step 2 answer (the
  * bytes a socket would carry to that participant), without applying it anywhere.
  */
-export function answerStep1(room: Room, stateVector: Uint8Array): Uint8Array {
+export async function answerStep1(room: Room, stateVector: Uint8Array): Promise<Uint8Array> {
   let answer: Uint8Array | null = null;
   const participant: Participant = {
     send(message) {
@@ -78,6 +86,8 @@ export function answerStep1(room: Room, stateVector: Uint8Array): Uint8Array {
     encoding.writeVarUint(step1, SYNC.step1);
     encoding.writeVarUint8Array(step1, stateVector);
     handleMessage(encoding.toUint8Array(step1), { room, participant });
+    // The answer is sent once everything in it is stored (Room.missingFor).
+    await room.flush();
   } finally {
     room.leave(participant);
   }

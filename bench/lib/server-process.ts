@@ -5,30 +5,44 @@ import type { ChildMessage, ControlReplies, ParentMessage } from '../servers/con
 import type { Cleanup } from './cleanup';
 
 export type ServerKind = 'ours' | 'reference' | 'hocuspocus';
+/**
+ * Every server process the bench starts: the latency section's kinds, and Hocuspocus with its
+ * Redis extension (bench/servers/hocuspocus-redis.ts), the scale-out sections' peer.
+ */
+export type ProcessKind = ServerKind | 'hocuspocusRedis';
 
 /** Every server the latency section compares, ours last. */
 export const SERVER_KINDS: readonly ServerKind[] = ['reference', 'hocuspocus', 'ours'];
 
-export const SERVER_LABELS: Record<ServerKind, string> = {
+export const SERVER_LABELS: Record<ProcessKind, string> = {
   ours: 'ours (Lienzo)',
   reference: 'reference (@y/websocket-server 0.1.1)',
   hocuspocus: 'Hocuspocus (@hocuspocus/server 4.7)',
+  hocuspocusRedis: 'Hocuspocus 4.7 + @hocuspocus/extension-redis',
 };
 
 /** The wire format a server speaks: y-websocket's, or Hocuspocus' (bench/servers/hocuspocus.ts). */
 export type SyncProtocol = 'y-websocket' | 'hocuspocus';
 
-const PROTOCOLS: Record<ServerKind, SyncProtocol> = {
+const PROTOCOLS: Record<ProcessKind, SyncProtocol> = {
   ours: 'y-websocket',
   reference: 'y-websocket',
   hocuspocus: 'hocuspocus',
+  hocuspocusRedis: 'hocuspocus',
 };
 
-const ENTRIES: Record<ServerKind, string> = {
+const ENTRIES: Record<ProcessKind, string> = {
   ours: fileURLToPath(new URL('../servers/ours.ts', import.meta.url)),
   reference: fileURLToPath(new URL('../servers/reference.ts', import.meta.url)),
   hocuspocus: fileURLToPath(new URL('../servers/hocuspocus.ts', import.meta.url)),
+  hocuspocusRedis: fileURLToPath(new URL('../servers/hocuspocus-redis.ts', import.meta.url)),
 };
+/**
+ * The engines a Lienzo process would pick up from the environment: the bench chooses them
+ * per server (StartOptions.env), so a shell that exports them does not turn the latency
+ * section's SQLite server into a cluster member.
+ */
+const ENGINE_VARIABLES = ['LIENZO_DATABASE_URL', 'LIENZO_REDIS_URL'] as const;
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
@@ -53,7 +67,7 @@ export interface BenchBoard {
 
 /** A server under test, in its own process (its CPU and heap are not the bench's). */
 export interface BenchServer {
-  kind: ServerKind;
+  kind: ProcessKind;
   /** ws://127.0.0.1:<port>/sync: y-websocket providers append the board id. */
   syncUrl: string;
   protocol: SyncProtocol;
@@ -63,7 +77,21 @@ export interface BenchServer {
   heap(): Promise<ControlReplies['heap']>;
   /** The server's CPU time so far. */
   cpu(): Promise<ControlReplies['cpu']>;
+  /** http://127.0.0.1:<port>: ours answers /api/health and /metrics there. */
+  httpUrl: string;
   close(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Variables for the server process on top of the bench's own (engine URLs, ports). */
+  env?: Record<string, string>;
+}
+
+/** The bench's environment without ENGINE_VARIABLES. */
+function inheritedEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ENGINE_VARIABLES) delete env[name];
+  return env;
 }
 
 /** POST /api/boards, then the editor link's token: bench clients edit, as editors do. */
@@ -81,14 +109,22 @@ async function createBoardThroughApi(httpUrl: string, title: string): Promise<Be
 }
 
 /** Starts a server in a child process with --expose-gc; `cleanup` stops it if the bench fails. */
-export async function startBenchServer(kind: ServerKind, cleanup: Cleanup): Promise<BenchServer> {
+export async function startBenchServer(
+  kind: ProcessKind,
+  cleanup: Cleanup,
+  options: StartOptions = {},
+): Promise<BenchServer> {
   const dataDir = kind === 'ours' ? cleanup.tempDir('lienzo-bench-server-') : null;
   // BENCH_SERVER_NODE_ARGS adds node flags to the servers, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p".
   const extraArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean) ?? [];
   const args = [...SERVER_NODE_FLAGS, ...extraArgs, '--import', 'tsx', ENTRIES[kind]];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...(dataDir ? { LIENZO_BENCH_DATA_DIR: dataDir.path } : {}) },
+    env: {
+      ...inheritedEnv(),
+      ...(dataDir ? { LIENZO_BENCH_DATA_DIR: dataDir.path } : {}),
+      ...options.env,
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => {
@@ -172,6 +208,7 @@ export async function startBenchServer(kind: ServerKind, cleanup: Cleanup): Prom
         : Promise.resolve({ id: newBoardId(), params: {} }),
     heap: () => request('heap'),
     cpu: () => request('cpu'),
+    httpUrl,
     close: stop,
   };
 }

@@ -11,6 +11,10 @@ import { LockControls } from '@/components/workshop/lock-controls';
 import { PrivateWritingControls } from '@/components/workshop/private-writing-controls';
 import { TimerControls } from '@/components/workshop/timer-controls';
 import { revealPrivateNotes } from '@/lib/api/reveal';
+import {
+  applyToSelection,
+  type SelectionGestureName,
+} from '@/lib/gestures/selection-gestures';
 import { readingOrder } from '@/lib/view/selection';
 import { BLOCK_IDS, type NoteId, type NoteRecord } from '@/lib/model';
 import type { ReviewActions } from '@/lib/react/use-review';
@@ -100,8 +104,8 @@ function NotePanelPart() {
     notes: selected,
     noteCount,
     onColor: (color: NoteRecord['color']) => actions?.recolorNotes(ids, color),
-    onDuplicate: () => actions && session.selection.selectOnly(actions.duplicateNotes(ids)),
-    onDelete: () => actions?.deleteNotes(ids),
+    onGesture: (name: SelectionGestureName) =>
+      actions && applyToSelection(actions, name, ids, session.selection.selectOnly),
     onEditText: () => single && startEditing(single.id),
     readOnly: contentReadOnly,
   };

@@ -16,6 +16,7 @@ import {
 } from '@/lib/model';
 import type { BoardActions } from '@/lib/react/use-board-actions';
 import type { BoardSession } from '@/lib/session/board-session';
+import { applyToSelection } from '@/lib/gestures/selection-gestures';
 import { readingOrder, stepThroughNotes } from '@/lib/view/selection';
 import { centerOn, type Viewport } from '@/lib/view/viewport';
 import { useBoardShortcuts } from './use-board-shortcuts';
@@ -110,14 +111,8 @@ export function usePageGestures(inputs: PageGestureInputs) {
         const ids = selectedIds();
         if (editing && ids.length === 1) startEditing(ids[0]!);
       },
-      deleteSelected: () => {
-        const ids = selectedIds();
-        if (ids.length > 0) editing?.deleteNotes(ids);
-      },
-      duplicateSelected: () => {
-        const ids = selectedIds();
-        if (editing && ids.length > 0) selection.selectOnly(editing.duplicateNotes(ids));
-      },
+      selectionGesture: (name) =>
+        editing && applyToSelection(editing, name, selectedIds(), selection.selectOnly),
       undo: () => editing?.undo(),
       redo: () => editing?.redo(),
       nudge: (dx, dy) =>

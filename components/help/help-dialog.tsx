@@ -6,17 +6,14 @@ import { CloseIcon } from '@/components/ui/icons';
 import { ModalDialog } from '@/components/ui/modal-dialog';
 import type { Translate } from '@/lib/i18n/translate';
 import { useI18n } from '@/lib/react/i18n';
-import { SHORTCUT_ROWS, type KeyCombo, type KeyName } from './shortcut-rows';
+import { keyText, type KeyCombo } from './key-names';
+import { SHORTCUT_ROWS } from './shortcut-rows';
 import styles from './help-dialog.module.css';
 
 export interface HelpDialogProps {
   /** Defaults to true, so the dialog can also be shown by mounting it. */
   open?: boolean;
   onClose: () => void;
-}
-
-function keyText(key: KeyName, t: Translate): string {
-  return 'cap' in key ? key.cap : t(key.name);
 }
 
 /** Keys pressed together, joined by "+": <kbd>Ctrl/Cmd</kbd>+<kbd>D</kbd>. */

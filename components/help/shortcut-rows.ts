@@ -1,14 +1,14 @@
 /**
  * The keyboard table of UX.md, as data for the help dialog. A row lists alternative key
- * combinations ("Delete or Backspace"); a combination lists the keys pressed together. Key
- * names that differ between languages (Intro, Supr, Mayús) are message keys; the rest are
- * written as printed on the keycap.
+ * combinations ("Delete or Backspace"); a combination lists the keys pressed together. The
+ * rows of the gestures offered for the selection come from the gesture table
+ * (lib/gestures/gesture-table.ts), with the keys the board's handler runs them by.
  */
+import { SELECTION_GESTURES } from '@/lib/gestures/selection-gestures';
 import type { MessageKey } from '@/lib/i18n/messages';
+import { cap, combosOf, CTRL_CMD, named, SHIFT, type KeyCombo } from './key-names';
 
-/** A key: its translated name, or its keycap text. */
-export type KeyName = { readonly name: MessageKey } | { readonly cap: string };
-export type KeyCombo = readonly KeyName[];
+export type { KeyCombo, KeyName } from './key-names';
 
 export interface ShortcutRow {
   readonly id: string;
@@ -16,10 +16,12 @@ export interface ShortcutRow {
   readonly action: MessageKey;
 }
 
-const cap = (text: string): KeyName => ({ cap: text });
-const named = (name: MessageKey): KeyName => ({ name });
-const CTRL_CMD = named('key.ctrlCmd');
-const SHIFT = named('key.shift');
+/** One row per gesture of the table offered for the selection, in the table's order. */
+export const GESTURE_ROWS: readonly ShortcutRow[] = SELECTION_GESTURES.map(({ name, ui }) => ({
+  id: name,
+  combos: combosOf(ui.key),
+  action: ui.help,
+}));
 
 export const SHORTCUT_ROWS: readonly ShortcutRow[] = [
   { id: 'select-tool', combos: [[cap('V')]], action: 'help.action.selectTool' },
@@ -32,12 +34,7 @@ export const SHORTCUT_ROWS: readonly ShortcutRow[] = [
     action: 'help.action.edit',
   },
   { id: 'leave', combos: [[named('key.esc')]], action: 'help.action.leave' },
-  {
-    id: 'delete',
-    combos: [[named('key.delete')], [named('key.backspace')]],
-    action: 'help.action.delete',
-  },
-  { id: 'duplicate', combos: [[CTRL_CMD, cap('D')]], action: 'help.action.duplicate' },
+  ...GESTURE_ROWS,
   { id: 'undo', combos: [[CTRL_CMD, cap('Z')]], action: 'help.action.undo' },
   { id: 'redo', combos: [[SHIFT, CTRL_CMD, cap('Z')]], action: 'help.action.redo' },
   {

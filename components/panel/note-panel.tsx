@@ -4,14 +4,17 @@
  * The side panel for the selection. Nothing selected: a hint and the board's note count.
  * One note: its block, colour, text, author and creation time, with edit, duplicate and
  * delete, and for a Customer Relationships note its labels and links (RelationshipEditor).
- * Several: how many, their colour, duplicate and delete. Every action here is also a
+ * Several: how many, their colour, and the gestures of the table offered for the selection
+ * (duplicate, bring to front, delete: gesture-buttons.tsx). Every action here is also a
  * keyboard shortcut on the board; the panel makes them reachable for people and tests that
  * cannot use the canvas.
  */
 import { ColorPalette } from './color-palette';
 import { NoteDetails } from './note-details';
 import { RelationshipEditor, type RelationshipBindings } from './relationship-editor';
-import { DuplicateIcon, PencilIcon, TrashIcon } from '@/components/ui/icons';
+import { GestureButtons } from './gesture-buttons';
+import { PencilIcon } from '@/components/ui/icons';
+import type { SelectionGestureName } from '@/lib/gestures/selection-gestures';
 import type { NoteColor } from '@/lib/model/colors';
 import type { NoteRecord } from '@/lib/model/note';
 import { pluralKey } from '@/lib/i18n/translate';
@@ -25,8 +28,8 @@ export interface NotePanelProps {
   noteCount: number;
   /** Recolour every selected note. */
   onColor: (color: NoteColor) => void;
-  onDuplicate: () => void;
-  onDelete: () => void;
+  /** Run a gesture of the table on the selection (duplicate, bring to front, delete...). */
+  onGesture: (name: SelectionGestureName) => void;
   /** Open the text editor of the selected note (offered only when exactly one is selected). */
   onEditText: () => void;
   /**
@@ -48,8 +51,7 @@ export function NotePanel({
   notes,
   noteCount,
   onColor,
-  onDuplicate,
-  onDelete,
+  onGesture,
   onEditText,
   relationship,
   readOnly = false,
@@ -84,8 +86,7 @@ export function NotePanel({
               count={notes.length}
               color={sharedColor(notes)}
               onColor={onColor}
-              onDuplicate={onDuplicate}
-              onDelete={onDelete}
+              onGesture={onGesture}
               onEditText={onEditText}
             />
           )}
@@ -95,15 +96,14 @@ export function NotePanel({
   );
 }
 
-/** Colour, edit, duplicate and delete: everything in the panel that changes the board. */
+/** Colour, edit and the selection's gestures: everything in the panel that changes the board. */
 function NoteActions({
   count,
   color,
   onColor,
-  onDuplicate,
-  onDelete,
+  onGesture,
   onEditText,
-}: Pick<NotePanelProps, 'onColor' | 'onDuplicate' | 'onDelete' | 'onEditText'> & {
+}: Pick<NotePanelProps, 'onColor' | 'onGesture' | 'onEditText'> & {
   count: number;
   color: NoteColor | null;
 }) {
@@ -125,28 +125,7 @@ function NoteActions({
             <kbd>{t('shortcut.edit')}</kbd>
           </button>
         ) : null}
-        <button
-          type="button"
-          className={styles.action}
-          aria-keyshortcuts="Control+D Meta+D"
-          data-testid="duplicate-note"
-          onClick={onDuplicate}
-        >
-          <DuplicateIcon size={16} />
-          <span>{t('panel.duplicate')}</span>
-          <kbd>{t('shortcut.duplicate')}</kbd>
-        </button>
-        <button
-          type="button"
-          className={`${styles.action} ${styles.danger}`}
-          aria-keyshortcuts="Delete Backspace"
-          data-testid="delete-note"
-          onClick={onDelete}
-        >
-          <TrashIcon size={16} />
-          <span>{t('panel.delete')}</span>
-          <kbd>{t('shortcut.delete')}</kbd>
-        </button>
+        <GestureButtons onGesture={onGesture} />
       </div>
     </>
   );

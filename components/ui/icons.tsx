@@ -102,6 +102,14 @@ export const TrashIcon = ({ size }: { size?: number }) => (
   </Icon>
 );
 
+/** A square coming out from behind another, on top: "bring to front". */
+export const BringToFrontIcon = ({ size }: { size?: number }) => (
+  <Icon size={size}>
+    <path d="M14 9V5a1 1 0 0 0-1-1H5a1 1 0 0 0-1 1v8a1 1 0 0 0 1 1h4" />
+    <rect x="9" y="9" width="11" height="11" rx="1.5" />
+  </Icon>
+);
+
 export const PencilIcon = ({ size }: { size?: number }) => (
   <Icon size={size}>
     <path d="M4 20h4L19 9l-4-4L4 16z" />

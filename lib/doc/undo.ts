@@ -5,7 +5,7 @@ import { LOCAL_ORIGIN } from './origins';
 
 /**
  * Writes closer together than this merge into one undo step. The UI starts a new step at
- * every gesture (lib/react/use-board-actions.ts) and when a note's editor opens, so only
+ * every gesture (lib/gestures/board-gestures.ts) and when a note's editor opens, so only
  * repeated nudges and one burst of typing merge.
  */
 export const UNDO_CAPTURE_TIMEOUT_MS = 300;

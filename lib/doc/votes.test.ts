@@ -100,7 +100,12 @@ describe('placeDot and removeDot', () => {
     openVote(doc, { dotsPerPerson: 1, block: null });
     placeDot(doc, ANA, partner);
     deleteNotes(doc, [partner]);
-    expect(() => placeDot(doc, ANA, channel)).not.toThrow();
+    placeDot(doc, ANA, channel);
+    // The dot on the deleted note stays stored but no longer counts: the new one is written,
+    // and the voter's one dot is now spent.
+    expect(dotsOf(doc, ANA)).toEqual({ [partner]: 1, [channel]: 1 });
+    expect(() => placeDot(doc, ANA, channel)).toThrow(new ModelError('no dots left'));
+    expect(dotsOf(doc, ANA)).toEqual({ [partner]: 1, [channel]: 1 });
   });
 
   it('keeps both voters’ dots when they vote at the same moment on two peers', () => {

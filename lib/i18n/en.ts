@@ -89,8 +89,6 @@ export const en = {
   'shortcut.fit': 'Ctrl/Cmd + 0',
   'shortcut.undo': 'Ctrl/Cmd + Z',
   'shortcut.redo': 'Shift + Ctrl/Cmd + Z',
-  'shortcut.duplicate': 'Ctrl/Cmd + D',
-  'shortcut.delete': 'Delete',
   'shortcut.edit': 'Enter',
 
   // Connection
@@ -165,6 +163,8 @@ export const en = {
   'role.viewOnly': 'View only',
   'role.viewOnlyHint': 'You opened this board with a view-only link: you can look, not change.',
   'role.viewOnlyRefused': 'View only: your changes are not saved.',
+  'role.facilitatorOnlyRefused':
+    'Only the facilitator can change the timer, locks and private writing.',
   'sync.changeRejected':
     'Your last change could not be saved, so the board was reloaded from the server.',
   'access.title': 'You need a link to open this board',
@@ -190,6 +190,7 @@ export const en = {
   'help.action.leave': 'Stop editing, or clear the selection',
   'help.action.delete': 'Delete the selection',
   'help.action.duplicate': 'Duplicate the selection',
+  'help.action.bringToFront': 'Bring the selection to the front, above every other note',
   'help.action.undo': 'Undo your last change',
   'help.action.redo': 'Redo',
   'help.action.nudge': 'Nudge the selection (with Shift, in bigger steps)',
@@ -239,6 +240,7 @@ export const en = {
   'panel.editText': 'Edit text',
   'panel.duplicate': 'Duplicate',
   'panel.delete': 'Delete',
+  'panel.bringToFront': 'Bring to front',
 
   // Note colours (lib/model/colors.ts)
   'color.yellow': 'Yellow',

@@ -92,8 +92,6 @@ export const es: Messages = {
   'shortcut.fit': 'Ctrl/Cmd + 0',
   'shortcut.undo': 'Ctrl/Cmd + Z',
   'shortcut.redo': 'Mayús + Ctrl/Cmd + Z',
-  'shortcut.duplicate': 'Ctrl/Cmd + D',
-  'shortcut.delete': 'Supr',
   'shortcut.edit': 'Intro',
 
   // Connection
@@ -173,6 +171,8 @@ export const es: Messages = {
   'role.viewOnlyHint':
     'Abriste este tablero con un enlace de solo lectura: puedes mirar, no cambiar.',
   'role.viewOnlyRefused': 'Solo lectura: tus cambios no se guardan.',
+  'role.facilitatorOnlyRefused':
+    'Solo quien facilita puede cambiar el temporizador, los bloqueos y la escritura privada.',
   'sync.changeRejected':
     'Tu último cambio no se pudo guardar; el tablero se ha recargado desde el servidor.',
   'access.title': 'Necesitas un enlace para abrir este tablero',
@@ -197,6 +197,7 @@ export const es: Messages = {
   'help.action.leave': 'Terminar la edición, o quitar la selección',
   'help.action.delete': 'Eliminar la selección',
   'help.action.duplicate': 'Duplicar la selección',
+  'help.action.bringToFront': 'Traer la selección al frente, sobre todas las demás notas',
   'help.action.undo': 'Deshacer tu último cambio',
   'help.action.redo': 'Rehacer',
   'help.action.nudge': 'Mover la selección un poco (con Mayús, en pasos más grandes)',
@@ -247,6 +248,7 @@ export const es: Messages = {
   'panel.editText': 'Editar texto',
   'panel.duplicate': 'Duplicar',
   'panel.delete': 'Eliminar',
+  'panel.bringToFront': 'Traer al frente',
 
   // Note colours
   'color.yellow': 'Amarillo',

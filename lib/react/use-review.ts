@@ -20,7 +20,7 @@ import type { BoardConnection } from '../sync';
 /**
  * Hooks of the review features (comments and version history): the comment threads read from
  * the live document, and the review gestures bound to this board and this user. Each gesture
- * starts its own undo step, like the board's other gestures (use-board-actions.ts).
+ * starts its own undo step, like the board's other gestures (lib/gestures/board-gestures.ts).
  */
 
 type Threads = ReadonlyMap<NoteId, readonly CommentThread[]>;

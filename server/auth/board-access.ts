@@ -1,6 +1,6 @@
 import { boardPath, type BoardId, type Role, type SharedRole } from '../../lib/model';
-import type { Logger } from '../log';
-import type { BoardStore } from '../store/board-store';
+import { childLogger, type Logger } from '../log';
+import type { Store } from '../store/store';
 import {
   issueSharedToken,
   issueTokens,
@@ -29,14 +29,19 @@ export type Access = { ok: true; role: Role } | { ok: false; reason: 'no-board' 
  * for the sync upgrade, the API and the Next pages alike.
  */
 export class BoardAccess {
-  constructor(private readonly store: BoardStore) {}
+  constructor(
+    private readonly store: Pick<
+      Store,
+      'loadTokens' | 'boardExists' | 'replaceToken' | 'boardsWithoutTokens' | 'setTokens'
+    >,
+  ) {}
 
-  /** The role `token` grants on board `id`. Throws when the store fails. */
-  check(id: BoardId, token: string | null): Access {
-    const stored = this.store.loadTokens(id);
+  /** The role `token` grants on board `id`. Rejects when the store fails. */
+  async check(id: BoardId, token: string | null): Promise<Access> {
+    const stored = await this.store.loadTokens(id);
     if (!stored) {
       // A board with no links (not yet bootstrapped, or broken) is closed to everyone.
-      return { ok: false, reason: this.store.boardExists(id) ? 'no-access' : 'no-board' };
+      return { ok: false, reason: (await this.store.boardExists(id)) ? 'no-access' : 'no-board' };
     }
     const role = roleForToken(stored, token);
     return role ? { ok: true, role } : { ok: false, reason: 'no-access' };
@@ -48,17 +53,21 @@ export class BoardAccess {
   }
 
   /** The current three tokens, given the facilitator's; null for any other token. */
-  recover(id: BoardId, facilitatorToken: string): PlainTokens | null {
-    const stored = this.store.loadTokens(id);
+  async recover(id: BoardId, facilitatorToken: string): Promise<PlainTokens | null> {
+    const stored = await this.store.loadTokens(id);
     return stored ? recoverTokens(stored, facilitatorToken) : null;
   }
 
   /** A new token for `role`, replacing the old one, or null if the caller is not facilitator. */
-  regenerate(id: BoardId, facilitatorToken: string, role: SharedRole): PlainTokens | null {
-    const current = this.recover(id, facilitatorToken);
+  async regenerate(
+    id: BoardId,
+    facilitatorToken: string,
+    role: SharedRole,
+  ): Promise<PlainTokens | null> {
+    const current = await this.recover(id, facilitatorToken);
     if (!current) return null;
     const next = issueSharedToken(facilitatorToken, role);
-    this.store.replaceToken(id, role, next.stored);
+    await this.store.replaceToken(id, role, next.stored);
     return { ...current, [role]: next.token };
   }
 
@@ -69,11 +78,11 @@ export class BoardAccess {
    * facilitator link to the board's owner. The digests are stored, the tokens are not: this
    * log line is the only place they ever appear.
    */
-  bootstrap(logger: Logger): void {
-    for (const id of this.store.boardsWithoutTokens()) {
+  async bootstrap(logger: Logger): Promise<void> {
+    for (const id of await this.store.boardsWithoutTokens()) {
       const { tokens, stored } = issueTokens();
-      this.store.setTokens(id, stored);
-      logger.info(
+      await this.store.setTokens(id, stored);
+      childLogger(logger, { board: id }).info(
         `board ${id} had no share links; created them (shown once): ` +
           `facilitator ${boardPath(id, tokens.facilitator)} ` +
           `editor ${boardPath(id, tokens.editor)} viewer ${boardPath(id, tokens.viewer)}`,

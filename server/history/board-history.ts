@@ -2,13 +2,12 @@ import type { BoardId } from '../../lib/model';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { docFromStored } from '../rooms/stored-doc';
-import type { BoardStore } from '../store/board-store';
+import type { Store } from '../store/store';
 import { HistoryRecorder, type RecordedBoard } from './history-recorder';
 import { SnapshotStore, type Snapshot, type SnapshotMeta } from './snapshot-store';
 
 export interface BoardHistoryOptions {
-  dataDir: string;
-  store: BoardStore;
+  store: Store;
   logger: Logger;
   /** LIENZO_SNAPSHOT_MINUTES. */
   snapshotMinutes?: number;
@@ -24,7 +23,7 @@ export class BoardHistory {
   private rooms: RoomRegistry | null = null;
 
   constructor(private readonly options: BoardHistoryOptions) {
-    this.snapshots = new SnapshotStore(options.dataDir);
+    this.snapshots = new SnapshotStore(options.store);
     this.recorder = new HistoryRecorder(this.snapshots, options.logger, options.snapshotMinutes);
   }
 
@@ -34,13 +33,13 @@ export class BoardHistory {
   }
 
   readonly onRoomLoaded = (room: RecordedBoard): void => this.recorder.watch(room);
-  readonly onRoomUnloading = (room: RecordedBoard): void => this.recorder.unwatch(room);
+  readonly onRoomUnloading = (room: RecordedBoard): Promise<void> => this.recorder.unwatch(room);
 
-  list(id: BoardId): SnapshotMeta[] {
+  list(id: BoardId): Promise<SnapshotMeta[]> {
     return this.snapshots.list(id);
   }
 
-  get(id: BoardId, snapshotId: string): Snapshot | null {
+  get(id: BoardId, snapshotId: string): Promise<Snapshot | null> {
     return this.snapshots.get(id, snapshotId);
   }
 
@@ -48,14 +47,14 @@ export class BoardHistory {
    * Saves a named version of the board as it is now: the live document when the board is
    * loaded (the freshest state), otherwise the stored one. Null when the board is unknown.
    */
-  save(id: BoardId, name: string): SnapshotMeta | null {
+  async save(id: BoardId, name: string): Promise<SnapshotMeta | null> {
     const room = this.rooms?.get(id);
     if (room) return this.recorder.take(room, name, 'manual');
-    const stored = this.options.store.loadBoard(id);
+    const stored = await this.options.store.loadLog({ board: id });
     if (!stored) return null;
     const doc = docFromStored(id, stored);
     try {
-      return this.recorder.take({ id, doc }, name, 'manual');
+      return await this.recorder.take({ id, doc }, name, 'manual');
     } finally {
       doc.destroy();
     }
@@ -63,6 +62,5 @@ export class BoardHistory {
 
   close(): void {
     this.recorder.close();
-    this.snapshots.close();
   }
 }

@@ -65,18 +65,22 @@ export class HistoryRecorder {
   }
 
   /** A board is being unloaded (its document still readable): the end of a session. */
-  unwatch(board: RecordedBoard): void {
+  async unwatch(board: RecordedBoard): Promise<void> {
     const watch = this.watches.get(board);
     if (!watch) return;
-    if (watch.changed) this.takeAutomatic(board, 'auto-session-end');
+    const taken = watch.changed ? this.takeAutomatic(board, 'auto-session-end') : null;
     this.clear(watch);
     watch.stop();
     this.watches.delete(board);
+    await taken;
   }
 
-  /** Stores a version of `doc` now. Throws when the store cannot. */
-  take(board: RecordedBoard, name: string, kind: SnapshotKind): SnapshotMeta {
-    const meta = this.store.add(board.id, {
+  /**
+   * Stores a version of `doc` as it is now (encoded at once, written after). Rejects when the
+   * store cannot.
+   */
+  async take(board: RecordedBoard, name: string, kind: SnapshotKind): Promise<SnapshotMeta> {
+    const meta = await this.store.add(board.id, {
       name,
       kind,
       state: Y.encodeStateAsUpdateV2(board.doc),
@@ -99,7 +103,7 @@ export class HistoryRecorder {
       const watch = this.watches.get(board);
       if (!watch) return;
       watch.timer = null;
-      if (watch.changed) this.takeAutomatic(board, 'auto-interval');
+      if (watch.changed) void this.takeAutomatic(board, 'auto-interval');
     }, this.intervalMs);
     timer.unref();
     return timer;
@@ -112,9 +116,12 @@ export class HistoryRecorder {
     watch.timer = null;
   }
 
-  private takeAutomatic(board: RecordedBoard, kind: Exclude<SnapshotKind, 'manual'>): void {
+  private async takeAutomatic(
+    board: RecordedBoard,
+    kind: Exclude<SnapshotKind, 'manual'>,
+  ): Promise<void> {
     try {
-      this.take(board, AUTO_SNAPSHOT_NAMES[kind], kind);
+      await this.take(board, AUTO_SNAPSHOT_NAMES[kind], kind);
     } catch (error) {
       // A missed automatic version is not worth failing an unload for; the board is stored.
       this.logger.warn(`board ${board.id}: could not store a version`, errorMessage(error));

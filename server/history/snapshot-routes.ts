@@ -42,14 +42,14 @@ export async function serveSnapshots(
 ): Promise<void> {
   const { boardId, snapshotId, role } = path;
   if (snapshotId !== undefined) {
-    const snapshot = isSnapshotId(snapshotId) ? history.get(boardId, snapshotId) : null;
+    const snapshot = isSnapshotId(snapshotId) ? await history.get(boardId, snapshotId) : null;
     if (!isSnapshotId(snapshotId)) sendError(res, 400, 'malformed snapshot id');
     else if (!snapshot) sendError(res, 404, 'no such snapshot');
     else sendJson(res, 200, { ...snapshot, state: Buffer.from(snapshot.state).toString('base64') });
     return;
   }
   if (req.method === 'GET') {
-    sendJson(res, 200, { snapshots: history.list(boardId) });
+    sendJson(res, 200, { snapshots: await history.list(boardId) });
     return;
   }
   // Viewers cannot change the board, and saving a version is a change to its history.
@@ -67,7 +67,7 @@ export async function serveSnapshots(
     sendError(res, 400, name.error);
     return;
   }
-  const meta = history.save(boardId, name.name);
+  const meta = await history.save(boardId, name.name);
   if (meta) sendJson(res, 201, meta);
   else sendError(res, 404, 'no such board');
 }

@@ -12,9 +12,10 @@ import { createBoard, readBoardJson } from '../boards';
 import type { BoardHistory } from '../history/board-history';
 import { revealBoard, type PrivateWritingOptions } from '../private/private-writing';
 import { matchSnapshotPath, serveSnapshots, snapshotMethods } from '../history/snapshot-routes';
-import { errorMessage, type Logger } from '../log';
+import { childLogger, errorMessage, type Logger } from '../log';
 import type { RoomRegistry } from '../rooms/room-registry';
-import type { BoardStore } from '../store/board-store';
+import type { StoreHealthCheck } from '../store/health-check';
+import type { Store } from '../store/store';
 import {
   MAX_IMPORT_BODY_BYTES,
   exportBoard,
@@ -62,7 +63,8 @@ import type { ClientQuotas, QuotaKind } from './quotas';
  *   GET  /api/boards/<id>/export?format=json|csv|md&locale=en|es
  *                             → 200 the board as a download: board file, CSV of notes or
  *                             Markdown summary in `locale`                     (any role)
- *   GET  /api/health                      → 200 { ok: true } | 503
+ *   GET  /api/health                      → 200 { ok: true } | 503 { ok: false, error, reason }:
+ *                             the store cannot write now (reason: the engine's words)
  *
  * Creating and importing boards are limited per client address (quotas.ts): past the limit,
  * 429 { error } with Retry-After (seconds). A body that has not arrived by the request
@@ -73,7 +75,9 @@ import type { ClientQuotas, QuotaKind } from './quotas';
 export const API_PREFIX = '/api/';
 
 export interface ApiOptions {
-  store: BoardStore;
+  store: Store;
+  /** Whether the store can write (a real write, at most once a second). */
+  storeHealth: StoreHealthCheck;
   rooms: RoomRegistry;
   access: BoardAccess;
   logger: Logger;
@@ -95,7 +99,8 @@ export function createApiHandler(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     route(req, res, options).catch((error: unknown) => {
-      options.logger.error(`${req.method} ${req.url} failed`, error);
+      // The path, never the query: `?t=` is a board's token.
+      options.logger.error(`${req.method} ${requestPath(req.url) ?? '(bad target)'} failed`, error);
       if (!res.headersSent) sendError(res, 500, 'internal error');
       else res.destroy();
     });
@@ -105,18 +110,18 @@ export function createApiHandler(
 async function route(req: IncomingMessage, res: ServerResponse, options: ApiOptions) {
   const pathname = requestPath(req.url) ?? '';
   if (pathname === '/api/health') {
-    if (allowMethods(req, res, ['GET', 'HEAD'])) health(res, options.store);
+    if (allowMethods(req, res, ['GET', 'HEAD'])) await health(res, options.storeHealth);
     return;
   }
   if (pathname === '/api/boards') {
     if (allowMethods(req, res, ['POST']) && withinQuota(req, res, 'boards', options))
-      await postBoard(req, res, options.store);
+      await postBoard(req, res, options);
     return;
   }
   const versions = options.history ? matchSnapshotPath(pathname) : null;
   if (versions && options.history) {
     if (!allowMethods(req, res, snapshotMethods(versions))) return;
-    const role = authorize(req, res, versions.boardId, options);
+    const role = await authorize(req, res, versions.boardId, options);
     if (role !== null)
       await serveSnapshots(
         req,
@@ -145,17 +150,23 @@ async function route(req: IncomingMessage, res: ServerResponse, options: ApiOpti
   }
   const methods = isReveal ? ['POST'] : isLinks ? ['GET', 'POST'] : ['GET', 'HEAD'];
   if (!allowMethods(req, res, methods)) return;
-  const role = authorize(req, res, id, options);
+  const role = await authorize(req, res, id, options);
   if (role === null) return;
   const boardId = id as BoardId; // authorize checked its format
   if (isReveal) {
     if (role !== 'facilitator') sendError(res, 403, 'only the facilitator link can do this');
-    else sendJson(res, 200, revealBoard(boardId, options.privateWriting!));
+    else sendJson(res, 200, await revealBoard(boardId, options.privateWriting!));
   } else if (boardPath?.[2] === '/export')
-    exportBoard(res, new URL(req.url ?? '', 'http://x'), boardId, options.rooms, options.store);
-  else if (!isLinks) getBoard(res, boardId, options);
+    await exportBoard(
+      res,
+      new URL(req.url ?? '', 'http://x'),
+      boardId,
+      options.rooms,
+      options.store,
+    );
+  else if (!isLinks) await getBoard(res, boardId, options);
   else if (role !== 'facilitator') sendError(res, 403, 'only the facilitator link can do this');
-  else if (req.method === 'GET') getLinks(req, res, boardId, options);
+  else if (req.method === 'GET') await getLinks(req, res, boardId, options);
   else await regenerateLink(req, res, boardId, options);
 }
 
@@ -181,25 +192,30 @@ function withinQuota(
  * or returns the caller's role. Unknown boards are 404 whatever the token: ids are random
  * 128-bit values, so saying one does not exist reveals nothing worth hiding.
  */
-function authorize(
+async function authorize(
   req: IncomingMessage,
   res: ServerResponse,
   id: string,
   options: ApiOptions,
-): Role | null {
+): Promise<Role | null> {
   if (!isBoardId(id)) {
     sendError(res, 400, 'malformed board id');
     return null;
   }
-  const access = options.access.check(id, tokenFromRequest(req));
+  const access = await options.access.check(id, tokenFromRequest(req));
   if (access.ok) return access.role;
   if (access.reason === 'no-board') sendError(res, 404, 'no such board');
   else sendError(res, 403, 'this board needs a valid link (token)');
   return null;
 }
 
-function getLinks(req: IncomingMessage, res: ServerResponse, id: BoardId, options: ApiOptions) {
-  const tokens = options.access.recover(id, tokenFromRequest(req) ?? '');
+async function getLinks(
+  req: IncomingMessage,
+  res: ServerResponse,
+  id: BoardId,
+  options: ApiOptions,
+) {
+  const tokens = await options.access.recover(id, tokenFromRequest(req) ?? '');
   if (!tokens) {
     sendError(res, 403, 'only the facilitator link can do this');
     return;
@@ -223,22 +239,22 @@ async function regenerateLink(
     sendError(res, 400, "role must be 'editor' or 'viewer'");
     return;
   }
-  const tokens = options.access.regenerate(id, tokenFromRequest(req) ?? '', role);
+  const tokens = await options.access.regenerate(id, tokenFromRequest(req) ?? '', role);
   if (!tokens) {
     sendError(res, 403, 'only the facilitator link can do this');
     return;
   }
   options.onLinkRevoked(id, role);
-  options.logger.info(`board ${id}: ${role} link regenerated`);
+  childLogger(options.logger, { board: id }).info(`board ${id}: ${role} link regenerated`);
   const links = linksFor(requestOrigin(req), id, tokens);
   sendJson(res, 200, { role, url: links[role], links });
 }
 
-function health(res: ServerResponse, store: BoardStore): void {
+async function health(res: ServerResponse, storeHealth: StoreHealthCheck): Promise<void> {
+  const store = await storeHealth.check();
   // The server's clock, shared by every browser's countdown (lib/sync/server-clock.ts).
-  if (store.health())
-    sendJson(res, 200, { ok: true }, { [SERVER_TIME_HEADER]: String(Date.now()) });
-  else sendJson(res, 503, { ok: false, error: 'store unavailable' });
+  if (store.ok) sendJson(res, 200, { ok: true }, { [SERVER_TIME_HEADER]: String(Date.now()) });
+  else sendJson(res, 503, { ok: false, error: 'store unavailable', reason: store.reason });
 }
 
 /**
@@ -252,7 +268,8 @@ function requestOrigin(req: IncomingMessage): string {
   return `${scheme}://${host}`;
 }
 
-async function postBoard(req: IncomingMessage, res: ServerResponse, store: BoardStore) {
+async function postBoard(req: IncomingMessage, res: ServerResponse, options: ApiOptions) {
+  const { store, logger } = options;
   const body = await readJsonBody(req, MAX_JSON_BODY_BYTES);
   if (!body.ok) {
     sendBodyRefusal(res, body);
@@ -278,8 +295,17 @@ async function postBoard(req: IncomingMessage, res: ServerResponse, store: Board
     return;
   }
   const content = example ? (doc: Y.Doc) => writeExampleBoard(doc, locale) : undefined;
-  const { id, tokens } = createBoard(store, title.title, Date.now(), content);
-  sendCreated(req, res, id, tokens);
+  let created;
+  try {
+    created = await createBoard(store, title.title, Date.now(), content);
+  } catch (error) {
+    // Most often the disk is full or the database unreachable (the log says which; the
+    // client is told only that, and may retry).
+    logger.error('a new board could not be stored', errorMessage(error));
+    sendError(res, 500, 'the board could not be stored: the server cannot write right now');
+    return;
+  }
+  sendCreated(req, res, created.id, created.tokens);
 }
 
 /** 201 with a new board's links; `url` (and Location) is the facilitator's. */
@@ -288,23 +314,26 @@ function sendCreated(req: IncomingMessage, res: ServerResponse, id: BoardId, tok
   sendJson(res, 201, { id, url: links.facilitator, links }, { Location: links.facilitator });
 }
 
-async function importBoard(req: IncomingMessage, res: ServerResponse, store: BoardStore) {
+async function importBoard(req: IncomingMessage, res: ServerResponse, store: Store) {
   const body = await readJsonBody(req, MAX_IMPORT_BODY_BYTES);
   if (!body.ok && body.status === 408) {
     sendBodyRefusal(res, body);
     return;
   }
-  const outcome = importBoardFile(body, store);
+  const outcome = await importBoardFile(body, store);
   if (outcome.ok) sendCreated(req, res, outcome.id, outcome.tokens);
   else sendImportRefusal(res, outcome);
 }
 
-function getBoard(res: ServerResponse, id: BoardId, options: ApiOptions): void {
+async function getBoard(res: ServerResponse, id: BoardId, options: ApiOptions): Promise<void> {
   let board;
   try {
-    board = readBoardJson(id, options.rooms, options.store);
+    board = await readBoardJson(id, options.rooms, options.store);
   } catch (error) {
-    options.logger.error(`board ${id}: could not be read`, errorMessage(error));
+    childLogger(options.logger, { board: id }).error(
+      `board ${id}: could not be read`,
+      errorMessage(error),
+    );
     sendError(res, 500, 'the board could not be read');
     return;
   }

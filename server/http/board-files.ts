@@ -18,7 +18,7 @@ import { cleanTitle, type BoardId } from '../../lib/model';
 import type { PlainTokens } from '../auth/tokens';
 import { createBoard, readBoardDoc } from '../boards';
 import type { RoomRegistry } from '../rooms/room-registry';
-import type { BoardStore } from '../store/board-store';
+import type { Store } from '../store/store';
 import { sendError, sendJson, type TimelyBody } from './json';
 
 /**
@@ -60,7 +60,10 @@ function refused(
  * success a new board (its own id and links) holding exactly the file's notes, written in
  * the board's first stored update; otherwise nothing is created.
  */
-export function importBoardFile(body: TimelyBody, store: BoardStore): ImportOutcome {
+export async function importBoardFile(
+  body: TimelyBody,
+  store: Pick<Store, 'createBoard'>,
+): Promise<ImportOutcome> {
   if (!body.ok) {
     const issue =
       body.status === 413
@@ -73,8 +76,11 @@ export function importBoardFile(body: TimelyBody, store: BoardStore): ImportOutc
   if (!parsed.ok) return refused(400, parsed.issues, parsed.count);
   const { file } = parsed;
   const title = cleanTitle(file.title);
-  const { id, tokens } = createBoard(store, title.ok ? title.title : '', Date.now(), (doc: Y.Doc) =>
-    writeBoardFile(doc, file),
+  const { id, tokens } = await createBoard(
+    store,
+    title.ok ? title.title : '',
+    Date.now(),
+    (doc: Y.Doc) => writeBoardFile(doc, file),
   );
   return { ok: true, id, tokens };
 }
@@ -115,18 +121,18 @@ function render(format: ServerExport, id: BoardId, doc: Y.Doc, locale: Locale) {
  * any role (a viewer may keep a copy of what they can see). `locale` is the Markdown's
  * language; CSV columns are stable English ids whatever it is.
  */
-export function exportBoard(
+export async function exportBoard(
   res: ServerResponse,
   url: URL,
   id: BoardId,
   rooms: RoomRegistry,
-  store: BoardStore,
-): void {
+  store: Pick<Store, 'loadLog'>,
+): Promise<void> {
   const format = url.searchParams.get('format') ?? 'json';
   const locale = url.searchParams.get('locale') ?? 'en';
   if (!isServerExport(format)) return sendError(res, 400, "format must be 'json', 'csv' or 'md'");
   if (!isLocale(locale)) return sendError(res, 400, "locale must be 'en' or 'es'");
-  const out = readBoardDoc(id, rooms, store, (doc) => render(format, id, doc, locale));
+  const out = await readBoardDoc(id, rooms, store, (doc) => render(format, id, doc, locale));
   if (!out) return sendError(res, 404, 'no such board');
   // A BOM lets spreadsheet programs read the CSV's accents as UTF-8.
   const body = format === 'csv' ? `\ufeff${out.body}` : out.body;

@@ -3,12 +3,13 @@ import { revealPrivateNotes, type RevealResult } from '../../lib/doc';
 import type { BoardId } from '../../lib/model';
 import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/room-registry';
-import { privateRoomId, type PrivateStore } from './private-store';
+import type { Store } from '../store/store';
+import { privateRoomId } from './private-store';
 
 export interface PrivateWritingOptions {
   rooms: RoomRegistry;
   privateRooms: RoomRegistry;
-  privateStore: PrivateStore;
+  store: Pick<Store, 'draftWriters'>;
 }
 
 /**
@@ -18,19 +19,22 @@ export interface PrivateWritingOptions {
  * update; rooms loaded only for this are unloaded again. Returns how many notes appeared,
  * and how many stayed in their drafts because their block is locked (revealPrivateNotes).
  */
-export function revealBoard(board: BoardId, options: PrivateWritingOptions): RevealResult {
-  const { rooms, privateRooms, privateStore } = options;
+export async function revealBoard(
+  board: BoardId,
+  options: PrivateWritingOptions,
+): Promise<RevealResult> {
+  const { rooms, privateRooms, store } = options;
   const loaded: { registry: RoomRegistry; room: Room }[] = [];
-  const acquire = (registry: RoomRegistry, id: string): Y.Doc => {
-    const room = registry.acquire(id as BoardId);
+  const acquire = async (registry: RoomRegistry, id: string): Promise<Y.Doc> => {
+    const room = await registry.acquire(id);
     loaded.push({ registry, room });
     return room.doc;
   };
   try {
-    const boardDoc = acquire(rooms, board);
-    const drafts = privateStore
-      .writersOf(board)
-      .map((writer) => acquire(privateRooms, privateRoomId(board, writer)));
+    const boardDoc = await acquire(rooms, board);
+    const drafts: Y.Doc[] = [];
+    for (const writer of await store.draftWriters(board))
+      drafts.push(await acquire(privateRooms, privateRoomId(board, writer)));
     return revealPrivateNotes(boardDoc, drafts);
   } finally {
     for (const { registry, room } of loaded) registry.release(room);

@@ -116,3 +116,54 @@ export class QuietWait {
     this.timer.unref();
   }
 }
+
+/**
+ * A room's compaction: counts what the log gained, and asks for a snapshot (through the
+ * room's write queue, `requestSnapshot`) once it is due and the board is quiet, or at once
+ * when it is overdue.
+ */
+export class RoomCompaction {
+  private readonly log: LogCounter;
+  /** A due compaction waiting for the board to be quiet (CompactionPolicy.quietMs). */
+  private readonly quiet: QuietWait;
+
+  constructor(
+    private readonly policy: CompactionPolicy,
+    logged: readonly Uint8Array[],
+    private readonly requestSnapshot: () => void,
+  ) {
+    this.log = new LogCounter(logged);
+    this.quiet = new QuietWait(policy.quietMs, requestSnapshot);
+  }
+
+  /** Updates were appended to the log, or a snapshot replaced it. */
+  stored(appended: readonly Uint8Array[] | 'snapshot'): void {
+    if (appended === 'snapshot') {
+      this.log.reset();
+      return;
+    }
+    for (const update of appended) this.log.add(update.byteLength);
+    this.compactIfDue();
+  }
+
+  /** A compaction failed: the log is intact, only longer; try again after another interval. */
+  failed(): void {
+    this.log.reset();
+  }
+
+  /** Compacts a due log once the board is quiet, or at once when it is overdue. */
+  compactIfDue(): void {
+    if (!this.log.due(this.policy)) return;
+    if (this.log.overdue(this.policy)) {
+      this.quiet.cancel();
+      this.requestSnapshot();
+      return;
+    }
+    this.quiet.change();
+  }
+
+  /** The room is unloading: a compaction waiting for a lull happens now. */
+  unload(): void {
+    if (this.quiet.cancel()) this.requestSnapshot();
+  }
+}

@@ -1,15 +1,16 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { migrateBoardDoc, type MigrationResult } from '../../lib/doc';
+import type { MigrationResult } from '../../lib/doc';
 import { SCHEMA_VERSION, type BoardId, type Role } from '../../lib/model';
 import { errorMessage, type Logger } from '../log';
-import type { RoomStore } from '../store/board-store';
+import type { LogRef, Store, StoredBoard } from '../store/store';
 import { CLOSE } from '../sync/close-codes';
 import { encodeAwareness, encodeSyncUpdate } from '../sync/messages';
 import { AwarenessGate, type AwarenessEntry } from './awareness-gate';
-import { LogCounter, QuietWait, type CompactionPolicy } from './compaction';
+import { RoomCompaction, type CompactionPolicy } from './compaction';
+import { RoomDoc } from './room-doc';
+import { StorePipeline } from './store-pipeline';
 import { snapshotOf } from './stored-doc';
-import { StoredState } from './stored-state';
 
 /** Someone in a room: the room relays to it and may close it. A connection, in practice. */
 export interface Participant {
@@ -18,81 +19,52 @@ export interface Participant {
   close(code: number, reason: string): void;
 }
 
+/** What a room needs of the store. */
+export type RoomStore = Pick<Store, 'loadLog' | 'appendUpdates' | 'compact' | 'setDocSchema'>;
+
 export interface RoomOptions {
   store: RoomStore;
+  /** Which log the room's document is: a board's, or a private-writing draft's. */
+  log: LogRef;
+  /**
+   * Whether the room records its document's schema version in the store (boards do; drafts
+   * do not, so a draft's room builds it whenever it loads).
+   */
+  recordsSchema: boolean;
   compaction: CompactionPolicy;
   logger: Logger;
   /** Called when the last participant left (the registry decides when to unload). */
   onEmpty(room: Room): void;
-  /** Called once the room's document is built (see Room: materialization). */
+  /** Called once the room's document is built (see RoomDoc). */
   onMaterialized?(room: Room): void;
 }
 
 /**
- * One loaded board: its Y.Doc, its awareness, and the participants connected to it.
- *
- * The room's rule is "stored, then relayed": every change to the document, whoever made it
- * (a participant, a migration), passes through `onDocUpdate`, which appends it to the store
- * and only then sends it to the other participants. The store is synchronous, so nothing can
- * be relayed between the write and the send.
- *
- * When a write fails, the change is already in memory (Yjs applied it before telling us).
- * The room keeps it there rather than losing it, relays it to nobody, and closes the sender
- * (its provider reconnects and resyncs). Until a full snapshot is written, the room counts as
- * unstored: the next change, a newcomer's sync or the unload retries that snapshot first, and
- * on success relays what the others missed. Nothing unstored is ever sent.
- *
- * Materialization: a room whose stored document is known to be of the current schema is
- * loaded without a document. It keeps the stored log as one binary update (StoredState) and
- * answers a participant's sync step 1 from it, a third of the time it takes to build the
- * Y.Doc of a large board. The document is built once that first answer has been sent (in
- * the background, as far as one thread allows), or at once by whatever needs it first: an
- * incoming update (the update guard checks each one against the document, and an update is
- * applied, stored and relayed only through it, so an update arriving early waits for the
- * build rather than being stored unchecked), an HTTP read, a version. Until then nothing can
- * change the board, so there is nothing unstored, nothing to compact and nothing to relay.
- * A board that may need a migration is built and migrated before anyone is served, as before.
+ * One loaded board (or draft): its document, its awareness, and the participants connected
+ * to it. The jobs are in files of their own: the document from its stored bytes (room-doc.ts),
+ * "stored, then relayed" (store-pipeline.ts: every change to the document, whoever made it,
+ * is written and only then relayed), compaction (compaction.ts), unloading (room-registry.ts).
+ * This class joins them and keeps the participants and their presence.
  */
 export class Room {
   private readonly participants = new Set<Participant>();
-  /** Changes applied in memory whose write failed; relayed once a snapshot holds them. */
-  private unstored: Uint8Array[] = [];
   private destroyed = false;
   readonly awareness: awarenessProtocol.Awareness;
   /** Who may publish which awareness client ids, and what others see of them. */
   private readonly presence: AwarenessGate;
-  /** The document: empty, with no listener, until `stored` is integrated into it. */
-  private readonly ydoc = new Y.Doc();
-  /** The stored log until the document is built from it; null after. */
-  private stored: StoredState | null;
-  /** Why building the document failed; the room is unusable and has closed everyone. */
-  private buildError: Error | null = null;
-  private buildScheduled = false;
-  /** A due compaction waiting for the board to be quiet (CompactionPolicy.quietMs). */
-  private readonly quiet: QuietWait;
-  /** Waiting for the document to be built (whenMaterialized). */
-  private waiting: (() => void)[] = [];
-  /**
-   * The document schema version served: the current one for a board loaded unbuilt (the store
-   * knows it is current), else what the migration found (null: the document has none).
-   */
-  private served: number | null = SCHEMA_VERSION;
+  private readonly document: RoomDoc;
+  private readonly pipeline: StorePipeline;
+  private readonly compaction: RoomCompaction;
 
   /**
    * Loads a board from the store. A board whose stored schema version is not the current one
    * is built and migrated here, before anyone is served; any other is served from its stored
-   * bytes until its document is needed. Throws if it cannot be loaded.
+   * bytes until its document is needed. Rejects if it cannot be loaded.
    */
-  static load(id: BoardId, options: RoomOptions): Room {
-    const stored = options.store.loadBoard(id);
-    if (!stored) throw new Error(`board ${id} does not exist`);
-    const room = new Room(
-      id,
-      StoredState.from(id, stored),
-      stored.docSchema,
-      new LogCounter(stored.updates),
-      options,
-    );
+  static async load(id: BoardId, options: RoomOptions): Promise<Room> {
+    const stored = await options.store.loadLog(options.log);
+    if (!stored) throw new Error(`board ${options.log.board} does not exist`);
+    const room = new Room(id, stored, options);
     if (stored.docSchema !== SCHEMA_VERSION) {
       try {
         room.materialize();
@@ -105,19 +77,46 @@ export class Room {
   }
 
   private constructor(
+    /** The board's id, or a draft's room id (private-store.ts privateRoomId). */
     readonly id: BoardId,
-    stored: StoredState,
-    /** The schema version the store records for the document (StoredBoard.docSchema). */
-    private storedSchema: number | null,
-    private readonly log: LogCounter,
+    stored: StoredBoard,
     private readonly options: RoomOptions,
   ) {
-    this.stored = stored;
-    this.quiet = new QuietWait(options.compaction.quietMs, () => {
-      if (!this.destroyed) this.compactNow();
+    /** The schema version the store records for the document (StoredBoard.docSchema). */
+    let storedSchema = stored.docSchema;
+    this.document = new RoomDoc(id, stored, {
+      logger: options.logger,
+      onUpdate: (update, origin) => this.pipeline.submit(update, this.participantOf(origin)),
+      onBuilt: (migration) => {
+        storedSchema = this.recordSchema(migration, storedSchema);
+        this.compaction.compactIfDue();
+        options.onMaterialized?.(this);
+      },
+      onFailed: () => {
+        for (const participant of [...this.participants])
+          participant.close(CLOSE.internalError, 'the board could not be loaded');
+      },
+    });
+    this.pipeline = new StorePipeline({
+      id,
+      log: options.log,
+      store: options.store,
+      logger: options.logger,
+      snapshot: () => snapshotOf(this.document.doc),
+      relay: (update, except) => this.broadcast(encodeSyncUpdate(update), except as Participant),
+      refuse: (sender) =>
+        sender.close(CLOSE.internalError, 'the server could not store this update'),
+      stored: (appended) => this.compaction.stored(appended),
+      compactionFailed: (error) => {
+        this.compaction.failed();
+        options.logger.warn(`board ${id}: compaction failed`, errorMessage(error));
+      },
+    });
+    this.compaction = new RoomCompaction(options.compaction, stored.updates, () => {
+      if (!this.destroyed) this.pipeline.requestSnapshot();
     });
     // Awareness only needs the document's identity, not its content.
-    this.awareness = new awarenessProtocol.Awareness(this.ydoc);
+    this.awareness = new awarenessProtocol.Awareness(this.document.identity);
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -126,72 +125,31 @@ export class Room {
 
   /** The board's document, built first if it was not yet. Throws if it cannot be built. */
   get doc(): Y.Doc {
-    this.materialize();
-    return this.ydoc;
+    return this.document.doc;
   }
 
   get isMaterialized(): boolean {
-    return this.stored === null && this.buildError === null;
+    return this.document.isBuilt;
   }
 
   /** Runs `callback` once the document is built: now, if it is. */
   whenMaterialized(callback: () => void): void {
-    if (this.stored) this.waiting.push(callback);
-    else if (!this.buildError) callback();
+    this.document.whenBuilt(callback);
   }
 
-  /**
-   * Builds the document on a later turn of the event loop, so that what is being sent now
-   * (the first participant's board) goes out before the thread is busy building.
-   */
+  /** Builds the document on a later turn of the event loop (RoomDoc.buildSoon). */
   materializeSoon(): void {
-    if (!this.stored || this.buildScheduled) return;
-    this.buildScheduled = true;
-    setImmediate(() => {
-      if (this.destroyed) return;
-      try {
-        this.materialize();
-      } catch {
-        // Reported by materialize, which closed every participant.
-      }
-    });
+    this.document.buildSoon();
   }
 
   /** Builds the document from the stored log, if it was not yet, and migrates it. */
   materialize(): void {
-    if (this.buildError) throw this.buildError;
-    const stored = this.stored;
-    if (!stored) return;
-    this.stored = null;
-    try {
-      // Before any listener: Yjs encodes an update event only when someone listens, and the
-      // load is not a change to store or relay anyway.
-      stored.applyTo(this.ydoc);
-      this.ydoc.on('update', this.onDocUpdate);
-      const migration = this.migrate();
-      this.served = servedSchema(migration);
-      this.recordSchema(migration);
-    } catch (error) {
-      this.fail(error);
-    }
-    this.compactIfDue();
-    this.options.onMaterialized?.(this);
-    for (const callback of this.waiting.splice(0)) callback();
-  }
-
-  private fail(error: unknown): never {
-    const cause = error instanceof Error ? error : new Error(String(error));
-    this.buildError = cause;
-    this.waiting = [];
-    this.options.logger.error(`board ${this.id}: could not be built`, errorMessage(cause));
-    for (const participant of [...this.participants.keys()])
-      participant.close(CLOSE.internalError, 'the board could not be loaded');
-    throw cause;
+    this.document.build();
   }
 
   /** The board's document schema version, after migration; null when it has none. */
   get schemaVersion(): number | null {
-    return this.served;
+    return this.document.schemaVersion;
   }
 
   get participantCount(): number {
@@ -200,7 +158,12 @@ export class Room {
 
   /** True while some change lives only in memory (a write failed and no snapshot followed). */
   get hasUnstoredChanges(): boolean {
-    return this.unstored.length > 0;
+    return this.pipeline.hasUnstored;
+  }
+
+  /** Changes waiting to be stored, the one in flight included (the write queue's depth). */
+  get writeQueueDepth(): number {
+    return this.pipeline.depth;
   }
 
   join(participant: Participant): void {
@@ -231,13 +194,23 @@ export class Room {
   }
 
   /**
-   * What a participant with `stateVector` is missing, or null while the room holds changes it
-   * could not store (they must not be sent; the caller closes that connection).
+   * Calls `answer` with what a participant with `stateVector` is missing, once all of it is
+   * stored: at once from the stored bytes, or from the document once every change it holds
+   * now has been written. While the room holds changes it cannot store, the answer waits
+   * (the newcomer stays connected, unsynced, instead of being closed in a loop) and is sent
+   * as soon as the snapshot that stores them succeeds.
    */
-  missingFor(stateVector: Uint8Array): Uint8Array | null {
-    if (this.stored) return this.stored.missingFor(stateVector);
-    if (!this.flush()) return null;
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  missingFor(stateVector: Uint8Array, answer: (missing: Uint8Array) => void): void {
+    const fromStored = this.document.missingFromStored(stateVector);
+    if (fromStored) {
+      answer(fromStored);
+      return;
+    }
+    // Computed now, sent once stored: the answer holds nothing applied after this moment.
+    const missing = Y.encodeStateAsUpdate(this.doc, stateVector);
+    this.pipeline.afterStored(() => {
+      if (!this.destroyed) answer(missing);
+    });
   }
 
   /** A message with every known awareness state, or null when there is none. */
@@ -247,140 +220,43 @@ export class Room {
   }
 
   /**
-   * Makes sure everything in memory is stored: writes a snapshot if a write failed earlier.
-   * Returns false when it still cannot.
+   * Makes sure everything in memory is stored: waits for the write queue, and writes a
+   * snapshot if a write failed earlier; a due compaction runs now (the board is leaving).
+   * Resolves false when it still cannot store.
    */
-  flush(): boolean {
-    if (this.unstored.length === 0) return true;
-    try {
-      this.writeSnapshot();
-    } catch (error) {
-      this.options.logger.error(`board ${this.id}: still cannot store`, errorMessage(error));
-      return false;
-    }
-    this.relayRecovered(null);
-    return true;
+  flush(): Promise<boolean> {
+    if (!this.destroyed && this.document.isBuilt) this.compaction.unload();
+    return this.pipeline.drain();
   }
 
   destroy(): void {
     if (this.destroyed) return;
-    // A compaction waiting for a lull happens now: the board is leaving memory.
-    if (this.quiet.cancel() && this.unstored.length === 0) this.compactNow();
     this.destroyed = true;
-    this.stored = null;
-    this.waiting = [];
-    this.ydoc.off('update', this.onDocUpdate);
+    this.pipeline.stop();
     this.awareness.off('update', this.onAwarenessUpdate);
     // Awareness runs a timer to expire stale states; destroying it stops the timer.
     this.awareness.destroy();
-    this.ydoc.destroy();
-  }
-
-  private migrate(): MigrationResult {
-    const result = migrateBoardDoc(this.ydoc);
-    const { logger } = this.options;
-    if (result.status === 'newer')
-      logger.warn(
-        `board ${this.id} has schema version ${result.version}, newer than this server's; serving it unchanged`,
-      );
-    else if (result.status === 'empty')
-      logger.warn(`board ${this.id} has no schema version; serving it unchanged`);
-    else if (result.status === 'migrated')
-      logger.info(`board ${this.id} migrated from schema ${result.from} to ${result.to}`);
-    return result;
+    this.document.destroy();
   }
 
   /**
    * Tells the store the document is now current, so the next load can serve it unbuilt; or
    * that its version is not known to be current (newer or missing), so the next load builds
-   * and checks it first. A failed write only costs the next load its speed.
+   * and checks it first. Written once the migration's own changes are stored (a migration
+   * only in memory leaves the stored document old). A failed write only costs the next load
+   * its speed. Returns the schema the store will record.
    */
-  private recordSchema(result: MigrationResult): void {
+  private recordSchema(result: MigrationResult, stored: number | null): number | null {
     const current = result.status === 'current' || result.status === 'migrated';
     const schema = current ? SCHEMA_VERSION : null;
-    // A migration whose write failed is only in memory: the store's document is still old.
-    const { store } = this.options;
-    if (!store.setDocSchema || schema === this.storedSchema || this.unstored.length > 0) return;
-    try {
-      store.setDocSchema(this.id, schema);
-      this.storedSchema = schema;
-    } catch (error) {
-      this.options.logger.warn(
-        `board ${this.id}: could not record its schema version`,
-        errorMessage(error),
-      );
-    }
-  }
-
-  private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    const sender = this.participantOf(origin);
-    if (!this.store(update)) {
-      this.unstored.push(update);
-      sender?.close(CLOSE.internalError, 'the server could not store this update');
-      return;
-    }
-    if (this.unstored.length > 0) {
-      this.relayRecovered(update);
-      return;
-    }
-    this.broadcast(encodeSyncUpdate(update), sender);
-    this.compactIfDue();
-  };
-
-  /** Writes one update (or, while changes are unstored, a snapshot holding them all). */
-  private store(update: Uint8Array): boolean {
-    try {
-      if (this.unstored.length > 0) {
-        this.writeSnapshot();
-      } else {
-        this.options.store.appendUpdate(this.id, update);
-        this.log.add(update.byteLength);
-      }
-      return true;
-    } catch (error) {
-      this.options.logger.error(
-        `board ${this.id}: could not store an update of ${update.byteLength} bytes; keeping it in memory`,
-        errorMessage(error),
-      );
-      return false;
-    }
-  }
-
-  /** After a snapshot stored what had failed: everyone missed those changes, sender included. */
-  private relayRecovered(latest: Uint8Array | null): void {
-    const missed = latest ? [...this.unstored, latest] : this.unstored;
-    this.unstored = [];
-    if (missed.length > 0) this.broadcast(encodeSyncUpdate(Y.mergeUpdates(missed)), null);
-  }
-
-  /**
-   * Compacts a due log once the board is quiet (each update restarts the wait), or at once
-   * when it is overdue (CompactionPolicy.quietMs).
-   */
-  private compactIfDue(): void {
-    const policy = this.options.compaction;
-    if (!this.log.due(policy)) return;
-    if (this.log.overdue(policy)) {
-      this.quiet.cancel();
-      this.compactNow();
-      return;
-    }
-    this.quiet.change();
-  }
-
-  private compactNow(): void {
-    try {
-      this.writeSnapshot();
-    } catch (error) {
-      // The log is intact, only longer than wished; try again after another interval.
-      this.log.reset();
-      this.options.logger.warn(`board ${this.id}: compaction failed`, errorMessage(error));
-    }
-  }
-
-  private writeSnapshot(): void {
-    this.options.store.compact(this.id, snapshotOf(this.ydoc));
-    this.log.reset();
+    if (!this.options.recordsSchema || schema === stored) return stored;
+    const { store, log, logger } = this.options;
+    this.pipeline.afterStored(() => {
+      store.setDocSchema(log.board, schema).catch((error: unknown) => {
+        logger.warn(`board ${this.id}: could not record its schema version`, errorMessage(error));
+      });
+    });
+    return schema;
   }
 
   private readonly onAwarenessUpdate = (
@@ -400,10 +276,4 @@ export class Room {
     for (const participant of this.participants.keys())
       if (participant !== except) participant.send(message);
   }
-}
-
-/** The schema version a migrated document is at. */
-function servedSchema(result: MigrationResult): number | null {
-  if (result.status === 'current' || result.status === 'newer') return result.version;
-  return result.status === 'migrated' ? result.to : null;
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { BoardId } from '../../lib/model';
-import type { StoredBoard, StoredSnapshot } from '../store/board-store';
+import type { StoredBoard, StoredSnapshot } from '../store/store';
 
 /** Origin of the transaction that replays a stored log, so it is never mistaken for a new change. */
 export const LOAD_ORIGIN = Symbol('lienzo:load');

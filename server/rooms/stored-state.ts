@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import type { BoardId } from '../../lib/model';
-import type { StoredBoard } from '../store/board-store';
+import type { StoredBoard } from '../store/store';
 import { LOAD_ORIGIN } from './stored-doc';
 
 /**

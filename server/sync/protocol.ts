@@ -244,11 +244,11 @@ function applyUpdate(
 
 const handlers: { [T in MessageType]: (message: MessageOf<T>, context: MessageContext) => void } = {
   'sync-step1': ({ stateVector }, { room, participant }) => {
-    const missing = room.missingFor(stateVector);
-    if (!missing)
-      throw new ConnectionError(CLOSE.internalError, 'the board cannot be stored right now');
-    // A room serving from its stored bytes builds its document once this answer is out.
-    participant.send(encodeSyncStep2(missing), () => room.materializeSoon());
+    // Sent once all of it is stored (Room.missingFor); a room serving from its stored bytes
+    // builds its document once this answer is out.
+    room.missingFor(stateVector, (missing) =>
+      participant.send(encodeSyncStep2(missing), () => room.materializeSoon()),
+    );
   },
   'sync-step2': (message, context) => applyUpdate(context, message),
   'sync-update': (message, context) => applyUpdate(context, message),

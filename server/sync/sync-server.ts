@@ -2,12 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardId, Role } from '../../lib/model';
-import { errorMessage, type Logger } from '../log';
+import { childLogger, errorMessage, type Logger } from '../log';
 import type { ConnectionLimits } from '../limits/connection-quota';
 import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { CLOSE } from './close-codes';
 import { Connection } from './connection';
+import { rejectUpgrade } from './upgrade';
 
 /**
  * How often every socket is pinged (ms). A peer that has not answered the previous ping by
@@ -33,11 +34,18 @@ export interface SyncServerOptions {
   connectionLimits?: ConnectionLimits;
 }
 
+/** The rooms a connection joins: its board's, and its own (the same, but for a draft). */
+interface Rooms {
+  board: Room;
+  room: Room;
+}
+
 /** The WebSocket side: accepted upgrades become connections in their board's room. */
 export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly sockets = new Map<WebSocket, Connection | null>();
   private readonly keepalive: NodeJS.Timeout;
+  private closing = false;
 
   constructor(private readonly options: SyncServerOptions) {
     // noServer: the HTTP server's upgrade handler checks origin and board before we get here.
@@ -48,21 +56,41 @@ export class SyncServer {
     this.keepalive.unref();
   }
 
-  /** Completes the handshake of an upgrade already checked, for a board known to exist. */
-  accept(
+  /**
+   * Completes the handshake of an upgrade already checked, for a board known to exist. The
+   * rooms are loaded first, so that no message the client sends on open arrives before its
+   * connection listens; then `stillGranted` checks the link again (it may have been
+   * regenerated while the rooms loaded, and disconnectRole only reaches open connections).
+   */
+  async accept(
     request: IncomingMessage,
     socket: Duplex,
     head: Buffer,
     boardId: BoardId,
     role: Role,
+    stillGranted: () => Promise<boolean>,
     /** Set for a private writer's connection: the room of that writer's private notes. */
     privateRoomId?: string,
     /** The document schema version the client declared (`?v=`), if it did. */
     schemaVersion?: number,
-  ): void {
-    this.wss.handleUpgrade(request, socket, head, (ws) =>
-      this.onOpen(ws, boardId, role, privateRoomId, schemaVersion),
-    );
+  ): Promise<void> {
+    const rooms = await this.loadRooms(boardId, privateRoomId);
+    if (rooms && !(await stillGranted().catch(() => false))) {
+      this.releaseRooms(rooms);
+      rejectUpgrade(socket, 403, 'this board needs a valid link (token)');
+      return;
+    }
+    if (socket.destroyed || !socket.writable) {
+      if (rooms) this.releaseRooms(rooms);
+      return;
+    }
+    let opened = false;
+    this.wss.handleUpgrade(request, socket, head, (ws) => {
+      opened = true;
+      this.onOpen(ws, boardId, role, rooms, schemaVersion, privateRoomId);
+    });
+    // A handshake ws refused (a malformed key, say) never opens: its rooms are let go.
+    if (!opened && rooms) socket.once('close', () => opened || this.releaseRooms(rooms));
   }
 
   /** Closes every connection to `boardId` opened with `role`'s link (it was regenerated). */
@@ -72,42 +100,65 @@ export class SyncServer {
         connection.close(CLOSE.linkRevoked, 'this link was replaced by a new one');
   }
 
-  private onOpen(
-    ws: WebSocket,
-    boardId: BoardId,
-    role: Role,
-    privateRoomId?: string,
-    schemaVersion?: number,
-  ): void {
-    this.sockets.set(ws, null);
-    ws.once('close', () => this.sockets.delete(ws));
-    let connection: Connection;
+  /** The board's room and the connection's own (a draft's, or the board's); null on failure. */
+  private async loadRooms(boardId: BoardId, privateRoomId?: string): Promise<Rooms | null> {
     const { rooms, privateRooms } = this.options;
     let board: Room | undefined;
     try {
       if (privateRoomId !== undefined && !privateRooms) throw new Error('no private writing here');
       // A draft is judged by its board's locks: its connection holds the board's room too.
-      board = rooms.acquire(boardId);
-      // A private room id is never a board id (it has a dot); the registry only keys by it.
-      const room =
-        privateRoomId !== undefined ? privateRooms!.acquire(privateRoomId as BoardId) : board;
-      connection = new Connection(
-        ws,
-        room,
-        role,
-        this.options.logger,
-        boardId,
-        board,
-        schemaVersion,
-        this.options.connectionLimits,
-      );
+      board = await rooms.acquire(boardId);
+      const room = privateRoomId !== undefined ? await privateRooms!.acquire(privateRoomId) : board;
+      return { board, room };
     } catch (error) {
       if (board) rooms.release(board);
-      this.options.logger.error(`board ${boardId}: could not load`, errorMessage(error));
+      this.socketLogger(boardId, privateRoomId).error(
+        `board ${boardId}: could not load`,
+        errorMessage(error),
+      );
+      return null;
+    }
+  }
+
+  private releaseRooms({ board, room }: Rooms): void {
+    this.options.rooms.release(board);
+    if (room !== board) this.options.privateRooms?.release(room);
+  }
+
+  /** Every line about a socket names its board (and its draft, for a private writer). */
+  private socketLogger(boardId: BoardId, privateRoomId?: string): Logger {
+    return childLogger(
+      this.options.logger,
+      privateRoomId === undefined ? { board: boardId } : { board: boardId, draft: privateRoomId },
+    );
+  }
+
+  private onOpen(
+    ws: WebSocket,
+    boardId: BoardId,
+    role: Role,
+    rooms: Rooms | null,
+    schemaVersion?: number,
+    privateRoomId?: string,
+  ): void {
+    this.sockets.set(ws, null);
+    ws.once('close', () => this.sockets.delete(ws));
+    if (!rooms || this.closing) {
+      if (rooms) this.releaseRooms(rooms);
       ws.on('error', () => {});
       ws.close(CLOSE.internalError, 'the board could not be loaded');
       return;
     }
+    const connection = new Connection(
+      ws,
+      rooms.room,
+      role,
+      this.socketLogger(boardId, privateRoomId),
+      boardId,
+      rooms.board,
+      schemaVersion,
+      this.options.connectionLimits,
+    );
     this.sockets.set(ws, connection);
     connection.start();
   }
@@ -118,6 +169,7 @@ export class SyncServer {
 
   /** Closes every socket with "going away", waiting briefly for the close handshakes. */
   async close(): Promise<void> {
+    this.closing = true;
     clearInterval(this.keepalive);
     const closed = [...this.sockets.entries()].map(([ws, connection]) => {
       const done = new Promise<void>((resolve) => ws.once('close', () => resolve()));

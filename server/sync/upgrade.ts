@@ -3,12 +3,12 @@ import type { Duplex } from 'node:stream';
 import { SCHEMA_VERSION_PARAM, canEdit, isBoardId } from '../../lib/model';
 import { isPrivateSecret, privateRoomId, writerDigest } from '../private/private-store';
 import { privateWriterFromRequest } from '../auth/request-token';
-import type { BoardAccess } from '../auth/board-access';
+import type { Access, BoardAccess } from '../auth/board-access';
 import { tokenFromRequest } from '../auth/request-token';
 import type { QuotaRefusal } from '../http/quotas';
 import { requestPath } from '../http/request-path';
 import { NON_PAGE_POLICY, SECURITY_HEADERS } from '../http/security-headers';
-import { errorMessage, type Logger } from '../log';
+import { childLogger, errorMessage, type Logger } from '../log';
 import { isOriginAllowed } from './origin';
 import type { SyncServer } from './sync-server';
 
@@ -81,6 +81,13 @@ export function rejectUpgrade(
 export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
   const { sync, access, allowedOrigins, logger, handleAppUpgrade, admitSocket } = options;
   return (request, socket, head) => {
+    handle(request, socket, head).catch((error: unknown) => {
+      logger.error('upgrade failed', errorMessage(error));
+      rejectUpgrade(socket, 500, 'internal error');
+    });
+  };
+
+  async function handle(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const pathname = requestPath(request.url);
     if (pathname === null) {
       rejectUpgrade(socket, 400, 'bad request target');
@@ -114,11 +121,14 @@ export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
       rejectUpgrade(socket, 400, 'malformed schema version');
       return;
     }
-    let checked: ReturnType<BoardAccess['check']>;
+    let checked: Access;
     try {
-      checked = access.check(boardId, tokenFromRequest(request));
+      checked = await access.check(boardId, tokenFromRequest(request));
     } catch (error) {
-      logger.error('store failed during an upgrade', errorMessage(error));
+      childLogger(logger, { board: boardId }).error(
+        'store failed during an upgrade',
+        errorMessage(error),
+      );
       rejectUpgrade(socket, 503, 'store unavailable');
       return;
     }
@@ -127,24 +137,20 @@ export function createUpgradeHandler(options: UpgradeOptions): UpgradeHandler {
       else rejectUpgrade(socket, 403, 'this board needs a valid link (token)');
       return;
     }
+    const token = tokenFromRequest(request);
+    const { role } = checked;
+    const stillGranted = async () => {
+      const again = await access.check(boardId, token);
+      return again.ok && again.role === role;
+    };
     const writer = privateWriterFromRequest(request);
-    if (writer === null) {
-      sync.accept(request, socket, head, boardId, checked.role, undefined, schemaVersion);
-      return;
-    }
     // Private writing (?w=<secret>): only people who may write have private notes.
-    if (!isPrivateSecret(writer) || !canEdit(checked.role)) {
+    if (writer !== null && (!isPrivateSecret(writer) || !canEdit(role))) {
       rejectUpgrade(socket, 403, 'private writing needs an editor link and a valid writer key');
       return;
     }
-    sync.accept(
-      request,
-      socket,
-      head,
-      boardId,
-      checked.role,
-      privateRoomId(boardId, writerDigest(boardId, writer)),
-      schemaVersion,
-    );
-  };
+    const draft =
+      writer === null ? undefined : privateRoomId(boardId, writerDigest(boardId, writer));
+    await sync.accept(request, socket, head, boardId, role, stillGranted, draft, schemaVersion);
+  }
 }

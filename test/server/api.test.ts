@@ -218,13 +218,13 @@ describe('other routes', () => {
   it('publishes the board directory for the Next pages', async () => {
     const id = await server.createBoard();
     const directory = getBoardDirectory();
-    expect(directory?.boardExists(id)).toBe(true);
-    expect(directory?.boardExists(newBoardId())).toBe(false);
-    expect(directory?.boardExists('../etc/passwd')).toBe(false);
-    expect(directory?.roleFor(id, server.token(id, 'viewer'))).toBe('viewer');
-    expect(directory?.roleFor(id, server.token(id, 'facilitator'))).toBe('facilitator');
-    expect(directory?.roleFor(id, 'wrong')).toBeNull();
-    expect(directory?.roleFor(id, null)).toBeNull();
-    expect(directory?.roleFor('../etc/passwd', server.token(id))).toBeNull();
+    expect(await directory?.boardExists(id)).toBe(true);
+    expect(await directory?.boardExists(newBoardId())).toBe(false);
+    expect(await directory?.boardExists('../etc/passwd')).toBe(false);
+    expect(await directory?.roleFor(id, server.token(id, 'viewer'))).toBe('viewer');
+    expect(await directory?.roleFor(id, server.token(id, 'facilitator'))).toBe('facilitator');
+    expect(await directory?.roleFor(id, 'wrong')).toBeNull();
+    expect(await directory?.roleFor(id, null)).toBeNull();
+    expect(await directory?.roleFor('../etc/passwd', server.token(id))).toBeNull();
   });
 });

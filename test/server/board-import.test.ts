@@ -19,7 +19,7 @@ import type { NoteId } from '../../lib/model';
 import { createTranslator } from '../../lib/i18n/translate';
 import { issueMessage } from '../../lib/export';
 import { importBoardFile } from '../../server/http/board-files';
-import { DATABASE_FILE } from '../../server/store/sqlite-store';
+import { DATABASE_FILE } from '../../server/store/sqlite-engine';
 import { connectClient, waitForNotes } from '../helpers/clients';
 import { waitFor } from '../helpers/wait';
 import {
@@ -269,9 +269,12 @@ describe('POST /api/boards/import', () => {
     expect(board.notes).toHaveLength(2000);
   });
 
-  it('words a body too large to read in each language, keeping the reader’s words for the API', () => {
+  it('words a body too large to read in each language, keeping the reader’s words for the API', async () => {
     const store = null as never; // a refused body never reaches the store
-    const outcome = importBoardFile({ ok: false, status: 413, error: 'at most 16 MiB' }, store);
+    const outcome = await importBoardFile(
+      { ok: false, status: 413, error: 'at most 16 MiB' },
+      store,
+    );
     expect(outcome).toMatchObject({ ok: false, status: 413, error: 'at most 16 MiB', count: 1 });
     if (outcome.ok) return;
     expect(issueMessage(outcome.issues[0]!, createTranslator('es'))).toBe(

@@ -69,7 +69,7 @@ describe('connections', () => {
   it('closes with 1011 when a board cannot be loaded, and the API answers 500', async () => {
     const temp = makeTempDir();
     cleanups.push(() => temp.remove());
-    const store = new FlakyStore(temp.path);
+    const store = await FlakyStore.open(temp.path);
     const server = await testServer({ dataDir: temp.path, openStore: () => store });
     const id = await server.createBoard();
     store.failReads = true;

@@ -1,10 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNote, moveNotes, readBoard } from '../../lib/doc';
-import type { BoardId } from '../../lib/model';
-import { SqliteBoardStore } from '../../server/store/sqlite-store';
 import { spawnServer, type ChildServer } from '../helpers/child-server';
 import { connectClient, waitForNotes, type TestClient } from '../helpers/clients';
 import { FlakyStore } from '../helpers/flaky-store';
+import { storedLog } from '../helpers/stored-log';
 import { makeTempDir } from '../helpers/temp-dir';
 import {
   startTestServer,
@@ -43,15 +42,6 @@ async function createBoard(url: string): Promise<{ id: string; token: string }> 
 /** A board of the in-process test server, with its editor token. */
 function boardOf(server: TestServer, id: string): { id: string; token: string } {
   return { id, token: server.token(id) };
-}
-
-function storedLog(dataDir: string, id: string) {
-  const store = new SqliteBoardStore(dataDir);
-  try {
-    return store.logStats(id as BoardId);
-  } finally {
-    store.close();
-  }
 }
 
 describe('kill -9', () => {
@@ -104,7 +94,8 @@ describe('store failures', () => {
     cleanups.push(() => temp.remove());
     // A new store per start: the restart at the end closes the first one.
     const stores: FlakyStore[] = [];
-    const openStore = (dir: string) => stores[stores.push(new FlakyStore(dir)) - 1]!;
+    const openStore = async ({ dataDir }: { dataDir: string }) =>
+      stores[stores.push(await FlakyStore.open(dataDir)) - 1]!;
     const server = await testServer({ dataDir: temp.path, openStore });
     const store = stores[0]!;
     const id = await server.createBoard();
@@ -125,11 +116,17 @@ describe('store failures', () => {
     expect(b.noteIds()).toEqual([kept]);
     expect(b.provider.wsconnected).toBe(true);
     expect(server.logger.lines.some((l) => l.level === 'error')).toBe(true);
+    // The store cannot write: health says so, with the engine's reason.
     const health = await fetch(`${server.url}/api/health`);
-    expect(health.status).toBe(200);
+    expect(health.status).toBe(503);
+    expect(await health.json()).toMatchObject({ reason: 'disk I/O error (simulated)' });
 
     store.failWrites = false;
     await waitForNotes([a, b], [kept, unstored], 10_000);
+    await waitFor(
+      async () => (await fetch(`${server.url}/api/health`)).status === 200,
+      'health to answer 200 again',
+    );
     const more = createNote(b.doc, { x: 900, y: 100, author: 'B' });
     await waitForNotes([a, b], [kept, unstored, more]);
 
@@ -143,12 +140,16 @@ describe('store failures', () => {
   it('GET /api/health answers 503 when the store does not answer', async () => {
     const temp = makeTempDir();
     cleanups.push(() => temp.remove());
-    const store = new FlakyStore(temp.path);
+    const store = await FlakyStore.open(temp.path);
     const server = await testServer({ dataDir: temp.path, openStore: () => store });
     store.unhealthy = true;
     const response = await fetch(`${server.url}/api/health`);
     expect(response.status).toBe(503);
-    expect(await response.json()).toEqual({ ok: false, error: 'store unavailable' });
+    expect(await response.json()).toEqual({
+      ok: false,
+      error: 'store unavailable',
+      reason: 'the store does not answer (simulated)',
+    });
   });
 });
 

@@ -4,7 +4,7 @@ import { addComment, boardRoots, createNote, noteTextFragment } from '../../lib/
 import { NOTE_KEYS, ROOT, type BoardId, type NoteId } from '../../lib/model';
 import { MAX_RICH_TEXT_CHARS, MAX_RICH_TEXT_DEPTH } from '../../lib/model/records';
 import { docFromStored } from '../../server/rooms/stored-doc';
-import { SqliteBoardStore } from '../../server/store/sqlite-store';
+import { SqliteStore } from '../../server/store/sqlite-engine';
 import { makeTempDir } from '../helpers/temp-dir';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
@@ -15,12 +15,12 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
  */
 
 let temp: ReturnType<typeof makeTempDir>;
-let store: SqliteBoardStore;
+let store: SqliteStore;
 let server: TestServer;
 
 beforeEach(async () => {
   temp = makeTempDir();
-  store = new SqliteBoardStore(temp.path);
+  store = await SqliteStore.open(temp.path);
   server = await startTestServer({ dataDir: temp.path, openStore: () => store });
 });
 
@@ -88,17 +88,18 @@ function writeHostileValues(doc: Y.Doc): void {
 }
 
 /** Appends `write`'s changes to a board's stored log, as if a client had sent them. */
-function writeStored(id: string, write: (doc: Y.Doc) => void): void {
-  const doc = docFromStored(id as BoardId, store.loadBoard(id as BoardId)!);
+async function writeStored(id: string, write: (doc: Y.Doc) => void): Promise<void> {
+  const log = { board: id as BoardId };
+  const doc = docFromStored(log.board, (await store.loadLog(log))!);
   const before = Y.encodeStateVector(doc);
   write(doc);
-  store.appendUpdate(id as BoardId, Y.encodeStateAsUpdate(doc, before));
+  await store.appendUpdates(log, [Y.encodeStateAsUpdate(doc, before)]);
 }
 
 describe('a board written by hostile clients', () => {
   it('exports a file that imports again as a new board', async () => {
     const id = await server.createBoard('Legacy');
-    writeStored(id, writeHostileValues);
+    await writeStored(id, writeHostileValues);
 
     const exported = await fetch(
       `${server.url}/api/boards/${id}/export?format=json&t=${server.token(id)}`,

@@ -8,7 +8,7 @@ import { createNote, deleteNotes, readBoard, setBoardTitle } from '../../lib/doc
 import type { BoardId, Role } from '../../lib/model';
 import { connectBoard, type BoardConnection, type Refusal } from '../../lib/sync';
 import { hashToken } from '../../server/auth/tokens';
-import { DATABASE_FILE } from '../../server/store/sqlite-store';
+import { DATABASE_FILE } from '../../server/store/sqlite-engine';
 import { MESSAGE, SYNC, encodeSyncStep1 } from '../../server/sync/messages';
 import { READ_ONLY_REASON } from '../../server/sync/protocol';
 import {

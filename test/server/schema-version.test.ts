@@ -13,7 +13,7 @@ import {
 import { connectBoard } from '../../lib/sync';
 import { speaksOtherSchema } from '../../lib/sync/refused';
 import { applySnapshot } from '../../server/rooms/stored-doc';
-import { SqliteBoardStore } from '../../server/store/sqlite-store';
+import { SqliteStore } from '../../server/store/sqlite-engine';
 import { CLOSE } from '../../server/sync/close-codes';
 import { closeWithin, connectClient, openSocket, type TestClient } from '../helpers/clients';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -131,13 +131,15 @@ describe('a board written by a newer server (schema 99)', () => {
     if (!hadWebSocket) Object.assign(globalThis, { WebSocket });
     // Write schemaVersion 99 into the stored log, as a newer server would have.
     await server.server.close();
-    const store = new SqliteBoardStore(server.dataDir);
+    const store = await SqliteStore.open(server.dataDir);
+    const log = { board: id as BoardId };
     const doc = new Y.Doc();
-    applySnapshot(doc, store.loadBoard(id as BoardId)!.snapshot!);
-    doc.on('update', (update: Uint8Array) => store.appendUpdate(id as BoardId, update));
+    applySnapshot(doc, (await store.loadLog(log))!.snapshot!);
+    const writes: Promise<void>[] = [];
+    doc.on('update', (update: Uint8Array) => writes.push(store.appendUpdates(log, [update])));
     boardRoots(doc).meta.set(META_KEYS.schemaVersion, 99);
-    store.setDocSchema(id as BoardId, 99);
-    store.close();
+    await Promise.all([...writes, store.setDocSchema(log.board, 99)]);
+    await store.close();
     await server.restart();
   });
   afterEach(() => {

@@ -3,7 +3,8 @@ import * as Y from 'yjs';
 import { boardRoots, createNote, initBoardDoc, readBoard } from '../../lib/doc';
 import { META_KEYS, SCHEMA_VERSION, newBoardId, type BoardId } from '../../lib/model';
 import { issueTokens } from '../../server/auth/tokens';
-import { SqliteBoardStore } from '../../server/store/sqlite-store';
+import { SqliteStore } from '../../server/store/sqlite-engine';
+import { storedLog } from '../helpers/stored-log';
 import { applySnapshot } from '../../server/rooms/stored-doc';
 import { connectClient, waitForNotes, type TestClient } from '../helpers/clients';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -100,7 +101,7 @@ describe('sync', () => {
     // A board as the first release stored it: schema version 1.
     const id = newBoardId();
     await server.server.close();
-    const store = new SqliteBoardStore(server.dataDir);
+    const store = await SqliteStore.open(server.dataDir);
     const doc = new Y.Doc();
     initBoardDoc(doc, { title: 'Old', createdAt: 1 });
     boardRoots(doc).meta.set(META_KEYS.schemaVersion, 1);
@@ -108,8 +109,8 @@ describe('sync', () => {
     // Written as the first release wrote it, in update format v1.
     const initial = { format: 'v1', data: Y.encodeStateAsUpdate(doc) } as const;
     // Before store schema 4 the store did not know the document's version either.
-    store.createBoard(id, { createdAt: 1, docSchema: null }, initial, stored);
-    store.close();
+    await store.createBoard(id, { createdAt: 1, docSchema: null }, initial, stored);
+    await store.close();
     await server.restart();
 
     const a = client(id, tokens.editor);
@@ -119,32 +120,33 @@ describe('sync', () => {
     await waitFor(() => server.server.loadedBoards().length === 0, 'the room to unload');
     // The migration's update was stored: the next load finds the board current.
     const migrationRows = SCHEMA_VERSION > 1 ? 1 : 0;
-    const reopened = new SqliteBoardStore(server.dataDir);
-    expect(reopened.logStats(id).rows).toBe(1 + migrationRows);
+    const reopened = await SqliteStore.open(server.dataDir);
+    expect((await reopened.logStats(id)).rows).toBe(1 + migrationRows);
     // ... and knows it, so the next load may serve it before building it.
-    expect(reopened.loadBoard(id)?.docSchema).toBe(SCHEMA_VERSION);
-    reopened.close();
+    expect((await reopened.loadLog({ board: id }))?.docSchema).toBe(SCHEMA_VERSION);
+    await reopened.close();
     await server.restart();
     const b = client(id, tokens.editor);
     await b.synced;
     expect(readBoard(b.doc).meta.schemaVersion).toBe(SCHEMA_VERSION);
-    const again = new SqliteBoardStore(server.dataDir);
-    expect(again.logStats(id).rows).toBe(1 + migrationRows);
-    again.close();
+    expect(storedLog(server.dataDir, id).rows).toBe(1 + migrationRows);
   });
 
   it('serves a board written by a newer schema unchanged, with a warning', async () => {
     const id = (await server.createBoard('From the future')) as BoardId;
     await server.server.close();
     // Write schemaVersion 99 into the stored log, as a newer server would have.
-    const store = new SqliteBoardStore(server.dataDir);
+    const store = await SqliteStore.open(server.dataDir);
     const doc = new Y.Doc();
-    const stored = store.loadBoard(id)!;
+    const stored = (await store.loadLog({ board: id }))!;
     applySnapshot(doc, stored.snapshot!);
-    doc.on('update', (update: Uint8Array) => store.appendUpdate(id, update));
+    const writes: Promise<void>[] = [];
+    doc.on('update', (update: Uint8Array) =>
+      writes.push(store.appendUpdates({ board: id }, [update])),
+    );
     boardRoots(doc).meta.set(META_KEYS.schemaVersion, 99);
-    store.setDocSchema(id, 99);
-    store.close();
+    await Promise.all([...writes, store.setDocSchema(id, 99)]);
+    await store.close();
     await server.restart();
 
     const a = client(id);

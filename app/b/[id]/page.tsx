@@ -22,8 +22,8 @@ export default async function BoardRoute({ params, searchParams }: BoardRoutePro
   if (!isBoardId(id)) notFound();
   // The directory is set by the Lienzo server (server/main.ts) in this same process.
   const directory = getBoardDirectory();
-  if (!directory?.boardExists(id)) notFound();
-  const role = directory.roleFor(id, token);
+  if (!directory || !(await directory.boardExists(id))) notFound();
+  const role = await directory.roleFor(id, token);
   if (!role || !token) forbidden();
   return <BoardLoader boardId={id} role={role} token={token} />;
 }
