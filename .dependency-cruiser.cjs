@@ -1,7 +1,9 @@
 // The architecture's direction of dependency, held by lint (`npm run lint` runs this after
 // ESLint; README "Architecture"):
 //
-//   components, app ─► lib/react ─► lib/session ─► lib/sync ─► lib/doc ─► lib/model
+//   components, app ─► lib/react ─► lib/session ─► lib/gestures ─► lib/doc ─► lib/model
+//                                        └─► lib/sync (provider, offline copy) ─┘
+//   components may name lower layers' types and read the gesture table (keys, buttons)
 //                                  (pure helpers: lib/view, lib/insights, lib/i18n, lib/export,
 //                                   lib/examples, lib/api, lib/*.ts: below React, beside doc)
 //   server ─► lib (never lib/react, lib/session, components or the browser's sync client)
@@ -13,6 +15,7 @@ const COMPONENTS = '^(components|app)/';
 const REACT = '^lib/react/';
 const SESSION = '^lib/session/';
 const SYNC = '^lib/sync/';
+const GESTURES = '^lib/gestures/';
 const DOC = '^lib/doc/';
 const MODEL = '^lib/model/';
 const PURE = '^lib/(view|insights|i18n|export|examples|api)/|^lib/[^/]+\\.ts$';
@@ -46,25 +49,31 @@ module.exports = {
       'model-is-the-bottom',
       'lib/model is records, rules and constants: it imports no other layer and no UI or network.',
       MODEL,
-      `${DOC}|${SYNC}|${SESSION}|${REACT}|${COMPONENTS}|${SERVER}|${PURE}|${UI_PACKAGES}|${NETWORK_PACKAGES}`,
+      `${GESTURES}|${DOC}|${SYNC}|${SESSION}|${REACT}|${COMPONENTS}|${SERVER}|${PURE}|${UI_PACKAGES}|${NETWORK_PACKAGES}`,
     ),
     forbid(
       'doc-reads-only-the-model',
       'lib/doc (one Yjs transaction per gesture) knows the model only: no UI, network or session.',
       DOC,
-      `${SYNC}|${SESSION}|${REACT}|${COMPONENTS}|${SERVER}|${PURE}|${UI_PACKAGES}|${NETWORK_PACKAGES}`,
+      `${GESTURES}|${SYNC}|${SESSION}|${REACT}|${COMPONENTS}|${SERVER}|${PURE}|${UI_PACKAGES}|${NETWORK_PACKAGES}`,
     ),
     forbid(
       'pure-helpers-stay-pure',
       'lib/view, insights, i18n, export, examples, api: pure functions, no React, session or socket.',
       PURE,
-      `${SYNC}|${SESSION}|${REACT}|${COMPONENTS}|${SERVER}|${UI_PACKAGES}|${NETWORK_PACKAGES}`,
+      `${GESTURES}|${SYNC}|${SESSION}|${REACT}|${COMPONENTS}|${SERVER}|${UI_PACKAGES}|${NETWORK_PACKAGES}`,
     ),
     forbid(
       'sync-is-below-the-session',
       'lib/sync (the provider, offline copy) is driven by the session, never the other way.',
       SYNC,
-      `${SESSION}|${REACT}|${COMPONENTS}|${SERVER}|${UI_PACKAGES}`,
+      `${GESTURES}|${SESSION}|${REACT}|${COMPONENTS}|${SERVER}|${UI_PACKAGES}`,
+    ),
+    forbid(
+      'gestures-are-plain',
+      'lib/gestures (the table and its policies) runs on documents: no React, session or socket.',
+      GESTURES,
+      `${SYNC}|${SESSION}|${REACT}|${COMPONENTS}|${SERVER}|${UI_PACKAGES}|${NETWORK_PACKAGES}`,
     ),
     forbid(
       'session-has-no-react',
@@ -78,17 +87,26 @@ module.exports = {
       REACT,
       `${COMPONENTS}|${SERVER}`,
     ),
-    forbid(
-      'components-through-lib-react',
-      'Components read and write the board through lib/react, never the document, Yjs or the socket.',
-      '^components/',
-      `${DOC}|${SYNC}|${SESSION}|${SERVER}|node_modules/(yjs|y-websocket|y-protocols|y-indexeddb)/`,
-    ),
+    {
+      ...forbid(
+        'components-through-lib-react',
+        'Components read and write the board through lib/react, never the document, Yjs, the ' +
+          "socket or the session directly. They may name a lower layer's types (what a hook " +
+          'returns), which run nothing, and read the gesture table, which declares how the ' +
+          'interface offers each gesture (keys, help rows, buttons).',
+        '^components/',
+        `${DOC}|${SYNC}|${SESSION}|${SERVER}|node_modules/(yjs|y-websocket|y-protocols|y-indexeddb)/`,
+      ),
+      to: {
+        path: `${DOC}|${SYNC}|${SESSION}|${SERVER}|node_modules/(yjs|y-websocket|y-protocols|y-indexeddb)/`,
+        dependencyTypesNot: ['type-only'],
+      },
+    },
     forbid(
       'server-uses-lib-not-the-client',
       'The server shares the model and the document functions, not the browser side.',
       SERVER,
-      `${COMPONENTS}|${REACT}|${SESSION}|${SYNC}|${UI_PACKAGES.replace('next|', '')}`,
+      `${COMPONENTS}|${REACT}|${SESSION}|${GESTURES}|${SYNC}|${UI_PACKAGES.replace('next|', '')}`,
       WIRE_CONSTANTS,
     ),
   ],

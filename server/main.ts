@@ -8,7 +8,7 @@ import { requestPath } from './http/request-path';
 import { errorMessage, type Logger } from './log';
 import { createJsonLogger } from './observability/json-logger';
 import { exitOnStartFailure } from './start-failure';
-import { rejectUpgrade } from './sync/upgrade';
+import { rejectUpgrade } from './sync/reject-upgrade';
 
 /**
  * The process entry: Next and the sync server on one port (`npm run dev`; `npm start` runs

@@ -10,8 +10,13 @@ import type { MessageKey } from '@/lib/i18n/messages';
 import { EMPTY_FILTER, type BoardFilter } from '@/lib/insights/filter';
 import { canEdit, type BoardId, type NoteId, type Point, type Role } from '@/lib/model';
 import { useReviewActions } from '@/lib/react/use-review';
-import { useConnection, useSession, useSessionValue, useSyncStatus } from '@/lib/react/use-session';
-import { DecorationStore } from '@/lib/session/note-decorations';
+import {
+  useConnection,
+  useDecorationStore,
+  useSession,
+  useSessionValue,
+  useSyncStatus,
+} from '@/lib/react/use-session';
 import type { PresenceUser } from '@/lib/sync';
 import styles from './board-app.module.css';
 import { BoardSurface } from './board-surface';
@@ -21,10 +26,10 @@ import type { SidePanelTab } from './side-panel';
 import { SidePanelPart } from './side-panel-part';
 import { TopBarPart } from './top-bar-part';
 import { useElementSize } from './use-element-size';
-import { useFollow } from './use-follow';
+import { useFollow } from '@/lib/react/use-follow';
 import { usePageActions } from './use-page-actions';
 import { usePageGestures } from './use-page-gestures';
-import { usePresenceSync } from './use-presence-sync';
+import { usePresenceSync } from '@/lib/react/use-presence-sync';
 import { useStoredFlag } from './use-stored-flag';
 import { useViewport } from './use-viewport';
 
@@ -71,7 +76,7 @@ export function BoardPage({ boardId, role, token, user, voter }: BoardPageProps)
   const [filter, setFilter] = useState<BoardFilter>(EMPTY_FILTER);
   const [segmentColors, setSegmentColors] = useStoredFlag(SEGMENT_COLORS_KEY);
   const [sideTab, setSideTab] = useState<SidePanelTab>('note');
-  const [decorations] = useState(() => new DecorationStore(session));
+  const decorations = useDecorationStore();
   // A person's pick on the board shows the note tab.
   useEffect(() => session.selection.onPicked(() => setSideTab('note')), [session]);
 

@@ -16,8 +16,8 @@ import { screenToBoard, type Viewport } from '@/lib/view/viewport';
 import styles from './board-app.module.css';
 import { usePage } from './page-context';
 import { BOARD_SURFACE_ATTRIBUTE } from './use-board-shortcuts';
-import type { FollowState } from './use-follow';
-import { useVersionSession } from './use-version-session';
+import type { FollowState } from '@/lib/react/use-follow';
+import { useVersionSession } from '@/lib/react/use-version-session';
 
 export interface BoardSurfaceProps {
   surfaceRef: RefObject<HTMLDivElement | null>;

@@ -1,12 +1,11 @@
 'use client';
 import { useEffect, useLayoutEffect, useMemo, type RefObject } from 'react';
-import { openThreadCounts } from '@/lib/doc/comments';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { BoardFilter } from '@/lib/insights/filter';
 import { countedDots, tallyVote } from '@/lib/insights/vote-tally';
 import type { NoteId, NoteRecord } from '@/lib/model';
 import { useI18n } from '@/lib/react/i18n';
-import { useCommentThreads } from '@/lib/react/use-review';
+import { useCommentThreads, useOpenThreadCounts } from '@/lib/react/use-review';
 import { useConnection, useSessionValue } from '@/lib/react/use-session';
 import { useVoteState } from '@/lib/react/use-vote';
 import type { DecorationStore } from '@/lib/session/note-decorations';
@@ -51,7 +50,7 @@ export function PageEffects(props: {
 
   const { vote, dots } = useVoteState(connection);
   const threads = useCommentThreads(connection);
-  const openThreads = useMemo(() => openThreadCounts(threads), [threads]);
+  const openThreads = useOpenThreadCounts(threads);
   // While a vote is open only this person's own dots show; once it is closed, everyone's.
   const voteDots = useMemo(
     () => (notes: ReadonlyMap<NoteId, NoteRecord>) => {

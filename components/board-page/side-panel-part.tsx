@@ -11,10 +11,7 @@ import { LockControls } from '@/components/workshop/lock-controls';
 import { PrivateWritingControls } from '@/components/workshop/private-writing-controls';
 import { TimerControls } from '@/components/workshop/timer-controls';
 import { revealPrivateNotes } from '@/lib/api/reveal';
-import {
-  applyToSelection,
-  type SelectionGestureName,
-} from '@/lib/gestures/selection-gestures';
+import { applyToSelection, type SelectionGestureName } from '@/lib/gestures/selection-gestures';
 import { readingOrder } from '@/lib/view/selection';
 import { BLOCK_IDS, type NoteId, type NoteRecord } from '@/lib/model';
 import type { ReviewActions } from '@/lib/react/use-review';
@@ -31,7 +28,7 @@ import { OverviewPart, type OverviewPartProps } from './overview-part';
 import { usePage } from './page-context';
 import { RelationshipNotePanel } from './relationship-note-panel';
 import { SidePanel, type SidePanelTab } from './side-panel';
-import type { FollowState } from './use-follow';
+import type { FollowState } from '@/lib/react/use-follow';
 
 export interface SidePanelPartProps extends OverviewPartProps {
   tab: SidePanelTab;

@@ -2,8 +2,7 @@
 import { useCallback, type RefObject } from 'react';
 import { VIEWER_TOOLS } from '@/components/toolbar/tool-bar';
 import type { Tool } from '@/components/board/board-canvas';
-import { LockedError } from '@/lib/doc/lock-gate';
-import { ModelError } from '@/lib/doc/model-error';
+import { LockedError, ModelError } from '@/lib/gestures';
 import type { MessageKey } from '@/lib/i18n/messages';
 import {
   BLOCK_IDS,

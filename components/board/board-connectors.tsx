@@ -1,30 +1,12 @@
 'use client';
 import { memo, useContext, useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { NoteId, NoteRecord } from '@/lib/model';
-import { useSession, useSessionValue } from '@/lib/react/use-session';
-import { snapshotSelector } from '@/lib/session/derived';
-import { sameList } from '@/lib/session/keep-identity';
+import { useConnectors, useSession } from '@/lib/react/use-session';
 import { boardConnectors, type Connector, type DragOffset } from '@/lib/view/connectors';
+import { sameList } from '@/lib/view/keep-identity';
 import { DecorationsContext } from './canvas-context';
 import { ConnectorArrows, ConnectorsLayer } from './connectors-layer';
 import { countRender } from './render-count';
-
-/**
- * Every connector, each the same object while its ends did not move, and the same array
- * while none did (most notes have no connector).
- */
-function keepConnectors(previous: readonly Connector[], next: readonly Connector[]) {
-  const byKey = new Map(previous.map((c) => [c.key, c]));
-  const kept = next.map((c) => {
-    const old = byKey.get(c.key);
-    return old && old.kind === c.kind && old.points.every((v, i) => v === c.points[i]) ? old : c;
-  });
-  return sameList(previous, kept);
-}
-const selectConnectors = snapshotSelector(
-  (snapshot) => boardConnectors(snapshot.notes),
-  keepConnectors,
-);
 
 /** The notes the filter leaves out, whose connectors fade with them. */
 function useFaded(): ReadonlySet<NoteId> {
@@ -45,7 +27,7 @@ export const BoardConnectors = memo(function BoardConnectors({
   draggedIds: ReadonlySet<NoteId> | null;
 }) {
   countRender('connectors');
-  const connectors = useSessionValue(selectConnectors);
+  const connectors = useConnectors();
   const faded = useFaded();
   const kept = useRef<(readonly Connector[])[]>([]);
   const layers = useMemo(() => {
@@ -80,6 +62,7 @@ export function MovingConnectors({
   draft: [number, number, number, number] | null;
 }) {
   const session = useSession();
+  const all = useConnectors();
   const faded = useFaded();
   // The notes at either end of the dragged notes' connectors, found once per drag: each frame
   // then places only those, not every note of the board.
@@ -88,14 +71,14 @@ export function MovingConnectors({
     if (!ids) return null;
     const { notes } = session.getSnapshot();
     const ends = new Map<NoteId, NoteRecord>();
-    for (const c of selectConnectors(session))
+    for (const c of all)
       if (ids.has(c.from) || ids.has(c.to))
         for (const id of [c.from, c.to]) {
           const note = notes.get(id);
           if (note) ends.set(id, note);
         }
     return ends;
-  }, [ids, session]);
+  }, [ids, all, session]);
   const connectors = useMemo(() => {
     if (!offset || !ends) return [];
     return boardConnectors(ends, offset).filter(

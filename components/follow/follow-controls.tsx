@@ -1,6 +1,6 @@
 'use client';
 import { useI18n } from '@/lib/react/i18n';
-import type { FollowState } from '@/components/board-page/use-follow';
+import type { FollowState } from '@/lib/react/use-follow';
 import styles from './follow.module.css';
 
 /** The facilitator's follow me buttons, in the side panel's workshop area. */

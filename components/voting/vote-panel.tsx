@@ -14,7 +14,7 @@ import {
 } from '@/lib/model';
 import { useI18n } from '@/lib/react/i18n';
 import type { VoteActions, VoteState } from '@/lib/react/use-vote';
-import { ModelError } from '@/lib/doc/model-error';
+import { ModelError } from '@/lib/gestures';
 import styles from './vote-panel.module.css';
 
 export interface VotePanelProps {

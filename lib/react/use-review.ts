@@ -3,6 +3,7 @@ import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
 import {
   addComment,
   boardRoots,
+  openThreadCounts,
   docFromVersionState,
   commentsRoot,
   readBoard,
@@ -25,6 +26,11 @@ import type { BoardConnection } from '../sync';
 
 type Threads = ReadonlyMap<NoteId, readonly CommentThread[]>;
 const NO_THREADS: Threads = new Map();
+
+/** How many open threads each note has, computed once per change of `threads`. */
+export function useOpenThreadCounts(threads: Threads) {
+  return useMemo(() => openThreadCounts(threads), [threads]);
+}
 
 /** The board's comment threads by note, read again when comments change or notes come and go. */
 export function useCommentThreads(connection: BoardConnection | null): Threads {

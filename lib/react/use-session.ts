@@ -3,6 +3,8 @@ import { createContext, useContext, useEffect, useState, useSyncExternalStore } 
 import type { BoardId, NoteId, NoteRecord } from '../model';
 import { privateWriterKey } from '../private-writer';
 import { BoardSession } from '../session/board-session';
+import { selectConnectors, selectFilledBlocks } from '../session/board-selectors';
+import { DecorationStore } from '../session/note-decorations';
 import { browserStorage } from '../storage';
 import { connectBoard, connectDraft, syncUrlFor, type PresenceUser } from '../sync';
 
@@ -85,3 +87,14 @@ export const useUndoState = () => useSessionValue((s) => s.getUndoState());
 export const useWorkshopState = () => useSessionValue((s) => s.getWorkshop());
 export const useDraftIds = () => useSessionValue((s) => s.getDraftIds());
 export const useTitle = () => useSessionValue((s) => s.getTitle());
+/** Every connector of the board (lib/session/board-selectors.ts). */
+export const useConnectors = () => useSessionValue(selectConnectors);
+/** The blocks holding at least one note, sorted. */
+export const useFilledBlocks = () => useSessionValue(selectFilledBlocks);
+
+/** The page's note decorations (filter, badges, dots), one store for the page's lifetime. */
+export function useDecorationStore(): DecorationStore {
+  const session = useSession();
+  const [store] = useState(() => new DecorationStore(session));
+  return store;
+}

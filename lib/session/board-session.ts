@@ -9,7 +9,7 @@ import {
   type Peer,
   type Refusal,
 } from '../sync';
-import { sameJson, sameList } from './keep-identity';
+import { sameJson, sameList } from '../view/keep-identity';
 import { SelectionStore } from './selection';
 import { readWorkshop, type WorkshopState } from './workshop-state';
 

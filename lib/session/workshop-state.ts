@@ -3,7 +3,7 @@ import { readBoardLocks, readBoardPrivateWriting, readBoardTimer } from '../doc'
 import type { PrivateWriting } from '../model/private-writing';
 import type { WorkshopLocks } from '../model/workshop-locks';
 import type { WorkshopTimer } from '../model/workshop-timer';
-import { sameJson } from './keep-identity';
+import { sameJson } from '../view/keep-identity';
 
 /** The facilitator's state of the board (the `workshop` map), as everyone sees it. */
 export interface WorkshopState {

@@ -8,7 +8,7 @@ import type { Room } from '../rooms/room';
 import type { RoomRegistry } from '../rooms/room-registry';
 import { CLOSE } from './close-codes';
 import { Connection } from './connection';
-import { rejectUpgrade } from './upgrade';
+import { rejectUpgrade } from './reject-upgrade';
 
 /**
  * How often every socket is pinged (ms). A peer that has not answered the previous ping by

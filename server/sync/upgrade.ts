@@ -1,4 +1,4 @@
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { SCHEMA_VERSION_PARAM, canEdit, isBoardId } from '../../lib/model';
 import { isPrivateSecret, privateRoomId, writerDigest } from '../private/private-store';
@@ -7,9 +7,9 @@ import type { Access, BoardAccess } from '../auth/board-access';
 import { tokenFromRequest } from '../auth/request-token';
 import type { QuotaRefusal } from '../http/quotas';
 import { requestPath } from '../http/request-path';
-import { NON_PAGE_POLICY, SECURITY_HEADERS } from '../http/security-headers';
 import { childLogger, errorMessage, type Logger } from '../log';
 import { isOriginAllowed } from './origin';
+import { rejectUpgrade } from './reject-upgrade';
 import type { SyncServer } from './sync-server';
 
 /** The sync endpoint: y-websocket appends the room name, so clients open /sync/<boardId>. */
@@ -48,28 +48,6 @@ export function declaredSchemaVersion(request: IncomingMessage): number | undefi
   }
   if (value === null) return undefined;
   return SCHEMA_VERSION_FORMAT.test(value) ? Number(value) : null;
-}
-
-/** Answers a refused upgrade with a plain HTTP response and closes the socket. */
-export function rejectUpgrade(
-  socket: Duplex,
-  status: number,
-  error: string,
-  extraHeaders: Readonly<Record<string, string>> = {},
-): void {
-  const body = JSON.stringify({ error });
-  const headers = {
-    ...SECURITY_HEADERS,
-    'Content-Security-Policy': NON_PAGE_POLICY,
-    ...extraHeaders,
-    Connection: 'close',
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': String(Buffer.byteLength(body)),
-  };
-  const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`);
-  socket.on('error', () => {});
-  socket.once('finish', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}\r\n${lines.join('')}\r\n${body}`);
 }
 
 /**

@@ -1,9 +1,9 @@
 'use client';
 import { useCallback, useEffect, useRef } from 'react';
-import type { NoteId, NoteRecord, Point } from '@/lib/model';
-import { useConnection } from '@/lib/react/use-session';
-import type { BoardSession } from '@/lib/session/board-session';
-import { updatePresence, type PresenceUser } from '@/lib/sync';
+import type { NoteId, NoteRecord, Point } from '../model';
+import { useConnection } from './use-session';
+import type { BoardSession } from '../session/board-session';
+import { updatePresence, type PresenceUser } from '../sync';
 
 /** Cursor positions are sent at most this often: ~30 updates a second feels live. */
 export const CURSOR_SYNC_INTERVAL_MS = 33;

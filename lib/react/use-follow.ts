@@ -1,11 +1,11 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { readFollow, startFollow, stopFollow } from '@/lib/doc';
-import type { FollowSettings, Size } from '@/lib/model';
-import { useWorkshopValue } from '@/lib/react/use-workshop-value';
-import { useSessionValue } from '@/lib/react/use-session';
-import { updatePresence, type BoardConnection, type PresenceUser } from '@/lib/sync';
-import { followViewport, visibleBoardRect, type Viewport } from '@/lib/view/viewport';
+import { readFollow, startFollow, stopFollow } from '../doc';
+import type { FollowSettings, Size } from '../model';
+import { useWorkshopValue } from './use-workshop-value';
+import { useSessionValue } from './use-session';
+import { updatePresence, type BoardConnection, type PresenceUser } from '../sync';
+import { followViewport, visibleBoardRect, type Viewport } from '../view/viewport';
 
 /** The leader's view is published at most this often while they pan or zoom. */
 const VIEW_SYNC_INTERVAL_MS = 50;

@@ -1,8 +1,8 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { docFromVersionState } from '@/lib/doc';
-import { BoardSession } from '@/lib/session/board-session';
-import { localConnection } from '@/lib/session/local-connection';
+import { docFromVersionState } from '../doc';
+import { BoardSession } from '../session/board-session';
+import { localConnection } from '../session/local-connection';
 
 /**
  * A read-only session on a past version's document while it is shown, so the canvas draws
