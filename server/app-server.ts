@@ -1,13 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { BoardId } from '../lib/model';
+import { isRole, type BoardId } from '../lib/model';
 import { BoardAccess } from './auth/board-access';
 import {
   DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_MAX_MESSAGE_BYTES,
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from './config';
+import type { RevokeLinkCommand } from './cluster/socket-commands';
+import { NO_DIGEST, startCluster } from './cluster/start-cluster';
 import { API_PREFIX, createApiHandler } from './http/api';
 import { connectionLimits } from './limits/connection-quota';
 import { sendError, setBodyDeadline } from './http/json';
@@ -24,7 +26,7 @@ import { draftLogOf } from './private/private-store';
 import { RoomRegistry } from './rooms/room-registry';
 import { StoreHealthCheck } from './store/health-check';
 import { openStore } from './store/open-store';
-import type { Store, StoreConfig } from './store/store';
+import { isSequenced, type Store, type StoreConfig } from './store/store';
 import { SyncServer } from './sync/sync-server';
 import { createUpgradeHandler, isSyncPath } from './sync/upgrade';
 
@@ -37,6 +39,8 @@ export interface LienzoServerOptions {
   dataDir: string;
   /** LIENZO_DATABASE_URL: null or absent keeps SQLite in `dataDir` (store/open-store.ts). */
   databaseUrl?: string | null;
+  /** LIENZO_REDIS_URL: set, this process relays its boards with the others (server/cluster). */
+  redisUrl?: string | null;
   /** Test-only: SQLite's max_page_count (LIENZO_TEST_SQLITE_MAX_PAGES); see StoreConfig. */
   sqliteMaxPages?: number | null;
   /** Origins allowed to open the sync socket besides the app's own (see sync/origin.ts). */
@@ -132,6 +136,12 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     sqliteMaxPages: options.sqliteMaxPages ?? null,
   };
   const store = await (options.openStore ?? openStore)(storeConfig, logger);
+  // Connections are known only once SyncServer exists; the cluster needs its close hook first.
+  let revoke: (command: RevokeLinkCommand) => void = () => {};
+  const cluster = options.redisUrl
+    ? await startCluster(options.redisUrl, store, logger, (command) => revoke(command))
+    : null;
+  const roomCluster = cluster && isSequenced(store) ? { store, bus: cluster.bus } : null;
   const history = new BoardHistory({
     store,
     logger,
@@ -146,6 +156,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     onRoomLoaded: history.onRoomLoaded,
     onRoomUnloading: history.onRoomUnloading,
+    cluster: roomCluster,
   });
   history.attach(rooms);
   // Private writing's drafts: rooms of their own, each on a log of its own (server/private).
@@ -158,6 +169,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     // A draft's room is `<board>.<writer>` (private/private-store.ts): its lines name both.
     roomLogger: (id) => childLogger(logger, { board: id.split('.')[0], draft: id }),
+    cluster: roomCluster,
   });
   const sync = new SyncServer({
     rooms,
@@ -167,6 +179,9 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     keepaliveIntervalMs: options.keepaliveIntervalMs,
     connectionLimits: connectionLimits(options.awarenessPerMinute, options.messagesPerMinute),
   });
+  revoke = ({ board, role }) => {
+    if (isRole(role)) sync.disconnectRole(board as BoardId, role);
+  };
   const access = new BoardAccess(store);
   const quotas = new ClientQuotas(
     { ...DEFAULT_QUOTAS, ...options.quotas },
@@ -177,6 +192,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   } catch (error) {
     await sync.close();
     history.close();
+    await cluster?.close();
     await store.close();
     throw error;
   }
@@ -186,7 +202,11 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     rooms,
     access,
     logger,
-    onLinkRevoked: (id, role) => sync.disconnectRole(id, role),
+    onLinkRevoked: (id, role) => {
+      // The command reaches every process, this one included (socket-commands.ts).
+      if (cluster) void cluster.commands.revokeLink({ board: id, role, digest: NO_DIGEST });
+      else sync.disconnectRole(id, role);
+    },
     history,
     privateWriting: { rooms, privateRooms, store },
     quotas,
@@ -255,6 +275,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   } catch (error) {
     await sync.close();
     history.close();
+    await cluster?.close();
     await store.close();
     throw error;
   }
@@ -277,6 +298,8 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     await sync.close();
     await Promise.all([rooms.closeAll(), privateRooms.closeAll()]);
     history.close();
+    // After the rooms: leaving connections' removals went out; then bye.
+    await cluster?.close();
     await store.close();
     server.closeAllConnections();
     for (const socket of sockets) socket.destroy();

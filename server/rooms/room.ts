@@ -9,6 +9,7 @@ import { encodeAwareness, encodeSyncUpdate } from '../sync/messages';
 import { AwarenessGate, type AwarenessEntry } from './awareness-gate';
 import { RoomCompaction, type CompactionPolicy } from './compaction';
 import { RoomDoc } from './room-doc';
+import { REMOTE_UPDATE, RoomFeed, type RoomCluster } from './room-feed';
 import { StorePipeline } from './store-pipeline';
 import { snapshotOf } from './stored-doc';
 
@@ -37,6 +38,8 @@ export interface RoomOptions {
   onEmpty(room: Room): void;
   /** Called once the room's document is built (see RoomDoc). */
   onMaterialized?(room: Room): void;
+  /** Set on a process of a cluster (LIENZO_REDIS_URL): the room relays other processes' updates. */
+  cluster?: RoomCluster | null;
 }
 
 /**
@@ -62,10 +65,38 @@ export class Room {
    * bytes until its document is needed. Rejects if it cannot be loaded.
    */
   static async load(id: BoardId, options: RoomOptions): Promise<Room> {
+    const { cluster } = options;
+    if (cluster) return Room.loadInCluster(id, options, cluster);
     const stored = await options.store.loadLog(options.log);
     if (!stored) throw new Error(`board ${options.log.board} does not exist`);
-    const room = new Room(id, stored, options);
-    if (stored.docSchema !== SCHEMA_VERSION) {
+    return Room.built(new Room(id, stored, options, null));
+  }
+
+  /**
+   * A cluster process's load: subscribed to the board's updates before the store is read
+   * (room-feed.ts), so an update another process stores meanwhile is delivered after it.
+   */
+  private static async loadInCluster(
+    id: BoardId,
+    options: RoomOptions,
+    cluster: RoomCluster,
+  ): Promise<Room> {
+    const { feed, stored, seq } = await RoomFeed.open(id, options.log, cluster);
+    if (!stored) {
+      await feed.close();
+      throw new Error(`board ${options.log.board} does not exist`);
+    }
+    const room = Room.built(new Room(id, stored, options, feed));
+    feed.start(seq, (update) => {
+      if (!room.destroyed) Y.applyUpdate(room.doc, update, REMOTE_UPDATE);
+    });
+    return room;
+  }
+
+  /** Builds and migrates a board whose stored schema is not the current one, before serving. */
+  private static built(room: Room): Room {
+    const stored = room.loadedSchema;
+    if (stored !== SCHEMA_VERSION) {
       try {
         room.materialize();
       } catch (error) {
@@ -76,17 +107,26 @@ export class Room {
     return room;
   }
 
+  /** The schema version the store recorded when the room was loaded. */
+  private readonly loadedSchema: number | null;
+
   private constructor(
     /** The board's id, or a draft's room id (private-store.ts privateRoomId). */
     readonly id: BoardId,
     stored: StoredBoard,
     private readonly options: RoomOptions,
+    private readonly feed: RoomFeed | null,
   ) {
+    this.loadedSchema = stored.docSchema;
     /** The schema version the store records for the document (StoredBoard.docSchema). */
     let storedSchema = stored.docSchema;
     this.document = new RoomDoc(id, stored, {
       logger: options.logger,
-      onUpdate: (update, origin) => this.pipeline.submit(update, this.participantOf(origin)),
+      onUpdate: (update, origin) => {
+        // Stored by another process already: only this process's participants need it.
+        if (origin === REMOTE_UPDATE) this.broadcast(encodeSyncUpdate(update), null);
+        else this.pipeline.submit(update, this.participantOf(origin));
+      },
       onBuilt: (migration) => {
         storedSchema = this.recordSchema(migration, storedSchema);
         this.compaction.compactIfDue();
@@ -100,7 +140,8 @@ export class Room {
     this.pipeline = new StorePipeline({
       id,
       log: options.log,
-      store: options.store,
+      // In a cluster the feed numbers, publishes and compacts only what the room holds.
+      store: feed ?? options.store,
       logger: options.logger,
       snapshot: () => snapshotOf(this.document.doc),
       relay: (update, except) => this.broadcast(encodeSyncUpdate(update), except as Participant),
@@ -233,6 +274,7 @@ export class Room {
     if (this.destroyed) return;
     this.destroyed = true;
     this.pipeline.stop();
+    void this.feed?.close();
     this.awareness.off('update', this.onAwarenessUpdate);
     // Awareness runs a timer to expire stale states; destroying it stops the timer.
     this.awareness.destroy();
