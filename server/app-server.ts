@@ -17,6 +17,7 @@ import { ClientQuotas, DEFAULT_QUOTAS, type QuotaLimits } from './http/quotas';
 import { requestPath } from './http/request-path';
 import { NON_PAGE_POLICY, setSecurityHeaders } from './http/security-headers';
 import { childLogger, consoleLogger, errorMessage, type Logger } from './log';
+import { ProcessHealthCheck } from './observability/process-health';
 import { ServerMetrics, type RequestKind } from './observability/metrics';
 import { METRICS_PATH, createMetricsHandler } from './observability/metrics-route';
 import { boardDirectory, getBoardDirectory, setBoardDirectory } from './registry';
@@ -142,6 +143,9 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     ? await startCluster(options.redisUrl, store, logger, (command) => revoke(command))
     : null;
   const roomCluster = cluster && isSequenced(store) ? { store, bus: cluster.bus } : null;
+  // Configured engines show on /metrics from the start; health checks keep them current.
+  if (store.engine === 'postgres') metrics.reachability('postgres', true);
+  if (cluster) metrics.reachability('redis', cluster.reachable);
   const history = new BoardHistory({
     store,
     logger,
@@ -198,7 +202,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   }
   const api = createApiHandler({
     store,
-    storeHealth: new StoreHealthCheck(store),
+    health: new ProcessHealthCheck(new StoreHealthCheck(store), metrics, store.engine, cluster),
     rooms,
     access,
     logger,

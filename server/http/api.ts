@@ -14,7 +14,7 @@ import { revealBoard, type PrivateWritingOptions } from '../private/private-writ
 import { matchSnapshotPath, serveSnapshots, snapshotMethods } from '../history/snapshot-routes';
 import { childLogger, errorMessage, type Logger } from '../log';
 import type { RoomRegistry } from '../rooms/room-registry';
-import type { StoreHealthCheck } from '../store/health-check';
+import type { ProcessHealthCheck } from '../observability/process-health';
 import type { Store } from '../store/store';
 import {
   MAX_IMPORT_BODY_BYTES,
@@ -77,7 +77,7 @@ export const API_PREFIX = '/api/';
 export interface ApiOptions {
   store: Store;
   /** Whether the store can write (a real write, at most once a second). */
-  storeHealth: StoreHealthCheck;
+  health: Pick<ProcessHealthCheck, 'check'>;
   rooms: RoomRegistry;
   access: BoardAccess;
   logger: Logger;
@@ -110,7 +110,7 @@ export function createApiHandler(
 async function route(req: IncomingMessage, res: ServerResponse, options: ApiOptions) {
   const pathname = requestPath(req.url) ?? '';
   if (pathname === '/api/health') {
-    if (allowMethods(req, res, ['GET', 'HEAD'])) await health(res, options.storeHealth);
+    if (allowMethods(req, res, ['GET', 'HEAD'])) await health(res, options.health);
     return;
   }
   if (pathname === '/api/boards') {
@@ -250,11 +250,16 @@ async function regenerateLink(
   sendJson(res, 200, { role, url: links[role], links });
 }
 
-async function health(res: ServerResponse, storeHealth: StoreHealthCheck): Promise<void> {
-  const store = await storeHealth.check();
+async function health(res: ServerResponse, check: Pick<ProcessHealthCheck, 'check'>) {
+  const health = await check.check();
   // The server's clock, shared by every browser's countdown (lib/sync/server-clock.ts).
-  if (store.ok) sendJson(res, 200, { ok: true }, { [SERVER_TIME_HEADER]: String(Date.now()) });
-  else sendJson(res, 503, { ok: false, error: 'store unavailable', reason: store.reason });
+  if (health.ok) sendJson(res, 200, { ok: true }, { [SERVER_TIME_HEADER]: String(Date.now()) });
+  else
+    sendJson(res, 503, {
+      ok: false,
+      error: `${health.dependency} unavailable`,
+      reason: health.reason,
+    });
 }
 
 /**
