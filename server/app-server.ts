@@ -142,7 +142,10 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   const cluster = options.redisUrl
     ? await startCluster(options.redisUrl, store, logger, (command) => revoke(command))
     : null;
-  const roomCluster = cluster && isSequenced(store) ? { store, bus: cluster.bus } : null;
+  const roomCluster =
+    cluster && isSequenced(store)
+      ? { store, bus: cluster.bus, awareness: cluster.awareness }
+      : null;
   // Configured engines show on /metrics from the start; health checks keep them current.
   if (store.engine === 'postgres') metrics.reachability('postgres', true);
   if (cluster) metrics.reachability('redis', cluster.reachable);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { AwarenessRelay } from '../cluster/awareness-relay';
 import type { BoardFeed, SequencedUpdate, UpdateBus } from '../cluster/update-bus';
 import type {
   LogRef,
@@ -14,10 +15,11 @@ import type {
  */
 export const REMOTE_UPDATE = Symbol('lienzo:remote-update');
 
-/** What a room of a cluster process needs: the numbered store and the update bus. */
+/** What a room of a cluster process needs: the numbered store, the bus, the presence relay. */
 export interface RoomCluster {
   store: SequencedLogStore;
   bus: UpdateBus;
+  awareness: AwarenessRelay;
 }
 
 /** The store calls a room's write pipeline makes (a subset of Store). */
