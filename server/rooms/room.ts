@@ -5,6 +5,7 @@ import { SCHEMA_VERSION, type BoardId, type Role } from '../../lib/model';
 import { shouldPublishAwareness } from '../cluster/awareness-relay';
 import { RemotePresence } from '../cluster/remote-presence';
 import { errorMessage, type Logger } from '../log';
+import type { ServerMetrics } from '../observability/metrics';
 import type { LogRef, Store, StoredBoard } from '../store/store';
 import { CLOSE } from '../sync/close-codes';
 import { encodeAwareness, encodeSyncUpdate } from '../sync/messages';
@@ -40,6 +41,8 @@ export interface RoomOptions {
   onEmpty(room: Room): void;
   /** Called once the room's document is built (see RoomDoc). */
   onMaterialized?(room: Room): void;
+  /** Where the room's store writes and relays are recorded (/metrics). */
+  metrics?: ServerMetrics;
   /** Set on a process of a cluster (LIENZO_REDIS_URL): the room relays other processes' updates. */
   cluster?: RoomCluster | null;
 }
@@ -154,6 +157,7 @@ export class Room {
       refuse: (sender) =>
         sender.close(CLOSE.internalError, 'the server could not store this update'),
       stored: (appended) => this.compaction.stored(appended),
+      metrics: options.metrics,
       compactionFailed: (error) => {
         this.compaction.failed();
         options.logger.warn(`board ${id}: compaction failed`, errorMessage(error));
