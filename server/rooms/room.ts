@@ -158,6 +158,12 @@ export class Room {
         sender.close(CLOSE.internalError, 'the server could not store this update'),
       stored: (appended) => this.compaction.stored(appended),
       metrics: options.metrics,
+      recovered: feed
+        ? (merged) =>
+            void feed.recovered(merged).then((published) => {
+              if (!published) options.logger.warn(`board ${id}: recovered changes not published`);
+            })
+        : undefined,
       compactionFailed: (error) => {
         this.compaction.failed();
         options.logger.warn(`board ${id}: compaction failed`, errorMessage(error));

@@ -30,6 +30,11 @@ export interface PipelineHost {
   stored(appended: readonly Uint8Array[] | 'snapshot'): void;
   /** A snapshot written only to compact failed: the log is intact, only longer. */
   compactionFailed(error: unknown): void;
+  /**
+   * A snapshot stored changes that had been kept in memory (`merged`, one update): in a
+   * cluster they are new to the other processes, so they take a seq and are published.
+   */
+  recovered?(merged: Uint8Array): void;
   /** Where store writes, their queue and relay latency are recorded (/metrics). */
   readonly metrics?: ServerMetrics;
 }
@@ -178,7 +183,9 @@ export class StorePipeline {
       const missed = [...this.unstored, ...updates];
       this.unstored = [];
       host.logger.info(`board ${host.id}: stored again; relayed what was kept in memory`);
-      host.relay(Y.mergeUpdates(missed), null);
+      const merged = Y.mergeUpdates(missed);
+      host.relay(merged, null);
+      host.recovered?.(merged);
     } else {
       for (const change of batch) host.relay(change.update, change.sender);
     }

@@ -96,4 +96,25 @@ describe('two processes on PostgreSQL + Redis', () => {
     onA.destroy();
     await waitFor(() => nameOnB(anaId) === undefined, "Ana's removal to reach B");
   });
+
+  it('changes A kept in memory while PostgreSQL was stopped reach B once A stores them again', async () => {
+    const [a, b] = await twoProcesses();
+    const board = await a.createBoard();
+    const token = a.token(board);
+    const onA = client(a, board, token);
+    const onB = client(b, board, token);
+    await Promise.all([onA.synced, onB.synced]);
+    await postgres.engine.stop();
+    let note = '';
+    try {
+      note = createNote(onA.doc, { x: 5, y: 5, author: 'Ana', text: 'kept in memory' });
+      // A's write fails: the note lives only in A's room (and A's client), B has none of it.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(onB.noteIds()).toEqual([]);
+    } finally {
+      await postgres.engine.start();
+    }
+    // A's retry (every 5 s) stores a snapshot; its changes take a seq and are published.
+    await waitFor(() => onB.noteIds().includes(note), 'the recovered note to reach B', 20_000);
+  }, 30_000);
 });
