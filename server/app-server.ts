@@ -2,12 +2,15 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { BoardId } from '../lib/model';
+import { hashToken } from './auth/tokens';
 import { BoardAccess } from './auth/board-access';
 import {
   DEFAULT_HEADERS_TIMEOUT_MS,
   DEFAULT_MAX_MESSAGE_BYTES,
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from './config';
+import type { RevokeLinkCommand } from './cluster/socket-commands';
+import { startCluster } from './cluster/start-cluster';
 import { API_PREFIX, createApiHandler } from './http/api';
 import { connectionLimits } from './limits/connection-quota';
 import { sendError, setBodyDeadline } from './http/json';
@@ -15,6 +18,7 @@ import { ClientQuotas, DEFAULT_QUOTAS, type QuotaLimits } from './http/quotas';
 import { requestPath } from './http/request-path';
 import { NON_PAGE_POLICY, setSecurityHeaders } from './http/security-headers';
 import { childLogger, consoleLogger, errorMessage, type Logger } from './log';
+import { ProcessHealthCheck } from './observability/process-health';
 import { ServerMetrics, type RequestKind } from './observability/metrics';
 import { METRICS_PATH, createMetricsHandler } from './observability/metrics-route';
 import { boardDirectory, getBoardDirectory, setBoardDirectory } from './registry';
@@ -24,7 +28,7 @@ import { draftLogOf } from './private/private-store';
 import { RoomRegistry } from './rooms/room-registry';
 import { StoreHealthCheck } from './store/health-check';
 import { openStore } from './store/open-store';
-import type { Store, StoreConfig } from './store/store';
+import { isSequenced, type Store, type StoreConfig } from './store/store';
 import { SyncServer } from './sync/sync-server';
 import { createUpgradeHandler, isSyncPath } from './sync/upgrade';
 
@@ -37,6 +41,8 @@ export interface LienzoServerOptions {
   dataDir: string;
   /** LIENZO_DATABASE_URL: null or absent keeps SQLite in `dataDir` (store/open-store.ts). */
   databaseUrl?: string | null;
+  /** LIENZO_REDIS_URL: set, this process relays its boards with the others (server/cluster). */
+  redisUrl?: string | null;
   /** Test-only: SQLite's max_page_count (LIENZO_TEST_SQLITE_MAX_PAGES); see StoreConfig. */
   sqliteMaxPages?: number | null;
   /** Origins allowed to open the sync socket besides the app's own (see sync/origin.ts). */
@@ -132,6 +138,18 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     sqliteMaxPages: options.sqliteMaxPages ?? null,
   };
   const store = await (options.openStore ?? openStore)(storeConfig, logger);
+  // Connections are known only once SyncServer exists; the cluster needs its close hook first.
+  let revoke: (command: RevokeLinkCommand) => void = () => {};
+  const cluster = options.redisUrl
+    ? await startCluster(options.redisUrl, store, logger, (command) => revoke(command))
+    : null;
+  const roomCluster =
+    cluster && isSequenced(store)
+      ? { store, bus: cluster.bus, awareness: cluster.awareness }
+      : null;
+  // Configured engines show on /metrics from the start; health checks keep them current.
+  if (store.engine === 'postgres') metrics.reachability('postgres', true);
+  if (cluster) metrics.reachability('redis', cluster.reachable);
   const history = new BoardHistory({
     store,
     logger,
@@ -146,6 +164,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     onRoomLoaded: history.onRoomLoaded,
     onRoomUnloading: history.onRoomUnloading,
+    cluster: roomCluster,
   });
   history.attach(rooms);
   // Private writing's drafts: rooms of their own, each on a log of its own (server/private).
@@ -158,6 +177,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     compaction: { ...DEFAULT_COMPACTION, ...options.compaction },
     // A draft's room is `<board>.<writer>` (private/private-store.ts): its lines name both.
     roomLogger: (id) => childLogger(logger, { board: id.split('.')[0], draft: id }),
+    cluster: roomCluster,
   });
   const sync = new SyncServer({
     rooms,
@@ -166,7 +186,9 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     keepaliveIntervalMs: options.keepaliveIntervalMs,
     connectionLimits: connectionLimits(options.awarenessPerMinute, options.messagesPerMinute),
+    revokedLinks: cluster?.commands,
   });
+  revoke = ({ board, digest }) => sync.disconnectDigest(board, digest);
   const access = new BoardAccess(store);
   const quotas = new ClientQuotas(
     { ...DEFAULT_QUOTAS, ...options.quotas },
@@ -177,16 +199,21 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   } catch (error) {
     await sync.close();
     history.close();
+    await cluster?.close();
     await store.close();
     throw error;
   }
   const api = createApiHandler({
     store,
-    storeHealth: new StoreHealthCheck(store),
+    health: new ProcessHealthCheck(new StoreHealthCheck(store), metrics, store.engine, cluster),
     rooms,
     access,
     logger,
-    onLinkRevoked: (id, role) => sync.disconnectRole(id, role),
+    onLinkRevoked: (id, role, old) => {
+      // The command reaches every process, this one included (socket-commands.ts).
+      if (cluster) void cluster.commands.revokeLink({ board: id, role, digest: hashToken(old) });
+      else sync.disconnectRole(id, role);
+    },
     history,
     privateWriting: { rooms, privateRooms, store },
     quotas,
@@ -255,6 +282,7 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   } catch (error) {
     await sync.close();
     history.close();
+    await cluster?.close();
     await store.close();
     throw error;
   }
@@ -277,6 +305,8 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     await sync.close();
     await Promise.all([rooms.closeAll(), privateRooms.closeAll()]);
     history.close();
+    // After the rooms: leaving connections' removals went out; then bye.
+    await cluster?.close();
     await store.close();
     server.closeAllConnections();
     for (const socket of sockets) socket.destroy();

@@ -26,6 +26,9 @@ const MAX_SNAPSHOT_MINUTES = 24 * 60;
  *   LIENZO_DATA_DIR           folder of the SQLite database (default ./data)
  *   LIENZO_DATABASE_URL       unset: SQLite in LIENZO_DATA_DIR; postgres://...: PostgreSQL
  *                             (server/store/open-store.ts)
+ *   LIENZO_REDIS_URL          unset: one process; redis://...: one of several processes on
+ *                             one PostgreSQL, relaying each other through Redis
+ *                             (server/cluster; needs LIENZO_DATABASE_URL)
  *   LIENZO_TEST_SQLITE_MAX_PAGES  tests only: SQLite's max_page_count, a "disk" that fills
  *   LIENZO_ALLOWED_ORIGINS    comma-separated extra origins allowed to open the sync socket
  *   LIENZO_MAX_MESSAGE_BYTES  largest sync frame accepted (default 2 MiB)
@@ -53,6 +56,8 @@ export interface LienzoConfig {
   dataDir: string;
   /** LIENZO_DATABASE_URL; null keeps SQLite. */
   databaseUrl: string | null;
+  /** LIENZO_REDIS_URL; null: a single process, no cluster code runs. */
+  redisUrl: string | null;
   /** LIENZO_TEST_SQLITE_MAX_PAGES (tests of a full disk); null otherwise. */
   sqliteMaxPages: number | null;
   allowedOrigins: string[];
@@ -188,6 +193,14 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
   const databaseUrl = env.LIENZO_DATABASE_URL?.trim() || null;
   if (databaseUrl !== null && !URL.canParse(databaseUrl))
     problems.push('LIENZO_DATABASE_URL must be a URL such as postgres://user@host/db');
+  const redisUrl = env.LIENZO_REDIS_URL?.trim() || null;
+  if (redisUrl !== null && !/^rediss?:\/\//.test(redisUrl))
+    problems.push('LIENZO_REDIS_URL must be a URL such as redis://host:6379');
+  // Processes share the truth through the store: one SQLite file per process cannot be it.
+  if (redisUrl !== null && databaseUrl === null)
+    problems.push(
+      'LIENZO_REDIS_URL needs LIENZO_DATABASE_URL (several processes share PostgreSQL)',
+    );
   const maxPages = readInteger(
     env,
     'LIENZO_TEST_SQLITE_MAX_PAGES',
@@ -210,6 +223,7 @@ export function readConfig(env: Env = process.env, cwd = process.cwd()): LienzoC
     host: env.HOST?.trim() || DEFAULT_HOST,
     dataDir: resolve(cwd, env.LIENZO_DATA_DIR?.trim() || DEFAULT_DATA_DIR),
     databaseUrl,
+    redisUrl,
     sqliteMaxPages: maxPages === 0 ? null : maxPages,
     allowedOrigins,
     maxMessageBytes,

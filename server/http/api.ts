@@ -14,7 +14,7 @@ import { revealBoard, type PrivateWritingOptions } from '../private/private-writ
 import { matchSnapshotPath, serveSnapshots, snapshotMethods } from '../history/snapshot-routes';
 import { childLogger, errorMessage, type Logger } from '../log';
 import type { RoomRegistry } from '../rooms/room-registry';
-import type { StoreHealthCheck } from '../store/health-check';
+import type { ProcessHealthCheck } from '../observability/process-health';
 import type { Store } from '../store/store';
 import {
   MAX_IMPORT_BODY_BYTES,
@@ -77,12 +77,12 @@ export const API_PREFIX = '/api/';
 export interface ApiOptions {
   store: Store;
   /** Whether the store can write (a real write, at most once a second). */
-  storeHealth: StoreHealthCheck;
+  health: Pick<ProcessHealthCheck, 'check'>;
   rooms: RoomRegistry;
   access: BoardAccess;
   logger: Logger;
-  /** A link was regenerated: whoever joined with the old one must be cut off. */
-  onLinkRevoked(id: BoardId, role: Role): void;
+  /** A link was regenerated: whoever joined with the old one (`replaced`) must be cut off. */
+  onLinkRevoked(id: BoardId, role: Role, replaced: string): void;
   /** Version history (the snapshot routes); without it those routes are 404. */
   history?: BoardHistory;
   /** Private writing's drafts (the reveal route); without it that route is 404. */
@@ -110,7 +110,7 @@ export function createApiHandler(
 async function route(req: IncomingMessage, res: ServerResponse, options: ApiOptions) {
   const pathname = requestPath(req.url) ?? '';
   if (pathname === '/api/health') {
-    if (allowMethods(req, res, ['GET', 'HEAD'])) await health(res, options.storeHealth);
+    if (allowMethods(req, res, ['GET', 'HEAD'])) await health(res, options.health);
     return;
   }
   if (pathname === '/api/boards') {
@@ -239,22 +239,28 @@ async function regenerateLink(
     sendError(res, 400, "role must be 'editor' or 'viewer'");
     return;
   }
-  const tokens = await options.access.regenerate(id, tokenFromRequest(req) ?? '', role);
-  if (!tokens) {
+  const regenerated = await options.access.regenerate(id, tokenFromRequest(req) ?? '', role);
+  if (!regenerated) {
     sendError(res, 403, 'only the facilitator link can do this');
     return;
   }
-  options.onLinkRevoked(id, role);
+  const { tokens } = regenerated;
+  options.onLinkRevoked(id, role, regenerated.replaced);
   childLogger(options.logger, { board: id }).info(`board ${id}: ${role} link regenerated`);
   const links = linksFor(requestOrigin(req), id, tokens);
   sendJson(res, 200, { role, url: links[role], links });
 }
 
-async function health(res: ServerResponse, storeHealth: StoreHealthCheck): Promise<void> {
-  const store = await storeHealth.check();
+async function health(res: ServerResponse, check: Pick<ProcessHealthCheck, 'check'>) {
+  const health = await check.check();
   // The server's clock, shared by every browser's countdown (lib/sync/server-clock.ts).
-  if (store.ok) sendJson(res, 200, { ok: true }, { [SERVER_TIME_HEADER]: String(Date.now()) });
-  else sendJson(res, 503, { ok: false, error: 'store unavailable', reason: store.reason });
+  if (health.ok) sendJson(res, 200, { ok: true }, { [SERVER_TIME_HEADER]: String(Date.now()) });
+  else
+    sendJson(res, 503, {
+      ok: false,
+      error: `${health.dependency} unavailable`,
+      reason: health.reason,
+    });
 }
 
 /**

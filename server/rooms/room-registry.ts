@@ -4,6 +4,7 @@ import type { ServerMetrics } from '../observability/metrics';
 import type { LogRef } from '../store/store';
 import type { CompactionPolicy } from './compaction';
 import { Room, type RoomStore } from './room';
+import type { RoomCluster } from './room-feed';
 import { STORE_RETRY_INTERVAL_MS } from './store-pipeline';
 
 export interface RoomRegistryOptions {
@@ -29,6 +30,8 @@ export interface RoomRegistryOptions {
    * into it (observability/metrics.ts). A room that unloads has an empty queue.
    */
   metrics?: ServerMetrics;
+  /** A cluster process's store and bus (LIENZO_REDIS_URL); absent for a single process. */
+  cluster?: RoomCluster | null;
 }
 
 /**

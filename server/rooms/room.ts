@@ -2,13 +2,17 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { MigrationResult } from '../../lib/doc';
 import { SCHEMA_VERSION, type BoardId, type Role } from '../../lib/model';
+import { shouldPublishAwareness } from '../cluster/awareness-relay';
+import { RemotePresence } from '../cluster/remote-presence';
 import { errorMessage, type Logger } from '../log';
+import type { ServerMetrics } from '../observability/metrics';
 import type { LogRef, Store, StoredBoard } from '../store/store';
 import { CLOSE } from '../sync/close-codes';
 import { encodeAwareness, encodeSyncUpdate } from '../sync/messages';
 import { AwarenessGate, type AwarenessEntry } from './awareness-gate';
 import { RoomCompaction, type CompactionPolicy } from './compaction';
 import { RoomDoc } from './room-doc';
+import { REMOTE_UPDATE, RoomFeed, type RoomCluster } from './room-feed';
 import { StorePipeline } from './store-pipeline';
 import { snapshotOf } from './stored-doc';
 
@@ -37,6 +41,10 @@ export interface RoomOptions {
   onEmpty(room: Room): void;
   /** Called once the room's document is built (see RoomDoc). */
   onMaterialized?(room: Room): void;
+  /** Where the room's store writes and relays are recorded (/metrics). */
+  metrics?: ServerMetrics;
+  /** Set on a process of a cluster (LIENZO_REDIS_URL): the room relays other processes' updates. */
+  cluster?: RoomCluster | null;
 }
 
 /**
@@ -55,6 +63,8 @@ export class Room {
   private readonly document: RoomDoc;
   private readonly pipeline: StorePipeline;
   private readonly compaction: RoomCompaction;
+  /** Other processes' clients in this room (a cluster process only). */
+  private readonly remote: RemotePresence | null;
 
   /**
    * Loads a board from the store. A board whose stored schema version is not the current one
@@ -62,10 +72,40 @@ export class Room {
    * bytes until its document is needed. Rejects if it cannot be loaded.
    */
   static async load(id: BoardId, options: RoomOptions): Promise<Room> {
+    const { cluster } = options;
+    if (cluster) return Room.loadInCluster(id, options, cluster);
     const stored = await options.store.loadLog(options.log);
     if (!stored) throw new Error(`board ${options.log.board} does not exist`);
-    const room = new Room(id, stored, options);
-    if (stored.docSchema !== SCHEMA_VERSION) {
+    return Room.built(new Room(id, stored, options, null));
+  }
+
+  /**
+   * A cluster process's load: subscribed to the board's updates before the store is read
+   * (room-feed.ts), so an update another process stores meanwhile is delivered after it.
+   */
+  private static async loadInCluster(
+    id: BoardId,
+    options: RoomOptions,
+    cluster: RoomCluster,
+  ): Promise<Room> {
+    const { feed, stored, seq } = await RoomFeed.open(id, options.log, cluster);
+    if (!stored) {
+      await feed.close();
+      throw new Error(`board ${options.log.board} does not exist`);
+    }
+    const room = Room.built(new Room(id, stored, options, feed));
+    feed.start(seq, (update) => {
+      if (!room.destroyed) Y.applyUpdate(room.doc, update, REMOTE_UPDATE);
+    });
+    // Other processes' clients in this room's awareness, and this room's sent to them.
+    if (room.remote) cluster.awareness.attach(id, room.remote);
+    return room;
+  }
+
+  /** Builds and migrates a board whose stored schema is not the current one, before serving. */
+  private static built(room: Room): Room {
+    const stored = room.loadedSchema;
+    if (stored !== SCHEMA_VERSION) {
       try {
         room.materialize();
       } catch (error) {
@@ -76,17 +116,26 @@ export class Room {
     return room;
   }
 
+  /** The schema version the store recorded when the room was loaded. */
+  private readonly loadedSchema: number | null;
+
   private constructor(
     /** The board's id, or a draft's room id (private-store.ts privateRoomId). */
     readonly id: BoardId,
     stored: StoredBoard,
     private readonly options: RoomOptions,
+    private readonly feed: RoomFeed | null,
   ) {
+    this.loadedSchema = stored.docSchema;
     /** The schema version the store records for the document (StoredBoard.docSchema). */
     let storedSchema = stored.docSchema;
     this.document = new RoomDoc(id, stored, {
       logger: options.logger,
-      onUpdate: (update, origin) => this.pipeline.submit(update, this.participantOf(origin)),
+      onUpdate: (update, origin) => {
+        // Stored by another process already: only this process's participants need it.
+        if (origin === REMOTE_UPDATE) this.broadcast(encodeSyncUpdate(update), null);
+        else this.pipeline.submit(update, this.participantOf(origin));
+      },
       onBuilt: (migration) => {
         storedSchema = this.recordSchema(migration, storedSchema);
         this.compaction.compactIfDue();
@@ -100,13 +149,21 @@ export class Room {
     this.pipeline = new StorePipeline({
       id,
       log: options.log,
-      store: options.store,
+      // In a cluster the feed numbers, publishes and compacts only what the room holds.
+      store: feed ?? options.store,
       logger: options.logger,
       snapshot: () => snapshotOf(this.document.doc),
       relay: (update, except) => this.broadcast(encodeSyncUpdate(update), except as Participant),
       refuse: (sender) =>
         sender.close(CLOSE.internalError, 'the server could not store this update'),
       stored: (appended) => this.compaction.stored(appended),
+      metrics: options.metrics,
+      recovered: feed
+        ? (merged) =>
+            void feed.recovered(merged).then((published) => {
+              if (!published) options.logger.warn(`board ${id}: recovered changes not published`);
+            })
+        : undefined,
       compactionFailed: (error) => {
         this.compaction.failed();
         options.logger.warn(`board ${id}: compaction failed`, errorMessage(error));
@@ -120,7 +177,11 @@ export class Room {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
-    this.presence = new AwarenessGate(this.awareness);
+    const remote = options.cluster
+      ? new RemotePresence(this.awareness, (clientId) => this.presence.owns(clientId))
+      : null;
+    this.remote = remote;
+    this.presence = new AwarenessGate(this.awareness, remote ? (id) => remote.owns(id) : undefined);
   }
 
   /** The board's document, built first if it was not yet. Throws if it cannot be built. */
@@ -233,6 +294,8 @@ export class Room {
     if (this.destroyed) return;
     this.destroyed = true;
     this.pipeline.stop();
+    void this.feed?.close();
+    this.options.cluster?.awareness.detach(this.id);
     this.awareness.off('update', this.onAwarenessUpdate);
     // Awareness runs a timer to expire stale states; destroying it stops the timer.
     this.awareness.destroy();
@@ -265,7 +328,14 @@ export class Room {
   ): void => {
     const sender = this.participantOf(origin);
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    this.broadcast(encodeAwareness(this.awareness, changed), sender);
+    const message = encodeAwareness(this.awareness, changed);
+    this.broadcast(message, sender);
+    // What this process's gate accepted (and leaves' removals) goes to the other processes.
+    if (this.remote && shouldPublishAwareness(origin))
+      void this.options.cluster?.awareness.publish(
+        this.id,
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+      );
   };
 
   private participantOf(origin: unknown): Participant | null {

@@ -192,3 +192,46 @@ export interface StoredBoard {
    */
   docSchema: number | null;
 }
+
+/** One update of a log with its place in the log's sequence (SequencedLogStore). */
+export interface SequencedRow {
+  seq: number;
+  /** Yjs update format v1. */
+  data: Uint8Array;
+}
+
+/** What a log holds after some seq (SequencedLogStore.readLogSince). */
+export interface SequencedTail {
+  /** The snapshot, for a whole read, or when compaction folded updates after `since`. */
+  snapshot: StoredSnapshot | null;
+  /** The updates after `since` (or after the snapshot), oldest first. */
+  updates: SequencedRow[];
+  /** The log's last seq: applying all of the above brings a reader up to it. */
+  seq: number;
+  docSchema: number | null;
+}
+
+/**
+ * What several processes on one store need beyond Store (server/cluster): every appended
+ * update takes its log's next seq (dense, commit-ordered), a process that missed some reads
+ * "everything after seq N", and a compaction keeps what another process stored after the
+ * seq its document holds. PostgreSQL has it; SQLite (one process) does not need it.
+ */
+export interface SequencedLogStore {
+  /** appendUpdates, resolving with the seq of the last update appended. */
+  appendSequenced(log: LogRef, updates: readonly Uint8Array[]): Promise<number>;
+  /** The log after `since` (null: all of it); null when the board does not exist. */
+  readLogSince(log: LogRef, since: number | null): Promise<SequencedTail | null>;
+  /** compact, folding only the updates up to `throughSeq` (null: all stored now). */
+  compactThrough(log: LogRef, snapshot: StoredSnapshot, throughSeq: number | null): Promise<void>;
+}
+
+/** Whether a store numbers its logs (can back a cluster). */
+export function isSequenced(store: Store): store is Store & SequencedLogStore {
+  const candidate = store as Partial<SequencedLogStore>;
+  return (
+    typeof candidate.appendSequenced === 'function' &&
+    typeof candidate.readLogSince === 'function' &&
+    typeof candidate.compactThrough === 'function'
+  );
+}

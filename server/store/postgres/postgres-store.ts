@@ -6,6 +6,7 @@ import { StoreOpenError } from '../store';
 import type {
   BoardInit,
   LogRef,
+  SequencedLogStore,
   Store,
   StoreHealth,
   StoredBoard,
@@ -102,7 +103,7 @@ export interface PostgresStoreOptions {
  * (log-queries.ts), so a process that missed one can read "everything after seq N"
  * (readLogSince) and compact only what its document holds (compactThrough).
  */
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, SequencedLogStore {
   readonly engine = 'postgres';
   private readonly queue: WriteQueue<LogJob, unknown>;
   private closed = false;
