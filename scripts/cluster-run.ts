@@ -24,6 +24,8 @@ export interface RunningCluster {
   redis: RedisEngine;
   lienzo: Engine[];
   haproxy: HaproxyEngine;
+  /** The database the processes share, in `postgres`. */
+  databaseUrl: string;
   /** HAProxy's address: what a browser opens. */
   url: string;
   /** Stops everything, in reverse order, and removes every temporary folder. */
@@ -130,6 +132,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Runnin
       redis,
       lienzo,
       haproxy,
+      databaseUrl,
       url,
       stop: () => stopAll(owned),
     };

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNote } from '../../lib/doc';
 import { startCluster, type RunningCluster } from '../../scripts/cluster-run';
-import { connectClient, waitForNotes, type TestClient } from '../helpers/clients';
-import { tokensOf, type CreatedBoard } from '../helpers/test-server';
+import { burst, Clients, converge, createBoard, lost, type Board } from './board-clients';
+import { storedNoteIds } from './stored-board';
 
 // `npm run cluster`'s engines, started as the script starts them (scripts/cluster-run.ts),
 // with the sync server alone in each process (no Next build needed): stock clients straight
@@ -19,47 +19,18 @@ const NOTES_PER_WRITER = 30;
 const WRITE_GAP_MS = 10;
 
 let cluster: RunningCluster;
-const clients: TestClient[] = [];
+const clients = new Clients();
 
 beforeAll(async () => {
   cluster = await startCluster({ entry: SYNC_SERVER });
 }, 60_000);
 afterAll(async () => {
-  for (const client of clients.splice(0)) client.destroy();
+  clients.destroyAll();
   await cluster?.stop();
 });
 
-async function createBoard(url: string): Promise<{ id: string; token: string }> {
-  const response = await fetch(`${url}/api/boards`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-  });
-  if (response.status !== 201) throw new Error(`POST /api/boards: ${response.status}`);
-  const created = (await response.json()) as CreatedBoard;
-  return { id: created.id, token: tokensOf(created).editor };
-}
-
-function client(url: string, board: { id: string; token: string }): TestClient {
-  const made = connectClient(url, board.id, board.token);
-  clients.push(made);
-  return made;
-}
-
 const processUrl = (index: number) => `http://127.0.0.1:${cluster.lienzo[index]!.port}`;
-
-/** What did not cross, for a failure message: notes each client lacks. */
-async function converge(all: TestClient[], ids: string[], timeoutMs: number, what: string) {
-  try {
-    await waitForNotes(all, ids, timeoutMs);
-  } catch {
-    const missing = all.map(
-      (c, i) =>
-        `client ${i}: ${ids.filter((id) => !c.noteIds().includes(id)).length} of ${ids.length} missing`,
-    );
-    throw new Error(`${what} did not converge in ${timeoutMs} ms (${missing.join('; ')})`);
-  }
-}
+const client = (url: string, board: Board) => clients.connect(url, board);
 
 describe('npm run cluster: PostgreSQL, Redis, 3 Lienzo processes, HAProxy', () => {
   it('two stock clients on different processes converge, straight and through HAProxy', async () => {
@@ -85,20 +56,17 @@ describe('npm run cluster: PostgreSQL, Redis, 3 Lienzo processes, HAProxy', () =
     await Promise.all(writers.map((w) => w.synced));
     // The process HAProxy sent this board to: the one with the board's sockets.
     const holder = await holderOf();
-    const ids: string[][] = writers.map(() => []);
-    let killed = false;
-    const bursts = writers.map(async (writer, w) => {
-      for (let n = 0; n < NOTES_PER_WRITER; n++) {
-        ids[w]!.push(createNote(writer.doc, { x: n, y: w, author: `w${w}`, text: `${w}.${n}` }));
-        await new Promise((resolve) => setTimeout(resolve, WRITE_GAP_MS));
-      }
-    });
+    const all: string[] = [];
+    const writing = burst(writers, NOTES_PER_WRITER, WRITE_GAP_MS, all);
     await new Promise((resolve) => setTimeout(resolve, (NOTES_PER_WRITER * WRITE_GAP_MS) / 2));
     await cluster.lienzo[holder]!.stop('crash');
-    killed = true;
-    await Promise.all(bursts);
-    expect(killed).toBe(true);
-    const all = ids.flat();
+    // What a client had seen of another's writing when the process died: all must be stored.
+    const seenAtKill = new Set(
+      writers.flatMap((w, i) =>
+        w.noteIds().filter((id) => writers.some((o, j) => j !== i && o.noteIds().includes(id))),
+      ),
+    );
+    await writing;
     // A client's own notes reach the new process when its provider resyncs (y-websocket
     // sends its whole state on reconnect), so every note converges.
     await converge(writers, all, RECONVERGE_MS, 'after kill -9, the clients (through HAProxy)');
@@ -106,6 +74,13 @@ describe('npm run cluster: PostgreSQL, Redis, 3 Lienzo processes, HAProxy', () =
     const late = client(cluster.url, board);
     await late.synced;
     await converge([late], all, RECONVERGE_MS, 'a newcomer reading PostgreSQL');
+    const stored = await storedNoteIds(cluster.databaseUrl, board.id);
+    expect(
+      lost(seenAtKill, stored),
+      'seen by another client at the kill, not in PostgreSQL',
+    ).toEqual([]);
+    expect(seenAtKill.size, 'the kill came before any note crossed').toBeGreaterThan(0);
+    expect(lost(all, stored), 'written, not in PostgreSQL after the reconnect').toEqual([]);
     await cluster.lienzo[holder]!.start();
   }, 60_000);
 });
