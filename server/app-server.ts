@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { isRole, type BoardId } from '../lib/model';
+import type { BoardId } from '../lib/model';
+import { hashToken } from './auth/tokens';
 import { BoardAccess } from './auth/board-access';
 import {
   DEFAULT_HEADERS_TIMEOUT_MS,
@@ -9,7 +10,7 @@ import {
   DEFAULT_REQUEST_TIMEOUT_MS,
 } from './config';
 import type { RevokeLinkCommand } from './cluster/socket-commands';
-import { NO_DIGEST, startCluster } from './cluster/start-cluster';
+import { startCluster } from './cluster/start-cluster';
 import { API_PREFIX, createApiHandler } from './http/api';
 import { connectionLimits } from './limits/connection-quota';
 import { sendError, setBodyDeadline } from './http/json';
@@ -142,7 +143,10 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
   const cluster = options.redisUrl
     ? await startCluster(options.redisUrl, store, logger, (command) => revoke(command))
     : null;
-  const roomCluster = cluster && isSequenced(store) ? { store, bus: cluster.bus } : null;
+  const roomCluster =
+    cluster && isSequenced(store)
+      ? { store, bus: cluster.bus, awareness: cluster.awareness }
+      : null;
   // Configured engines show on /metrics from the start; health checks keep them current.
   if (store.engine === 'postgres') metrics.reachability('postgres', true);
   if (cluster) metrics.reachability('redis', cluster.reachable);
@@ -182,10 +186,9 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     maxMessageBytes: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     keepaliveIntervalMs: options.keepaliveIntervalMs,
     connectionLimits: connectionLimits(options.awarenessPerMinute, options.messagesPerMinute),
+    revokedLinks: cluster?.commands,
   });
-  revoke = ({ board, role }) => {
-    if (isRole(role)) sync.disconnectRole(board as BoardId, role);
-  };
+  revoke = ({ board, digest }) => sync.disconnectDigest(board, digest);
   const access = new BoardAccess(store);
   const quotas = new ClientQuotas(
     { ...DEFAULT_QUOTAS, ...options.quotas },
@@ -206,9 +209,9 @@ export async function startLienzoServer(options: LienzoServerOptions): Promise<L
     rooms,
     access,
     logger,
-    onLinkRevoked: (id, role) => {
+    onLinkRevoked: (id, role, old) => {
       // The command reaches every process, this one included (socket-commands.ts).
-      if (cluster) void cluster.commands.revokeLink({ board: id, role, digest: NO_DIGEST });
+      if (cluster) void cluster.commands.revokeLink({ board: id, role, digest: hashToken(old) });
       else sync.disconnectRole(id, role);
     },
     history,

@@ -63,12 +63,13 @@ export class BoardAccess {
     id: BoardId,
     facilitatorToken: string,
     role: SharedRole,
-  ): Promise<PlainTokens | null> {
+  ): Promise<{ tokens: PlainTokens; replaced: string } | null> {
     const current = await this.recover(id, facilitatorToken);
     if (!current) return null;
     const next = issueSharedToken(facilitatorToken, role);
     await this.store.replaceToken(id, role, next.stored);
-    return { ...current, [role]: next.token };
+    // The old token, so that exactly its holders are cut off (on every process).
+    return { tokens: { ...current, [role]: next.token }, replaced: current[role] };
   }
 
   /**

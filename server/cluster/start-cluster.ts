@@ -4,12 +4,6 @@ import { Cluster } from './cluster';
 import type { RevokeLinkCommand } from './socket-commands';
 
 /**
- * The digest a revokeLink command carries until regeneration hands over the old token's
- * (SyncServer closes by board and role meanwhile; see server/cluster/README.md).
- */
-export const NO_DIGEST = new Uint8Array(0);
-
-/**
  * Joins the cluster (LIENZO_REDIS_URL) on a store that numbers its logs: processes learn
  * what the others stored by seq, so a store without one (SQLite) cannot back a cluster.
  */

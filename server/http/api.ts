@@ -81,8 +81,8 @@ export interface ApiOptions {
   rooms: RoomRegistry;
   access: BoardAccess;
   logger: Logger;
-  /** A link was regenerated: whoever joined with the old one must be cut off. */
-  onLinkRevoked(id: BoardId, role: Role): void;
+  /** A link was regenerated: whoever joined with the old one (`replaced`) must be cut off. */
+  onLinkRevoked(id: BoardId, role: Role, replaced: string): void;
   /** Version history (the snapshot routes); without it those routes are 404. */
   history?: BoardHistory;
   /** Private writing's drafts (the reveal route); without it that route is 404. */
@@ -239,12 +239,13 @@ async function regenerateLink(
     sendError(res, 400, "role must be 'editor' or 'viewer'");
     return;
   }
-  const tokens = await options.access.regenerate(id, tokenFromRequest(req) ?? '', role);
-  if (!tokens) {
+  const regenerated = await options.access.regenerate(id, tokenFromRequest(req) ?? '', role);
+  if (!regenerated) {
     sendError(res, 403, 'only the facilitator link can do this');
     return;
   }
-  options.onLinkRevoked(id, role);
+  const { tokens } = regenerated;
+  options.onLinkRevoked(id, role, regenerated.replaced);
   childLogger(options.logger, { board: id }).info(`board ${id}: ${role} link regenerated`);
   const links = linksFor(requestOrigin(req), id, tokens);
   sendJson(res, 200, { role, url: links[role], links });

@@ -76,7 +76,16 @@ export class AwarenessGate {
   /** Connection → the client ids it introduced, removed or not, while it is connected. */
   private readonly owned = new Map<unknown, Set<number>>();
 
-  constructor(private readonly awareness: Awareness) {}
+  constructor(
+    private readonly awareness: Awareness,
+    /** Whether another process's client holds the id (cluster/remote-presence.ts). */
+    private readonly isRemote: (clientId: number) => boolean = () => false,
+  ) {}
+
+  /** Whether a local connection holds `clientId` (a remote process may not take it). */
+  owns(clientId: number): boolean {
+    return this.owners.has(clientId);
+  }
 
   /**
    * Whether any entry would change the room's presence: false for what a stock y-websocket
@@ -141,6 +150,8 @@ export class AwarenessGate {
   /** Whether `from` may apply `entry` now: its own id (or a new one), a newer sane clock. */
   private admits({ clientId, clock, json }: AwarenessEntry, from: unknown): boolean {
     if (clientId > MAX_CLIENT_ID || clock > MAX_AWARENESS_CLOCK) return false;
+    // A local connection never takes an id another process's client holds.
+    if (this.isRemote(clientId)) return false;
     const owner = this.owners.get(clientId);
     if (owner !== undefined && owner !== from) return false;
     const known = this.awareness.meta.get(clientId)?.clock;

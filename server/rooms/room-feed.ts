@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import type { AwarenessRelay } from '../cluster/awareness-relay';
 import type { BoardFeed, SequencedUpdate, UpdateBus } from '../cluster/update-bus';
 import type {
   LogRef,
@@ -14,10 +15,11 @@ import type {
  */
 export const REMOTE_UPDATE = Symbol('lienzo:remote-update');
 
-/** What a room of a cluster process needs: the numbered store and the update bus. */
+/** What a room of a cluster process needs: the numbered store, the bus, the presence relay. */
 export interface RoomCluster {
   store: SequencedLogStore;
   bus: UpdateBus;
+  awareness: AwarenessRelay;
 }
 
 /** The store calls a room's write pipeline makes (a subset of Store). */
@@ -53,7 +55,10 @@ export class RoomFeed implements PipelineStore {
   private target: ((update: Uint8Array) => void) | null = null;
   private feed: BoardFeed | null = null;
 
-  private constructor(private readonly cluster: RoomCluster) {}
+  private constructor(
+    private readonly cluster: RoomCluster,
+    private readonly log: LogRef,
+  ) {}
 
   /** Subscribes, then reads the log: the room is built from `stored`, then `start` is called. */
   static async open(
@@ -61,7 +66,7 @@ export class RoomFeed implements PipelineStore {
     log: LogRef,
     cluster: RoomCluster,
   ): Promise<{ feed: RoomFeed; stored: StoredBoard | null; seq: number }> {
-    const room = new RoomFeed(cluster);
+    const room = new RoomFeed(cluster, log);
     const feed = await cluster.bus.open(id, {
       readBack: async (after) => feedEntries(await cluster.store.readLogSince(log, after)),
       deliver: (entry) => room.deliver(entry),
@@ -95,6 +100,18 @@ export class RoomFeed implements PipelineStore {
     // Contiguous with what the room holds: the watermark moves; else a delivery moves it.
     if (first === this.applied + 1) this.applied = last;
     for (const [index, update] of updates.entries()) void this.feed?.publish(first + index, update);
+  }
+
+  /**
+   * Changes a recovery snapshot stored (kept in memory after failed writes): appended once
+   * more as one update, so they take a seq and reach the other processes. Resolves false
+   * when that append failed (the snapshot holds them; a later load sees them).
+   */
+  recovered(merged: Uint8Array): Promise<boolean> {
+    return this.appendUpdates(this.log, [merged]).then(
+      () => true,
+      () => false,
+    );
   }
 
   compact(log: LogRef, snapshot: StoredSnapshot): Promise<void> {

@@ -2,7 +2,10 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { MigrationResult } from '../../lib/doc';
 import { SCHEMA_VERSION, type BoardId, type Role } from '../../lib/model';
+import { shouldPublishAwareness } from '../cluster/awareness-relay';
+import { RemotePresence } from '../cluster/remote-presence';
 import { errorMessage, type Logger } from '../log';
+import type { ServerMetrics } from '../observability/metrics';
 import type { LogRef, Store, StoredBoard } from '../store/store';
 import { CLOSE } from '../sync/close-codes';
 import { encodeAwareness, encodeSyncUpdate } from '../sync/messages';
@@ -38,6 +41,8 @@ export interface RoomOptions {
   onEmpty(room: Room): void;
   /** Called once the room's document is built (see RoomDoc). */
   onMaterialized?(room: Room): void;
+  /** Where the room's store writes and relays are recorded (/metrics). */
+  metrics?: ServerMetrics;
   /** Set on a process of a cluster (LIENZO_REDIS_URL): the room relays other processes' updates. */
   cluster?: RoomCluster | null;
 }
@@ -58,6 +63,8 @@ export class Room {
   private readonly document: RoomDoc;
   private readonly pipeline: StorePipeline;
   private readonly compaction: RoomCompaction;
+  /** Other processes' clients in this room (a cluster process only). */
+  private readonly remote: RemotePresence | null;
 
   /**
    * Loads a board from the store. A board whose stored schema version is not the current one
@@ -90,6 +97,8 @@ export class Room {
     feed.start(seq, (update) => {
       if (!room.destroyed) Y.applyUpdate(room.doc, update, REMOTE_UPDATE);
     });
+    // Other processes' clients in this room's awareness, and this room's sent to them.
+    if (room.remote) cluster.awareness.attach(id, room.remote);
     return room;
   }
 
@@ -148,6 +157,13 @@ export class Room {
       refuse: (sender) =>
         sender.close(CLOSE.internalError, 'the server could not store this update'),
       stored: (appended) => this.compaction.stored(appended),
+      metrics: options.metrics,
+      recovered: feed
+        ? (merged) =>
+            void feed.recovered(merged).then((published) => {
+              if (!published) options.logger.warn(`board ${id}: recovered changes not published`);
+            })
+        : undefined,
       compactionFailed: (error) => {
         this.compaction.failed();
         options.logger.warn(`board ${id}: compaction failed`, errorMessage(error));
@@ -161,7 +177,11 @@ export class Room {
     // The server has no presence of its own.
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.onAwarenessUpdate);
-    this.presence = new AwarenessGate(this.awareness);
+    const remote = options.cluster
+      ? new RemotePresence(this.awareness, (clientId) => this.presence.owns(clientId))
+      : null;
+    this.remote = remote;
+    this.presence = new AwarenessGate(this.awareness, remote ? (id) => remote.owns(id) : undefined);
   }
 
   /** The board's document, built first if it was not yet. Throws if it cannot be built. */
@@ -275,6 +295,7 @@ export class Room {
     this.destroyed = true;
     this.pipeline.stop();
     void this.feed?.close();
+    this.options.cluster?.awareness.detach(this.id);
     this.awareness.off('update', this.onAwarenessUpdate);
     // Awareness runs a timer to expire stale states; destroying it stops the timer.
     this.awareness.destroy();
@@ -307,7 +328,14 @@ export class Room {
   ): void => {
     const sender = this.participantOf(origin);
     const changed = [...changes.added, ...changes.updated, ...changes.removed];
-    this.broadcast(encodeAwareness(this.awareness, changed), sender);
+    const message = encodeAwareness(this.awareness, changed);
+    this.broadcast(message, sender);
+    // What this process's gate accepted (and leaves' removals) goes to the other processes.
+    if (this.remote && shouldPublishAwareness(origin))
+      void this.options.cluster?.awareness.publish(
+        this.id,
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+      );
   };
 
   private participantOf(origin: unknown): Participant | null {

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { errorMessage, type Logger } from '../log';
+import type { ServerMetrics } from '../observability/metrics';
 import type { LogRef, Store, StoredSnapshot } from '../store/store';
 
 /**
@@ -29,11 +30,20 @@ export interface PipelineHost {
   stored(appended: readonly Uint8Array[] | 'snapshot'): void;
   /** A snapshot written only to compact failed: the log is intact, only longer. */
   compactionFailed(error: unknown): void;
+  /**
+   * A snapshot stored changes that had been kept in memory (`merged`, one update): in a
+   * cluster they are new to the other processes, so they take a seq and are published.
+   */
+  recovered?(merged: Uint8Array): void;
+  /** Where store writes, their queue and relay latency are recorded (/metrics). */
+  readonly metrics?: ServerMetrics;
 }
 
 interface Change {
   update: Uint8Array;
   sender: Sender | null;
+  /** performance.now() when the change was submitted (relay latency). */
+  at: number;
 }
 
 /**
@@ -80,7 +90,7 @@ export class StorePipeline {
 
   /** A change Yjs applied to the document: stored, then relayed to all but `sender`. */
   submit(update: Uint8Array, sender: Sender | null): void {
-    this.pending.push({ update, sender });
+    this.pending.push({ update, sender, at: performance.now() });
     this.run();
   }
 
@@ -155,9 +165,13 @@ export class StorePipeline {
     // The write queue's measuring point (for /metrics): the await below is one store write
     // holding `batch.length` changes, its latency the store's write latency; `this.depth`
     // is the queue's depth when it starts.
+    const { metrics } = host;
+    metrics?.storeQueueDepth(host.id, this.depth);
+    const started = performance.now();
     try {
       if (asSnapshot) await host.store.compact(host.log, host.snapshot());
       else await host.store.appendUpdates(host.log, updates);
+      metrics?.storeWrite(performance.now() - started);
     } catch (error) {
       this.waitingForNext.unshift(...this.coveredByFlight.splice(0));
       if (asSnapshot && !recovering) host.compactionFailed(error);
@@ -169,9 +183,19 @@ export class StorePipeline {
       const missed = [...this.unstored, ...updates];
       this.unstored = [];
       host.logger.info(`board ${host.id}: stored again; relayed what was kept in memory`);
-      host.relay(Y.mergeUpdates(missed), null);
+      const merged = Y.mergeUpdates(missed);
+      host.relay(merged, null);
+      host.recovered?.(merged);
     } else {
       for (const change of batch) host.relay(change.update, change.sender);
+    }
+    if (metrics) {
+      const relayedAt = performance.now();
+      for (const change of batch) {
+        metrics.updateApplied();
+        metrics.relayed(relayedAt - change.at);
+      }
+      metrics.storeQueueDepth(host.id, this.pending.length);
     }
     for (const callback of this.coveredByFlight.splice(0)) callback();
   }

@@ -2,6 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { BoardId, Role } from '../../lib/model';
+import { tokenFromRequest } from '../auth/request-token';
+import { digestsEqual, hashToken } from '../auth/tokens';
 import { childLogger, errorMessage, type Logger } from '../log';
 import type { ConnectionLimits } from '../limits/connection-quota';
 import type { Room } from '../rooms/room';
@@ -32,7 +34,15 @@ export interface SyncServerOptions {
   keepaliveIntervalMs?: number;
   /** What each connection may send (limits/connection-quota.ts); its defaults otherwise. */
   connectionLimits?: ConnectionLimits;
+  /**
+   * A cluster process's memory of revoked links (cluster/socket-commands.ts): connections
+   * then keep their token's digest, so a revocation closes exactly the old link's holders.
+   */
+  revokedLinks?: { isRevoked(board: string, digest: Uint8Array): boolean };
 }
+
+/** No digest: never equal to any (digestsEqual refuses empty ones). */
+const NONE = new Uint8Array(0);
 
 /** The rooms a connection joins: its board's, and its own (the same, but for a draft). */
 interface Rooms {
@@ -44,6 +54,8 @@ interface Rooms {
 export class SyncServer {
   private readonly wss: WebSocketServer;
   private readonly sockets = new Map<WebSocket, Connection | null>();
+  /** Each socket's link digest (SHA-256 of its token), kept only in a cluster. */
+  private readonly digests = new WeakMap<WebSocket, Uint8Array>();
   private readonly keepalive: NodeJS.Timeout;
   private closing = false;
 
@@ -87,6 +99,8 @@ export class SyncServer {
     let opened = false;
     this.wss.handleUpgrade(request, socket, head, (ws) => {
       opened = true;
+      if (this.options.revokedLinks)
+        this.digests.set(ws, hashToken(tokenFromRequest(request) ?? ''));
       this.onOpen(ws, boardId, role, rooms, schemaVersion, privateRoomId);
     });
     // A handshake ws refused (a malformed key, say) never opens: its rooms are let go.
@@ -97,6 +111,16 @@ export class SyncServer {
   disconnectRole(boardId: BoardId, role: Role): void {
     for (const connection of this.sockets.values())
       if (connection?.boardId === boardId && connection.role === role)
+        connection.close(CLOSE.linkRevoked, 'this link was replaced by a new one');
+  }
+
+  /**
+   * Closes every connection to `boardId` opened with the link whose digest is `digest` (a
+   * cluster's revokeLink: not by role, so a holder of the new link stays).
+   */
+  disconnectDigest(boardId: string, digest: Uint8Array): void {
+    for (const [ws, connection] of this.sockets)
+      if (connection?.boardId === boardId && digestsEqual(this.digests.get(ws) ?? NONE, digest))
         connection.close(CLOSE.linkRevoked, 'this link was replaced by a new one');
   }
 
@@ -147,6 +171,14 @@ export class SyncServer {
       if (rooms) this.releaseRooms(rooms);
       ws.on('error', () => {});
       ws.close(CLOSE.internalError, 'the board could not be loaded');
+      return;
+    }
+    // Revoked on another process while this upgrade was under way (its command came first).
+    const digest = this.digests.get(ws);
+    if (digest && this.options.revokedLinks?.isRevoked(boardId, digest)) {
+      this.releaseRooms(rooms);
+      ws.on('error', () => {});
+      ws.close(CLOSE.linkRevoked, 'this link was replaced by a new one');
       return;
     }
     const connection = new Connection(

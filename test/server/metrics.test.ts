@@ -1,5 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { readBoard, setBoardTitle } from '../../lib/doc';
 import { startLienzoServer, type LienzoServer } from '../../server/app-server';
 import { connectClient } from '../helpers/clients';
 import { recordingLogger } from '../helpers/logger';
@@ -84,6 +85,22 @@ describe('GET /metrics', () => {
     expect(sample(body, 'lienzo_dependency_configured{dependency="redis"}')).toBe(0);
     expect(sample(body, 'lienzo_dependency_configured{dependency="postgres"}')).toBe(0);
     expect(body).not.toMatch(/^lienzo_dependency_up/m);
+  });
+
+  it("counts a stock client's stored and relayed updates and times their store writes", async () => {
+    server = await startTestServer();
+    const id = await server.createBoard();
+    const writer = connectClient(server.url, id, server.token(id));
+    const reader = connectClient(server.url, id, server.token(id));
+    await Promise.all([writer.synced, reader.synced]);
+    setBoardTitle(writer.doc, 'Counted');
+    await waitFor(() => readBoard(reader.doc).meta.title === 'Counted', 'the relay');
+    const { body } = await scrape(server.url);
+    writer.destroy();
+    reader.destroy();
+    expect(sample(body, 'lienzo_updates_applied_total')).toBeGreaterThanOrEqual(1);
+    expect(sample(body, 'lienzo_store_write_seconds_count')).toBeGreaterThanOrEqual(1);
+    expect(sample(body, 'lienzo_relay_seconds_count')).toBeGreaterThanOrEqual(1);
   });
 
   it('keeps each server of a process to its own numbers', async () => {
