@@ -69,6 +69,11 @@ export class Engine {
     return this.current !== null && !this.current.hasExited();
   }
 
+  /** The running process's pid (undefined once stopped). */
+  get pid(): number | undefined {
+    return this.running ? this.current?.child.pid : undefined;
+  }
+
   get logFile(): string {
     return join(this.folder, `${this.spec.name.toLowerCase()}.log`);
   }

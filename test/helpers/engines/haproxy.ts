@@ -20,6 +20,11 @@ export interface HaproxyOptions {
   file?: string;
   /** More variables the configuration reads (backend addresses, ...). */
   env?: Record<string, string>;
+  /**
+   * A variable the configuration binds as a whole address (deploy/haproxy.cfg's
+   * LIENZO_LISTEN): it is given `127.0.0.1:<port>` of the free port chosen.
+   */
+  listenVariable?: string;
 }
 
 /**
@@ -41,7 +46,12 @@ export async function startHaproxy(options: HaproxyOptions): Promise<HaproxyEngi
       command: HAPROXY,
       args: () => ['-db', '-f', configFile],
       spawnOptions: (port) => ({
-        env: { ...process.env, ...options.env, [PROXY_PORT_VARIABLE]: String(port) },
+        env: {
+          ...process.env,
+          ...options.env,
+          [PROXY_PORT_VARIABLE]: String(port),
+          ...(options.listenVariable ? { [options.listenVariable]: `${LOOPBACK}:${port}` } : {}),
+        },
       }),
       answers: acceptsConnections,
       // SIGTERM is HAProxy's hard stop (connections cut), SIGKILL a crash.
