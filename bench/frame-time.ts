@@ -44,7 +44,8 @@ const TRACE_CATEGORIES = [
   'disabled-by-default-devtools.timeline.frame',
   'blink.user_timing',
   'v8.execute',
-  'cc', // the compositor's commit: each canvas's resource (ProduceCanvasResource)
+  'cc', // the compositor's commit
+  'blink', // each canvas's resource (ProduceCanvasResource)
 ];
 
 export interface FrameResult {
