@@ -20,6 +20,7 @@ import { SelectionBox } from './selection-box';
 import { useDoubleClickGuard } from './use-double-click-guard';
 import { useLatest } from './use-latest';
 import { useNoteDrag } from './use-note-drag';
+import { useRevealedLayers } from './use-revealed-layers';
 
 export type { Tool };
 
@@ -268,6 +269,8 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     return layers.length > 0 ? layers : [[]];
   }, [noteElements]);
 
+  const revealedLayers = useRevealedLayers(noteLayers.length);
+
   const marqueeRect = marquee ? rectFromCorners(marquee.start, marquee.end) : null;
   return (
     <NoteNodesContext.Provider value={nodes}>
@@ -301,7 +304,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
         {noteLayers.map((elements, index) => (
           // Keyed by place: a layer keeps its canvas while the notes in it change.
           <Layer key={index} ref={index === 0 ? firstNotesLayer : undefined}>
-            {elements}
+            {index < revealedLayers ? elements : null}
           </Layer>
         ))}
         <Layer>
