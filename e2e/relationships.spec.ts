@@ -105,8 +105,14 @@ test.describe('the Customer Relationships block', () => {
     await alice.openOverview();
     await alice.page.getByTestId('focus-toggle').click();
     await alice.page.getByTestId('filter-types-remote').click();
-    await expect.poll(() => alice.noteOpacity(community.id)).toBeLessThan(0.5);
-    expect(await alice.noteOpacity(remote.id)).toBe(1);
+    // Both at once: CI once read the kept note faded (0.18) at the moment the other had
+    // faded, and 1 a moment later (not reproduced in 8 runs; see issue 12's closing note).
+    await expect
+      .poll(async () => ({
+        communityFaded: ((await alice.noteOpacity(community.id)) ?? 1) < 0.5,
+        remote: await alice.noteOpacity(remote.id),
+      }))
+      .toEqual({ communityFaded: true, remote: 1 });
     await alice.page.getByTestId('filter-clear').click();
     await expect.poll(() => alice.noteOpacity(community.id)).toBe(1);
   });
