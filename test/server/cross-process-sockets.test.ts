@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createNote, readBoard, recolorNotes } from '../../lib/doc';
+import { randomBytes } from 'node:crypto';
+import {
+  createNote,
+  readBoard,
+  readBoardPrivateWriting,
+  recolorNotes,
+  startPrivateWriting,
+} from '../../lib/doc';
 import { readBoardLocks, setBlockLocked } from '../../lib/doc/locks';
 import type { Role } from '../../lib/model';
 import { CLOSE } from '../../server/sync/close-codes';
@@ -32,8 +39,13 @@ async function twoProcesses(): Promise<[TestServer, TestServer, string]> {
   return [a, b, await a.createBoard()];
 }
 
-function client(server: TestServer, board: string, token: string): TestClient {
-  const made = connectClient(server.url, board, token);
+function client(
+  server: TestServer,
+  board: string,
+  token: string,
+  params: Record<string, string> = {},
+): TestClient {
+  const made = connectClient(server.url, board, token, { params });
   clients.push(made);
   return made;
 }
@@ -120,5 +132,31 @@ describe('two processes: roles, locks and links', () => {
     } finally {
       await redis.engine.start();
     }
+  });
+
+  it('private writing across processes: a draft written on B reaches only its writer until a reveal on A', async () => {
+    const [a, b, board] = await twoProcesses();
+    const texts = (c: TestClient) => [...readBoard(c.doc).notes.values()].map((n) => n.text);
+    const writer = randomBytes(16).toString('base64url');
+    const facilitator = client(a, board, a.token(board, 'facilitator'));
+    const otherOnB = client(b, board, a.token(board, 'editor'));
+    const draftOnB = client(b, board, a.token(board, 'editor'), { w: writer });
+    const draftOnA = client(a, board, a.token(board, 'editor'), { w: writer });
+    await Promise.all([facilitator, otherOnB, draftOnB, draftOnA].map((c) => c.synced));
+    startPrivateWriting(facilitator.doc);
+    await waitFor(() => readBoardPrivateWriting(otherOnB.doc).on, 'private mode to reach B');
+    createNote(draftOnB.doc, { x: 100, y: 100, author: 'Ana', text: 'HIDDEN-ON-B' });
+    // The writer's own draft crosses to their tab on A; the board on either process has none.
+    await waitFor(() => texts(draftOnA).includes('HIDDEN-ON-B'), "the draft to reach A's tab");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect([texts(facilitator), texts(otherOnB)]).toEqual([[], []]);
+    const answer = await fetch(`${a.url}/api/boards/${board}/reveal`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${a.token(board, 'facilitator')}` },
+    });
+    expect(await answer.json()).toEqual({ revealed: 1, held: 0 });
+    await waitFor(() => texts(otherOnB).includes('HIDDEN-ON-B'), 'the revealed note on B');
+    await waitFor(() => texts(draftOnB).length === 0, 'the draft on B to empty');
+    expect(readBoardPrivateWriting(otherOnB.doc).on).toBe(false);
   });
 });
