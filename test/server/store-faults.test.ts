@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   chmodSync,
   openSync,
@@ -213,9 +213,20 @@ describe("another process holding SQLite's write lock", () => {
   }, 30_000);
 });
 
-/** Non-root, so that permissions apply: a test run as root starts the server as nobody. */
-const NOBODY = 65_534;
-const runAs = process.getuid?.() === 0 ? { uid: NOBODY } : {};
+/**
+ * Makes `dir` read-only for the server. Root ignores permission bits, so as root the folder
+ * is bind-mounted read-only onto itself (EROFS holds for root too); running the server as
+ * another user instead would need every folder above the clone to be readable by that user.
+ */
+function makeReadOnly(dir: string): void {
+  if (process.getuid?.() !== 0) {
+    chmodSync(dir, 0o555);
+    return;
+  }
+  execFileSync('mount', ['--bind', dir, dir]);
+  cleanups.push(() => execFileSync('umount', [dir]));
+  execFileSync('mount', ['-o', 'remount,bind,ro', dir]);
+}
 
 /** One line on stderr, naming `what`, and no stack trace. */
 function expectOneLine(stderr: string, what: RegExp): void {
@@ -228,8 +239,8 @@ function expectOneLine(stderr: string, what: RegExp): void {
 describe('a store that cannot open', () => {
   it('a read-only data folder: one line, no stack trace, a non-zero exit', async () => {
     const dataDir = tempDir();
-    chmodSync(dataDir, 0o555);
-    const { code, stderr } = await startToExit(dataDir, runAs);
+    makeReadOnly(dataDir);
+    const { code, stderr } = await startToExit(dataDir);
     expect(code).not.toBe(0);
     expectOneLine(stderr, /could not start: .*lienzo\.db/);
   }, 30_000);
