@@ -41,6 +41,29 @@ test.describe('note gestures', () => {
     await expect(alice.page.getByTestId('note-editor')).toBeVisible();
   });
 
+  test('a press lifts a note for a possible drag, and a click without one puts it back in its layer', async ({
+    server,
+    openAs,
+  }) => {
+    const { url } = await server.createBoard('Lift');
+    const alice = await openAs(url, 'Alice');
+    const below = await alice.addNote('channels', 'Below');
+    const above = await alice.addNote('channels', 'Above', { x: 0, y: 130 });
+    const parentOf = (id: string) =>
+      alice.page.evaluate((noteId) => {
+        const konva = (window as unknown as { Konva: typeof import('konva').default }).Konva;
+        const node = konva.stages[0]!.findOne(`#${noteId}`)!;
+        return { type: node.getParent()!.nodeType, index: node.zIndex() };
+      }, id);
+    const before = await parentOf(below.id);
+    expect(before.type).toBe('Layer');
+
+    await alice.clickNote(below.id);
+    // Back in its notes layer, under the note that was above it.
+    expect(await parentOf(below.id)).toEqual(before);
+    expect((await parentOf(above.id)).index).toBeGreaterThan(before.index);
+  });
+
   test('a labelled relationship note shows its type and stage on the canvas', async ({
     server,
     openAs,

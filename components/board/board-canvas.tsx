@@ -1,6 +1,6 @@
 'use client';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Layer, Rect, Stage } from 'react-konva';
+import { Group, Layer, Rect, Stage } from 'react-konva';
 import type Konva from 'konva';
 import { newNoteCornerAt, rectFromCorners, type NoteId, type Point, type Size } from '@/lib/model';
 import type { BoardActions } from '@/lib/react/use-board-actions';
@@ -29,9 +29,13 @@ const WHEEL_ZOOM_SPEED = 0.002;
 /**
  * Notes per Konva layer, in drawing order. Grabbing a note takes it out of its layer, which
  * Konva then redraws whole (scene and hit graph): on one layer of 2,000 notes that was a
- * 100-300 ms freeze (bench/frame-time.ts); a layer of this many redraws within a frame.
+ * 100-300 ms freeze. But every layer is a canvas as big as the stage, and once the canvases
+ * of a page outgrow what Chromium keeps for them, a frame that changes any canvas copies
+ * them all again (ProduceCanvasResource, 3-5 ms each at 1400x900): at 200 notes a layer a
+ * 2,000-note board had 19 canvases and froze 60-70 ms at each grab. 250 keeps a layer's
+ * redraw within a frame and the canvases few (bench/frame-time.ts measures both).
  */
-const NOTES_PER_LAYER = 200;
+const NOTES_PER_LAYER = 250;
 
 /** What the canvas's gestures do beyond the canvas (bound by the page). */
 export interface CanvasGestures {
@@ -93,8 +97,16 @@ export default function BoardCanvas(props: BoardCanvasProps) {
     [session, nodes],
   );
 
-  const { dragLayerRef, draggedIds, dragDelta, onNoteDragStart, onNoteDragMove, onNoteDragEnd } =
-    useNoteDrag({ latest, nodes, snapNodesToRecords });
+  const {
+    dragGroupRef,
+    draggedIds,
+    dragDelta,
+    lift,
+    settle,
+    onNoteDragStart,
+    onNoteDragMove,
+    onNoteDragEnd,
+  } = useNoteDrag({ latest, nodes, snapNodesToRecords });
   const dragOffset = useMemo(
     () => (draggedIds ? { ids: draggedIds, dx: dragDelta.x, dy: dragDelta.y } : null),
     [draggedIds, dragDelta],
@@ -119,8 +131,9 @@ export default function BoardCanvas(props: BoardCanvasProps) {
       }
       if (event.evt.shiftKey) selection.select([id], 'toggle');
       else if (!selection.get().has(id)) selection.select([id], 'replace');
+      lift(id); // a drag may follow: its first frame then redraws the overlay only
     },
-    [latest],
+    [latest, lift],
   );
 
   const onNoteDoubleClick = useCallback(
@@ -196,6 +209,7 @@ export default function BoardCanvas(props: BoardCanvasProps) {
   };
 
   const onStageMouseUp = () => {
+    settle();
     if (connectDraft) {
       const target = noteUnderPointer();
       setConnectDraft(null);
@@ -307,7 +321,12 @@ export default function BoardCanvas(props: BoardCanvasProps) {
             {index < revealedLayers ? elements : null}
           </Layer>
         ))}
+        {/* One overlay layer (one canvas): dragged notes, selection handles, others' pointers. */}
         <Layer>
+          {/* Dragged notes are moved in here while they move: over their connectors, under the handles. */}
+          <Group ref={dragGroupRef}>
+            <MovingConnectors offset={dragOffset} draft={draftPoints} />
+          </Group>
           <SelectionBox
             nodes={nodes}
             editingId={editingId}
@@ -324,12 +343,8 @@ export default function BoardCanvas(props: BoardCanvasProps) {
               listening={false}
             />
           )}
+          <RemoteCursors zoom={viewport.scale} />
         </Layer>
-        {/* Dragged notes are moved in here (on top of their connectors) while they move. */}
-        <Layer ref={dragLayerRef}>
-          <MovingConnectors offset={dragOffset} draft={draftPoints} />
-        </Layer>
-        <RemoteCursors zoom={viewport.scale} />
       </Stage>
     </NoteNodesContext.Provider>
   );

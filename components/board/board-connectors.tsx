@@ -16,9 +16,10 @@ function useFaded(): ReadonlySet<NoteId> {
 
 /**
  * Connectors per Konva layer. A grab takes the dragged notes' connectors out of the still
- * ones; only the layers that held them are redrawn (dashed arrows are slow to raster).
+ * ones; only the layers that held them are redrawn (dashed arrows are slow to raster). Few
+ * layers all the same: each is a canvas the compositor copies (NOTES_PER_LAYER, board-canvas.tsx).
  */
-const CONNECTORS_PER_LAYER = 200;
+const CONNECTORS_PER_LAYER = 500;
 
 /** The connectors that stay where they are: all of them, less those of the dragged notes. */
 export const BoardConnectors = memo(function BoardConnectors({

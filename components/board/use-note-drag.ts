@@ -11,6 +11,8 @@ interface DragState {
   origins: Map<NoteId, Point>;
   /** Each dragged node's notes layer and place in it, to put it back there on drop. */
   places: Map<NoteId, { layer: Konva.Container; zIndex: number }>;
+  /** False from the press (lift) until the drag really starts. */
+  moving: boolean;
 }
 
 /** What a drag reads when it starts and writes when it ends (the latest, through a ref). */
@@ -30,24 +32,30 @@ export interface NoteDragOptions {
 /**
  * Dragging notes: the selection moves together (a note outside it replaces it first), only
  * the Konva nodes move while the pointer does, and the document is written once, on drop,
- * with one moveNotes. While dragging, the dragged notes live in a small layer of their own,
+ * with one moveNotes. While dragging, the dragged notes live in a group of the overlay layer,
  * so each frame redraws that layer only, not every note and connector of the board (see
  * bench/frame-time.ts); draggedIds and dragDelta let the connectors of dragged notes follow.
  * Grab and drop redraw only the notes layers the dragged notes come from (board-canvas.tsx).
  */
 export function useNoteDrag({ latest, nodes, snapNodesToRecords }: NoteDragOptions) {
   const drag = useRef<DragState | null>(null);
-  const dragLayerRef = useRef<Konva.Layer>(null);
+  const dragGroupRef = useRef<Konva.Group>(null);
   const [draggedIds, setDraggedIds] = useState<ReadonlySet<NoteId> | null>(null);
   const [dragDelta, setDragDelta] = useState<Point>({ x: 0, y: 0 });
   const dragFrame = useRef<number | null>(null);
 
-  const onNoteDragStart = useCallback(
-    (id: NoteId) => {
+  /**
+   * Lifts the notes a drag of `id` would move into the overlay's drag group, at the press:
+   * taking a note out of its notes layer redraws that layer, which a press redraws anyway
+   * (the note's selection edge), so the first frame of the drag then redraws the overlay
+   * only. A click without a drag puts them back (settle).
+   */
+  const lift = useCallback(
+    (id: NoteId): DragState | null => {
+      if (drag.current) return drag.current;
       const { session } = latest.current;
       const current = session.selection.get();
       const ids = current.has(id) ? [...current] : [id];
-      if (!current.has(id)) session.selection.select([id], 'replace');
       const origins = new Map<NoteId, Point>();
       for (const noteId of ids) {
         const note = session.getNote(noteId);
@@ -56,17 +64,30 @@ export function useNoteDrag({ latest, nodes, snapNodesToRecords }: NoteDragOptio
       const places = new Map<NoteId, { layer: Konva.Container; zIndex: number }>();
       const grabbed = [...origins.keys()]
         .map((noteId) => nodes.get(noteId))
-        .filter((node): node is Konva.Group => node !== undefined);
+        .filter((node): node is Konva.Group => node !== undefined && node.draggable());
+      if (grabbed.length === 0 || !dragGroupRef.current) return null;
       for (const node of grabbed) {
         const layer = node.getParent();
         if (layer) places.set(node.id() as NoteId, { layer, zIndex: node.zIndex() });
       }
-      for (const node of grabbed) if (dragLayerRef.current) node.moveTo(dragLayerRef.current);
-      drag.current = { ids: [...origins.keys()], origins, places };
-      setDraggedIds(new Set(origins.keys()));
-      setDragDelta({ x: 0, y: 0 });
+      for (const node of grabbed) node.moveTo(dragGroupRef.current);
+      drag.current = { ids: [...origins.keys()], origins, places, moving: false };
+      return drag.current;
     },
     [latest, nodes],
+  );
+
+  const onNoteDragStart = useCallback(
+    (id: NoteId) => {
+      const { session } = latest.current;
+      if (!session.selection.get().has(id)) session.selection.select([id], 'replace');
+      const state = lift(id);
+      if (!state) return;
+      state.moving = true;
+      setDraggedIds(new Set(state.ids));
+      setDragDelta({ x: 0, y: 0 });
+    },
+    [latest, lift],
   );
 
   /** Puts dragged nodes back in the notes layer, each at its old place in the stacking order. */
@@ -130,5 +151,22 @@ export function useNoteDrag({ latest, nodes, snapNodesToRecords }: NoteDragOptio
     [latest, snapNodesToRecords, returnDraggedNodes],
   );
 
-  return { dragLayerRef, draggedIds, dragDelta, onNoteDragStart, onNoteDragMove, onNoteDragEnd };
+  /** The press ended without a drag (a click): the lifted notes go back to their layers. */
+  const settle = useCallback(() => {
+    const state = drag.current;
+    if (!state || state.moving) return;
+    drag.current = null;
+    returnDraggedNodes(state);
+  }, [returnDraggedNodes]);
+
+  return {
+    dragGroupRef,
+    draggedIds,
+    dragDelta,
+    lift,
+    settle,
+    onNoteDragStart,
+    onNoteDragMove,
+    onNoteDragEnd,
+  };
 }

@@ -7,6 +7,7 @@
  */
 import type Konva from 'konva';
 import { BOARD_RECT } from '@/lib/model/layout';
+import { REMOTE_CURSORS_NAME } from '@/components/board/remote-cursors';
 
 /** Image pixels per board unit: 2 gives a 4000 × 2600 image, sharp when printed or zoomed. */
 export const EXPORT_PIXELS_PER_UNIT = 2;
@@ -23,7 +24,7 @@ async function boardStage(): Promise<Konva.Stage> {
 /** Layers and shapes drawn for this moment only: selection handles, remote cursors. */
 function transientNodes(stage: Konva.Stage): Konva.Node[] {
   const handles = stage.find('Transformer');
-  const cursors = stage.getLayers().filter((layer) => layer.findOne('Label') !== undefined);
+  const cursors = stage.find(`.${REMOTE_CURSORS_NAME}`);
   return [...handles, ...cursors].filter((node) => node.visible());
 }
 
