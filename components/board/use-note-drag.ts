@@ -43,6 +43,7 @@ export function useNoteDrag({ latest, nodes, snapNodesToRecords }: NoteDragOptio
   const [draggedIds, setDraggedIds] = useState<ReadonlySet<NoteId> | null>(null);
   const [dragDelta, setDragDelta] = useState<Point>({ x: 0, y: 0 });
   const dragFrame = useRef<number | null>(null);
+  const releaseFrame = useRef<number | null>(null);
 
   /**
    * Lifts the notes a drag of `id` would move into the overlay's drag group, at the press:
@@ -84,6 +85,8 @@ export function useNoteDrag({ latest, nodes, snapNodesToRecords }: NoteDragOptio
       const state = lift(id);
       if (!state) return;
       state.moving = true;
+      if (releaseFrame.current !== null) cancelAnimationFrame(releaseFrame.current);
+      releaseFrame.current = null;
       setDraggedIds(new Set(state.ids));
       setDragDelta({ x: 0, y: 0 });
     },
@@ -132,7 +135,14 @@ export function useNoteDrag({ latest, nodes, snapNodesToRecords }: NoteDragOptio
     (id: NoteId, event: Konva.KonvaEventObject<DragEvent>) => {
       const state = drag.current;
       drag.current = null;
-      setDraggedIds(null);
+      // The still connectors take the dropped notes' back a frame later: the drop's frame
+      // redraws the notes' layer, the next one the connectors' (each within a frame). Until
+      // then the overlay draws them where the document now has the notes (no offset).
+      setDragDelta({ x: 0, y: 0 });
+      releaseFrame.current = requestAnimationFrame(() => {
+        releaseFrame.current = null;
+        setDraggedIds(null);
+      });
       if (state) returnDraggedNodes(state);
       const origin = state?.origins.get(id);
       if (!state || !origin) return;
